@@ -1,0 +1,36 @@
+package dev.policygate.extract;
+
+import dev.policygate.facts.DocumentSection;
+import dev.policygate.facts.Fact;
+import dev.policygate.ingest.Document;
+import dev.policygate.ingest.Section;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Extracts every fact of a document: its outline as {@link DocumentSection} facts, then each area in a
+ * fixed order, so that the same document always yields the same facts in the same order.
+ */
+public final class FactExtractor {
+    private final List<AreaExtractor> areas;
+
+    public FactExtractor() {
+        this(List.of());
+    }
+
+    public FactExtractor(List<AreaExtractor> areas) {
+        this.areas = List.copyOf(areas);
+    }
+
+    public List<Fact> extract(Document document) {
+        List<Fact> facts = new ArrayList<>();
+        for (Section s : document.sections()) {
+            facts.add(new DocumentSection(s.path(), s.heading(), s.level(), s.start(), s.end(),
+                    List.of(document.cite(s.headingStart(), s.headingEnd()))));
+        }
+        for (AreaExtractor area : areas) {
+            facts.addAll(area.extract(document));
+        }
+        return facts;
+    }
+}
