@@ -1,0 +1,78 @@
+package dev.policygate.api;
+
+import dev.policygate.persistence.ObligationService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+
+/**
+ * Obligations of a rule-set version (the active one unless {@code ruleSetVersion} is given). Every change
+ * creates a new, not yet active rule-set version; activate it through {@code /rulesets/{version}/activate}.
+ */
+@Path("/api/v1/obligations")
+@Produces(MediaType.APPLICATION_JSON)
+public class ObligationResource {
+    @Inject
+    ObligationService obligations;
+    @Context
+    SecurityContext security;
+
+    @GET
+    public List<ObligationService.ObligationView> list(@QueryParam("ruleSetVersion") Integer version) {
+        return obligations.list(version);
+    }
+
+    @GET
+    @Path("/{id}")
+    public ObligationService.ObligationView get(@PathParam("id") String id,
+                                                @QueryParam("ruleSetVersion") Integer version) {
+        return obligations.get(id, version);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("rule-author")
+    public Response create(ObligationInput input) {
+        ObligationService.Change change = obligations.create(body(input).toObligation(null), user());
+        return Response.status(201).entity(change).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("rule-author")
+    public ObligationService.Change update(@PathParam("id") String id, ObligationInput input) {
+        return obligations.update(body(input).toObligation(id), user());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed("rule-author")
+    public ObligationService.Change disable(@PathParam("id") String id) {
+        return obligations.disable(id, user());
+    }
+
+    private static ObligationInput body(ObligationInput input) {
+        if (input == null) {
+            throw new ProblemException(400, "Missing body", "Send the obligation as JSON.");
+        }
+        return input;
+    }
+
+    private String user() {
+        return security.getUserPrincipal() == null ? "anonymous" : security.getUserPrincipal().getName();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.policygate.api;
+
+import dev.policygate.persistence.ObligationService;
+import dev.policygate.persistence.RuleSetService;
+import dev.policygate.persistence.RuleSetVersion;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+@Path("/api/v1/rulesets")
+@Produces(MediaType.APPLICATION_JSON)
+public class RuleSetResource {
+    @Inject
+    RuleSetService ruleSets;
+    @Inject
+    ObligationService obligations;
+    @Context
+    SecurityContext security;
+
+    public record Entry(String obligationId, int revision, String contentSha256) {
+    }
+
+    public record RuleSetView(int version, String sha256, String author, String comment, String source,
+                              OffsetDateTime createdAt, boolean active, int obligationCount, List<Entry> obligations) {
+    }
+
+    @GET
+    public List<RuleSetView> list() {
+        int active = ruleSets.activeVersion();
+        return ruleSets.versions().stream().map(v -> view(v, active, false)).toList();
+    }
+
+    @GET
+    @Path("/{version}")
+    public RuleSetView get(@PathParam("version") int version) {
+        return view(ruleSets.version(version), ruleSets.activeVersion(), true);
+    }
+
+    @POST
+    @Path("/{version}/activate")
+    @RolesAllowed("admin")
+    public RuleSetView activate(@PathParam("version") int version) {
+        ruleSets.activate(version, security.getUserPrincipal().getName());
+        return view(ruleSets.version(version), version, true);
+    }
+
+    /** Compiles a submitted obligation with the latest rule set and runs its tests; stores nothing. */
+    @POST
+    @Path("/validate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("rule-author")
+    public ObligationService.Validation validate(ObligationInput input) {
+        if (input == null) {
+            throw new ProblemException(400, "Missing body", "Send the obligation (at least id and drl) as JSON.");
+        }
+        return obligations.validate(input);
+    }
+
+    private static RuleSetView view(RuleSetVersion v, int active, boolean withEntries) {
+        List<Entry> entries = withEntries
+                ? v.revisions.stream().map(r -> new Entry(r.obligationId, r.revision, r.contentSha256)).toList()
+                : null;
+        return new RuleSetView(v.version, v.sha256, v.author, v.comment, v.source, v.createdAt, v.version == active,
+                v.revisions.size(), entries);
+    }
+}

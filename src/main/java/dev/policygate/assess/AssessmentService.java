@@ -1,0 +1,123 @@
+package dev.policygate.assess;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.policygate.api.ProblemException;
+import dev.policygate.facts.Fact;
+import dev.policygate.ingest.Document;
+import dev.policygate.persistence.AssessmentRecord;
+import dev.policygate.persistence.RuleSetService;
+import dev.policygate.report.AssessmentReport;
+import dev.policygate.report.ReportedFinding;
+import dev.policygate.rules.CompiledRuleSet;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/** Assesses a policy against a rule-set version and stores the whole result for audit. */
+@ApplicationScoped
+public class AssessmentService {
+    private static final TypeReference<List<Fact>> FACT_LIST = new TypeReference<>() {
+    };
+    private static final TypeReference<List<ReportedFinding>> FINDING_LIST = new TypeReference<>() {
+    };
+
+    @Inject
+    RuleSetService ruleSets;
+    @Inject
+    ObjectMapper json;
+
+    private final PolicyAssessor assessor = new PolicyAssessor();
+
+    public AssessmentReport assess(Document document, String title, Integer ruleSetVersion) {
+        int version = ruleSetVersion == null ? ruleSets.activeVersion() : ruleSetVersion;
+        CompiledRuleSet ruleSet = ruleSets.compiled(version);
+        PolicyAssessor.Result result = assessor.assess(document, ruleSet);
+        AssessmentRecord record = new AssessmentRecord();
+        record.id = UUID.randomUUID();
+        record.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        record.title = title;
+        record.documentSha256 = sha256(document.normalizedText());
+        record.sourceFormat = document.sourceFormat().name();
+        record.normalizedText = document.normalizedText();
+        record.ruleSetVersion = version;
+        record.score = BigDecimal.valueOf(result.score().score()).setScale(1, RoundingMode.HALF_UP);
+        record.verdict = result.score().verdict().name();
+        record.factsJson = write(json.writerFor(FACT_LIST), result.facts());
+        record.findingsJson = write(json.writerFor(FINDING_LIST),
+                result.evaluation().findings().stream().map(ReportedFinding::of).toList());
+        QuarkusTransaction.requiringNew().run(record::persist);
+        return report(record);
+    }
+
+    /** Facts and normalised text only, for pipelines that want the extraction. */
+    public List<Fact> extract(Document document) {
+        return assessor.extract(document);
+    }
+
+    /** Evaluates facts sent by a client against a rule-set version; nothing is stored. */
+    public Evaluated evaluate(List<Fact> facts, Integer ruleSetVersion) {
+        int version = ruleSetVersion == null ? ruleSets.activeVersion() : ruleSetVersion;
+        return new Evaluated(version, assessor.evaluate(facts, ruleSets.compiled(version)));
+    }
+
+    public record Evaluated(int ruleSetVersion, PolicyAssessor.Result result) {
+    }
+
+    public AssessmentReport find(UUID id) {
+        AssessmentRecord record = QuarkusTransaction.requiringNew().call(() -> AssessmentRecord.findById(id));
+        if (record == null) {
+            throw ProblemException.notFound("Assessment " + id + " does not exist.");
+        }
+        return report(record);
+    }
+
+    /** A page of assessments, newest first, without their texts and facts. */
+    public Page list(int page, int size) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            long total = AssessmentRecord.count();
+            List<AssessmentRecord> records = AssessmentRecord.findAll(
+                            io.quarkus.panache.common.Sort.descending("createdAt").and("id"))
+                    .page(page, size).list();
+            List<Summary> items = records.stream().map(r -> new Summary(r.id, r.createdAt, r.title,
+                    r.documentSha256, r.ruleSetVersion, r.score, r.verdict)).toList();
+            return new Page(page, size, total, items);
+        });
+    }
+
+    public AssessmentReport report(AssessmentRecord r) {
+        try {
+            return new AssessmentReport(r.id, r.createdAt, r.title, r.documentSha256, r.ruleSetVersion, r.score,
+                    r.verdict, r.normalizedText, json.readValue(r.findingsJson, FINDING_LIST),
+                    json.readTree(r.factsJson));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored assessment " + r.id + " is corrupt", e);
+        }
+    }
+
+    public record Summary(UUID id, OffsetDateTime createdAt, String title, String documentSha256, int ruleSetVersion,
+                          BigDecimal score, String verdict) {
+    }
+
+    public record Page(int page, int size, long total, List<Summary> items) {
+    }
+
+    private static String write(com.fasterxml.jackson.databind.ObjectWriter writer, Object value) {
+        try {
+            return writer.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(String text) {
+        return RuleSetService.sha256(text);
+    }
+}

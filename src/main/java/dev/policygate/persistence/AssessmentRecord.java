@@ -1,0 +1,37 @@
+package dev.policygate.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A stored assessment, kept whole for audit: the text it judged, the facts, the findings and the verdict. */
+@Entity
+@Table(name = "assessment")
+public class AssessmentRecord extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+    public String title;
+    @Column(name = "document_sha256", nullable = false)
+    public String documentSha256;
+    @Column(name = "source_format", nullable = false)
+    public String sourceFormat;
+    @Column(name = "normalized_text", nullable = false)
+    public String normalizedText;
+    @Column(name = "rule_set_version", nullable = false)
+    public Integer ruleSetVersion;
+    @Column(nullable = false, precision = 5, scale = 1)
+    public BigDecimal score;
+    @Column(nullable = false)
+    public String verdict;
+    @Column(name = "facts_json", nullable = false)
+    public String factsJson;
+    @Column(name = "findings_json", nullable = false)
+    public String findingsJson;
+}

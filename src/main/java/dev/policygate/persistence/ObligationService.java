@@ -1,0 +1,110 @@
+package dev.policygate.persistence;
+
+import dev.policygate.api.ObligationInput;
+import dev.policygate.api.ProblemException;
+import dev.policygate.rules.CompileMessage;
+import dev.policygate.rules.LegalBasis;
+import dev.policygate.rules.Obligation;
+import dev.policygate.rules.RuleCompilationException;
+import dev.policygate.rules.RuleCompiler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Editing obligations: every create, update or disable builds the next rule-set version from the latest one.
+ * The new version must compile (and its tests pass) before anything is stored; it is not activated.
+ */
+@ApplicationScoped
+public class ObligationService {
+    @Inject
+    RuleSetService ruleSets;
+
+    private final RuleCompiler compiler = new RuleCompiler();
+
+    public record ObligationView(String id, int revision, String titleZh, String titleEn, String area, String pack,
+                                 String severity, boolean conditional, List<LegalBasis> legalBasis, String drl,
+                                 String tests) {
+        static ObligationView of(ObligationRevision r) {
+            Obligation o = r.toObligation();
+            return new ObligationView(o.id(), r.revision, o.titleZh(), o.titleEn(), o.area(), o.pack(),
+                    o.severity().name(), o.conditional(), o.legalBasis(), o.drl(), o.tests());
+        }
+    }
+
+    /** The outcome of a change: the new version (not active until activated). */
+    public record Change(String obligationId, String action, int ruleSetVersion, int activeVersion) {
+    }
+
+    public record Validation(boolean valid, List<CompileMessage> messages) {
+    }
+
+    public List<ObligationView> list(Integer version) {
+        RuleSetVersion v = ruleSets.version(version == null ? ruleSets.activeVersion() : version);
+        return v.revisions.stream().map(ObligationView::of).toList();
+    }
+
+    public ObligationView get(String id, Integer version) {
+        RuleSetVersion v = ruleSets.version(version == null ? ruleSets.activeVersion() : version);
+        return v.revisions.stream().filter(r -> r.obligationId.equals(id)).findFirst().map(ObligationView::of)
+                .orElseThrow(() -> ProblemException.notFound("Obligation " + id + " is not in rule-set version "
+                        + v.version + "."));
+    }
+
+    public synchronized Change create(Obligation o, String user) {
+        List<Obligation> next = ruleSets.latestObligations();
+        if (next.stream().anyMatch(x -> x.id().equals(o.id()))) {
+            throw new ProblemException(409, "Obligation exists",
+                    "Obligation " + o.id() + " exists already; update it with PUT /api/v1/obligations/" + o.id() + ".");
+        }
+        next.add(o);
+        return store(next, o.id(), "create", user);
+    }
+
+    public synchronized Change update(Obligation o, String user) {
+        List<Obligation> next = ruleSets.latestObligations();
+        int at = indexOf(next, o.id());
+        next.set(at, o);
+        return store(next, o.id(), "update", user);
+    }
+
+    public synchronized Change disable(String id, String user) {
+        List<Obligation> next = ruleSets.latestObligations();
+        next.remove(indexOf(next, id));
+        return store(next, id, "disable", user);
+    }
+
+    /** Compiles the submitted obligation together with the latest rule set; stores nothing. */
+    public Validation validate(ObligationInput input) {
+        Obligation o = input.toObligation(null);
+        List<Obligation> candidate = withReplaced(ruleSets.latestObligations(), o);
+        try {
+            compiler.compile(candidate, ruleSets.latestScoring());
+            return new Validation(true, List.of());
+        } catch (RuleCompilationException e) {
+            return new Validation(false, e.messages());
+        }
+    }
+
+    private Change store(List<Obligation> next, String id, String action, String user) {
+        RuleSetVersion v = ruleSets.createVersion(next, ruleSets.latestScoring(), user, action + " " + id,
+                RuleSetVersion.Source.API);
+        return new Change(id, action, v.version, ruleSets.activeVersion());
+    }
+
+    private static List<Obligation> withReplaced(List<Obligation> all, Obligation o) {
+        List<Obligation> out = new ArrayList<>(all.stream().filter(x -> !x.id().equals(o.id())).toList());
+        out.add(o);
+        return out;
+    }
+
+    private static int indexOf(List<Obligation> all, String id) {
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        throw ProblemException.notFound("Obligation " + id + " does not exist in the latest rule-set version.");
+    }
+}

@@ -1,0 +1,228 @@
+package dev.policygate.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.policygate.api.ProblemException;
+import dev.policygate.rules.CompiledRuleSet;
+import dev.policygate.rules.Obligation;
+import dev.policygate.rules.RuleCompiler;
+import dev.policygate.rules.RulePack;
+import dev.policygate.score.ScoringConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Rule sets in the database: immutable numbered versions of obligation revisions, which one is active, and
+ * the compiled KieBase of each version (compiled once, cached, least recently used evicted).
+ */
+@ApplicationScoped
+public class RuleSetService {
+    private static final Logger LOG = Logger.getLogger(RuleSetService.class);
+    private static final int CACHED_VERSIONS = 8;
+
+    @Inject
+    ObjectMapper json;
+
+    private final RuleCompiler compiler = new RuleCompiler();
+    private final Map<Integer, CompiledRuleSet> compiledCache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, CompiledRuleSet> eldest) {
+            return size() > CACHED_VERSIONS;
+        }
+    };
+
+    /** The active version; 503 before any rule set exists (start-up has not loaded the packs). */
+    @Transactional
+    public int activeVersion() {
+        Integer active = RuleSetActivation.activeVersion();
+        if (active == null) {
+            throw new ProblemException(503, "No active rule set", "No rule set version has been activated yet.");
+        }
+        return active;
+    }
+
+    @Transactional
+    public RuleSetVersion version(int version) {
+        RuleSetVersion v = RuleSetVersion.findById(version);
+        if (v == null) {
+            throw ProblemException.notFound("Rule set version " + version + " does not exist.");
+        }
+        v.revisions.size();
+        return v;
+    }
+
+    @Transactional
+    public List<RuleSetVersion> versions() {
+        List<RuleSetVersion> all = RuleSetVersion.list("order by version desc");
+        all.forEach(v -> v.revisions.size());
+        return all;
+    }
+
+    /** The compiled rule set of a version, compiling it on first use. */
+    public CompiledRuleSet compiled(int version) {
+        synchronized (compiledCache) {
+            CompiledRuleSet cached = compiledCache.get(version);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        RuleSetVersion v = version(version);
+        CompiledRuleSet compiled = compiler.compile(obligationsOf(v), scoringOf(v));
+        synchronized (compiledCache) {
+            return compiledCache.computeIfAbsent(version, k -> compiled);
+        }
+    }
+
+    public List<Obligation> obligationsOf(RuleSetVersion v) {
+        return v.revisions.stream().map(ObligationRevision::toObligation)
+                .sorted(Comparator.comparing(Obligation::id)).toList();
+    }
+
+    public ScoringConfig scoringOf(RuleSetVersion v) {
+        try {
+            return json.readValue(v.scoringConfig, ScoringConfig.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored scoring configuration of version " + v.version + " is corrupt", e);
+        }
+    }
+
+    /**
+     * Stores the pack from disk as a new version unless a version with the same content exists already;
+     * returns the version that holds it.
+     */
+    @Transactional
+    public RuleSetVersion storePack(RulePack pack, boolean activate) {
+        String sha = sha256Of(pack.obligations(), pack.scoring());
+        RuleSetVersion existing = RuleSetVersion.withSha(sha);
+        if (existing != null) {
+            if (RuleSetActivation.activeVersion() == null) {
+                activate(existing.version, "system");
+            }
+            return existing;
+        }
+        boolean first = RuleSetVersion.count() == 0;
+        RuleSetVersion created = createVersion(pack.obligations(), pack.scoring(), "system",
+                first ? "Obligation packs from rules/" : "Obligation packs on disk changed", RuleSetVersion.Source.DISK);
+        if (first || activate) {
+            activate(created.version, "system");
+        }
+        LOG.infof("Stored rule packs from disk as rule-set version %d (%d obligations)", created.version,
+                pack.obligations().size());
+        return created;
+    }
+
+    /**
+     * Creates a new version holding exactly {@code obligations}: unchanged obligations keep their revision,
+     * changed ones get a new revision. The set must compile; nothing is stored otherwise.
+     */
+    @Transactional
+    public RuleSetVersion createVersion(List<Obligation> obligations, ScoringConfig scoring, String author,
+                                        String comment, RuleSetVersion.Source source) {
+        compiler.compile(obligations, scoring);
+        RuleSetVersion latest = RuleSetVersion.latest();
+        RuleSetVersion v = new RuleSetVersion();
+        v.version = latest == null ? 1 : latest.version + 1;
+        v.sha256 = sha256Of(obligations, scoring);
+        v.scoringConfig = writeJson(scoring);
+        v.author = author;
+        v.comment = comment;
+        v.source = source.name();
+        v.createdAt = now();
+        for (Obligation o : obligations) {
+            v.revisions.add(revisionFor(o, author));
+        }
+        v.persist();
+        return v;
+    }
+
+    @Transactional
+    public void activate(int version, String user) {
+        version(version);
+        RuleSetActivation a = new RuleSetActivation();
+        a.ruleSetVersion = version;
+        a.activatedBy = user;
+        a.activatedAt = now();
+        a.persist();
+    }
+
+    /** The obligations of the latest version, for editing into the next one. */
+    @Transactional
+    public List<Obligation> latestObligations() {
+        RuleSetVersion latest = RuleSetVersion.latest();
+        return latest == null ? List.of() : new ArrayList<>(obligationsOf(latest));
+    }
+
+    @Transactional
+    public ScoringConfig latestScoring() {
+        return scoringOf(RuleSetVersion.latest());
+    }
+
+    /** The newest revision of an obligation in the latest version. */
+    @Transactional
+    public Optional<Obligation> latestObligation(String id) {
+        return latestObligations().stream().filter(o -> o.id().equals(id)).findFirst();
+    }
+
+    private ObligationRevision revisionFor(Obligation o, String author) {
+        String sha = contentSha256(o);
+        ObligationRevision same = ObligationRevision.find("obligationId = ?1 and contentSha256 = ?2 order by revision desc",
+                o.id(), sha).firstResult();
+        if (same != null) {
+            return same;
+        }
+        ObligationRevision r = ObligationRevision.from(o);
+        r.revision = ObligationRevision.latestRevisionNumber(o.id()) + 1;
+        r.contentSha256 = sha;
+        r.author = author;
+        r.createdAt = now();
+        r.persist();
+        return r;
+    }
+
+    String sha256Of(List<Obligation> obligations, ScoringConfig scoring) {
+        StringBuilder all = new StringBuilder();
+        obligations.stream().sorted(Comparator.comparing(Obligation::id))
+                .forEach(o -> all.append(o.id()).append('=').append(contentSha256(o)).append('\n'));
+        all.append("scoring=").append(writeJson(scoring));
+        return sha256(all.toString());
+    }
+
+    String contentSha256(Obligation o) {
+        return sha256(writeJson(o));
+    }
+
+    private String writeJson(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String sha256(String text) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(d.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.policygate.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every kind of bad input gets a 4xx problem+json a person can act on, and stores nothing. */
+@QuarkusTest
+class BadInputTest {
+
+    private static long storedAssessments() {
+        return given().get("/api/v1/assessments").then().statusCode(200).extract().jsonPath().getLong("total");
+    }
+
+    private static ValidatableResponse problem(ValidatableResponse r, int status) {
+        return r.statusCode(status)
+                .contentType("application/problem+json")
+                .body("status", equalTo(status))
+                .body("title", notNullValue())
+                .body("detail", notNullValue());
+    }
+
+    private static ValidatableResponse postJson(String body) {
+        return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/assessments").then();
+    }
+
+    @Test
+    void emptyAndWhitespaceTextAreRejected() {
+        long before = storedAssessments();
+        problem(postJson("{\"text\": \"\"}"), 400).body("detail", containsString("empty"));
+        problem(postJson("{\"text\": \"  \\n\\t \\u3000 \"}"), 400);
+        problem(postJson("{}"), 400);
+        assertEquals(before, storedAssessments());
+    }
+
+    @Test
+    void textOverTheLimitIsRejected() {
+        long before = storedAssessments();
+        String huge = "个人信息".repeat(525_000);
+        given().contentType(ContentType.JSON).body(Map.of("text", huge))
+                .when().post("/api/v1/assessments")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("limit"));
+        assertEquals(before, storedAssessments());
+    }
+
+    @Test
+    void malformedJsonIsRejected() {
+        problem(postJson("{\"text\": \"abc"), 400);
+        problem(postJson("[1,2"), 400);
+        problem(postJson("{\"text\": 12, \"ruleSetVersion\": \"x\"}"), 400);
+    }
+
+    @Test
+    void unknownFormatIsRejected() {
+        problem(postJson("{\"text\": \"本政策适用于测试应用。\", \"format\": \"docx\"}"), 400)
+                .body("detail", containsString("docx"));
+    }
+
+    @Test
+    void unknownAssessmentIdIsNotFound() {
+        problem(given().get("/api/v1/assessments/00000000-0000-0000-0000-000000000000").then(), 404);
+        problem(given().get("/api/v1/assessments/not-a-uuid").then(), 404);
+    }
+
+    @Test
+    void unknownRuleSetVersionIsNotFoundAndStoresNothing() {
+        long before = storedAssessments();
+        problem(postJson("{\"text\": \"本政策适用于测试应用。\", \"ruleSetVersion\": 9999}"), 404)
+                .body("detail", containsString("9999"));
+        problem(given().get("/api/v1/rulesets/9999").then(), 404);
+        assertEquals(before, storedAssessments());
+    }
+
+    @Test
+    void unknownObligationIsNotFound() {
+        problem(given().get("/api/v1/obligations/NO_SUCH_OBLIGATION").then(), 404);
+        problem(given().auth().preemptive().basic("author", "author").contentType(ContentType.JSON)
+                .body("{\"titleZh\":\"x\",\"titleEn\":\"x\",\"severity\":\"minor\",\"drl\":\"x\"}")
+                .put("/api/v1/obligations/NO_SUCH_OBLIGATION").then(), 404);
+        problem(given().auth().preemptive().basic("author", "author")
+                .delete("/api/v1/obligations/NO_SUCH_OBLIGATION").then(), 404);
+    }
+
+    @Test
+    void badPagingIsRejected() {
+        problem(given().queryParam("size", 0).get("/api/v1/assessments").then(), 400);
+        problem(given().queryParam("page", -1).get("/api/v1/assessments").then(), 400);
+    }
+
+    @Test
+    void evaluationWithoutFactsIsRejected() {
+        problem(given().contentType(ContentType.JSON).body("{}").post("/api/v1/evaluations").then(), 400);
+        problem(given().contentType(ContentType.JSON).body("{\"facts\":[{\"type\":\"NoSuchFact\"}]}")
+                .post("/api/v1/evaluations").then(), 400);
+    }
+}
