@@ -1,0 +1,213 @@
+package dev.policygate.rules;
+
+import dev.policygate.score.ScoringConfig;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.compiler.compiler.DescrBuildError;
+import org.drools.drl.parser.ParserError;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * Compiles the obligations of a rule set into one KieBase. Before Drools sees them, each obligation's DRL is
+ * checked against the rule-set conventions (reported like compiler errors, with line numbers):
+ * <ul>
+ *   <li>the obligation ID appears in the DRL as a string literal ({@code "HANDLER_IDENTITY"});</li>
+ *   <li>every rule is named {@code "<ID> …"} and rule names are unique across the rule set;</li>
+ *   <li>imports only from {@code dev.policygate.facts}, {@code java.util} and {@code java.lang}; no globals.</li>
+ * </ul>
+ */
+public final class RuleCompiler {
+    private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+(\"([^\"]*)\"|'([^']*)'|(\\S+))");
+    private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+(?:static\\s+|function\\s+)?([\\w.*$]+)");
+    private static final Pattern GLOBAL = Pattern.compile("(?m)^\\s*global\\s");
+    private static final List<String> ALLOWED_IMPORTS = List.of("dev.policygate.facts.", "java.util.", "java.lang.");
+
+    public CompiledRuleSet compile(RulePack pack) {
+        return compile(pack.obligations(), pack.scoring());
+    }
+
+    public CompiledRuleSet compile(List<Obligation> obligations, ScoringConfig scoring) {
+        long t0 = System.nanoTime();
+        List<CompileMessage> errors = new ArrayList<>();
+        if (obligations.isEmpty()) {
+            errors.add(new CompileMessage("", "ERROR", 0, 0, "the rule set has no obligations"));
+        }
+        Map<String, String> ruleOwner = new HashMap<>();
+        Set<String> ids = new HashSet<>();
+        for (Obligation o : obligations) {
+            if (!ids.add(o.id())) {
+                errors.add(new CompileMessage(o.id(), "ERROR", 0, 0, "obligation " + o.id() + " is given twice"));
+            }
+            errors.addAll(conventions(o, ruleOwner));
+        }
+        if (!errors.isEmpty()) {
+            throw new RuleCompilationException(errors);
+        }
+        KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        Map<String, String> idByPath = new LinkedHashMap<>();
+        for (Obligation o : obligations) {
+            Resource r = ResourceFactory.newByteArrayResource(o.drl().getBytes(StandardCharsets.UTF_8));
+            r.setSourcePath(o.sourcePath());
+            idByPath.put(o.sourcePath(), o.id());
+            kb.add(r, ResourceType.DRL);
+        }
+        List<CompileMessage> warnings = new ArrayList<>();
+        for (KnowledgeBuilderResult res : kb.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
+            CompileMessage m = toMessage(res, idByPath);
+            (res.getSeverity() == ResultSeverity.ERROR ? errors : warnings).add(m);
+        }
+        Map<String, Integer> order = new HashMap<>();
+        for (int i = 0; i < obligations.size(); i++) {
+            order.put(obligations.get(i).id(), i);
+        }
+        Comparator<CompileMessage> byPlace = Comparator
+                .comparingInt((CompileMessage m) -> order.getOrDefault(m.obligationId(), Integer.MAX_VALUE))
+                .thenComparingInt(CompileMessage::line).thenComparingInt(CompileMessage::column);
+        if (!errors.isEmpty()) {
+            errors.sort(byPlace);
+            throw new RuleCompilationException(errors);
+        }
+        warnings.sort(byPlace);
+        InternalKnowledgeBase kbase = KnowledgeBaseFactory.newKnowledgeBase();
+        kbase.addPackages(kb.getKnowledgePackages());
+        return new CompiledRuleSet(kbase, obligations, scoring, warnings, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    static List<CompileMessage> conventions(Obligation o, Map<String, String> ruleOwner) {
+        List<CompileMessage> out = new ArrayList<>();
+        String drl = o.drl();
+        String code = stripComments(drl);
+        if (!o.id().matches("[A-Z][A-Z0-9_]*")) {
+            out.add(new CompileMessage(o.id(), "ERROR", 0, 0, "obligation ID must match [A-Z][A-Z0-9_]*"));
+        }
+        if (!code.contains("\"" + o.id() + "\"")) {
+            out.add(new CompileMessage(o.id(), "ERROR", 1, 1,
+                    "the DRL never names its obligation: expected the literal \"" + o.id() + "\" in its findings"));
+        }
+        Matcher m = RULE.matcher(code);
+        int rules = 0;
+        while (m.find()) {
+            rules++;
+            String name = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+            int[] lc = lineCol(code, m.start(1));
+            if (!(name.equals(o.id()) || name.startsWith(o.id() + " ") || name.startsWith(o.id() + ":"))) {
+                out.add(new CompileMessage(o.id(), "ERROR", lc[0], lc[1],
+                        "rule \"" + name + "\" must be named \"" + o.id() + " …\" (rules only decide their own obligation)"));
+            }
+            String prev = ruleOwner.putIfAbsent(name, o.id());
+            if (prev != null) {
+                out.add(new CompileMessage(o.id(), "ERROR", lc[0], lc[1], "duplicate rule name \"" + name + "\""
+                        + (prev.equals(o.id()) ? "" : " (also in " + prev + ")")));
+            }
+        }
+        if (rules == 0) {
+            out.add(new CompileMessage(o.id(), "ERROR", 1, 1, "the DRL declares no rule"));
+        }
+        Matcher im = IMPORT.matcher(code);
+        while (im.find()) {
+            String imp = im.group(1);
+            if (ALLOWED_IMPORTS.stream().noneMatch(imp::startsWith)) {
+                int[] lc = lineCol(code, im.start(1));
+                out.add(new CompileMessage(o.id(), "ERROR", lc[0], lc[1],
+                        "import " + imp + " is not allowed: rules may import only dev.policygate.facts.*, java.util.* and java.lang.*"));
+            }
+        }
+        Matcher gm = GLOBAL.matcher(code);
+        while (gm.find()) {
+            int[] lc = lineCol(code, gm.start());
+            out.add(new CompileMessage(o.id(), "ERROR", lc[0], lc[1], "globals are not allowed"));
+        }
+        return out;
+    }
+
+    /** Replaces comments by spaces (keeping line breaks and offsets) so that commented-out code is ignored. */
+    static String stripComments(String s) {
+        StringBuilder b = new StringBuilder(s);
+        int i = 0;
+        boolean inString = false;
+        while (i < b.length()) {
+            char c = b.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i += 2;
+                    continue;
+                }
+                if (c == '"') {
+                    inString = false;
+                }
+                i++;
+            } else if (c == '"') {
+                inString = true;
+                i++;
+            } else if (c == '/' && i + 1 < b.length() && b.charAt(i + 1) == '/'
+                    || c == '#' && (i == 0 || b.charAt(i - 1) == '\n')) {
+                while (i < b.length() && b.charAt(i) != '\n') {
+                    b.setCharAt(i++, ' ');
+                }
+            } else if (c == '/' && i + 1 < b.length() && b.charAt(i + 1) == '*') {
+                while (i < b.length() && !(b.charAt(i) == '*' && i + 1 < b.length() && b.charAt(i + 1) == '/')) {
+                    if (b.charAt(i) != '\n') {
+                        b.setCharAt(i, ' ');
+                    }
+                    i++;
+                }
+                if (i < b.length()) {
+                    b.setCharAt(i++, ' ');
+                    b.setCharAt(i++, ' ');
+                }
+            } else {
+                i++;
+            }
+        }
+        return b.toString();
+    }
+
+    private static int[] lineCol(String s, int offset) {
+        int line = 1, col = 1;
+        for (int i = 0; i < offset; i++) {
+            if (s.charAt(i) == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        return new int[] {line, col};
+    }
+
+    private static CompileMessage toMessage(KnowledgeBuilderResult r, Map<String, String> idByPath) {
+        String path = r.getResource() == null ? null : r.getResource().getSourcePath();
+        String id = path == null ? "" : idByPath.getOrDefault(path, path);
+        int line = 0, col = 0;
+        if (r instanceof ParserError pe) {
+            line = pe.getRow();
+            col = pe.getCol();
+        } else if (r instanceof DescrBuildError de) {
+            line = de.getLine();
+            col = de.getColumn();
+        }
+        if (line <= 0 && r.getLines() != null && r.getLines().length > 0) {
+            line = r.getLines()[0];
+        }
+        String msg = r.getMessage() == null ? r.toString() : r.getMessage().strip();
+        return new CompileMessage(id, r.getSeverity() == ResultSeverity.ERROR ? "ERROR" : "WARNING",
+                Math.max(line, 0), Math.max(col, 0), msg);
+    }
+}

@@ -1,0 +1,286 @@
+package dev.policygate.rules;
+
+import dev.policygate.facts.Citation;
+import dev.policygate.facts.Fact;
+import dev.policygate.facts.Finding;
+import dev.policygate.facts.Status;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Evaluates facts against a compiled rule set: a new KieSession per evaluation, facts inserted in the given
+ * order, {@code fireAllRules} with a firing limit, on a bounded pool of worker threads with a time limit.
+ * The caller never waits longer than the time limit: on time-out the session is halted, the worker is
+ * interrupted and a {@link RuleExecutionException} is thrown. (A consequence that spins without ever
+ * returning to the engine cannot be stopped by Java; its worker thread stays busy, the caller still returns.)
+ *
+ * <p>Findings inserted by the rules are collected in insertion order; findings of one obligation that agree
+ * are merged (first rationale, union of citations sorted by offset, union of looked-in paths); anything else —
+ * an obligation without a finding, conflicting statuses, a finding for an unknown obligation, NOT_APPLICABLE
+ * from a non-conditional obligation — is a {@link RuleSetDefectException}. Deterministic: the same facts in
+ * the same order and the same rule set give the same evaluation.
+ */
+public final class RuleEvaluator implements AutoCloseable {
+    public static final int DEFAULT_MAX_FIRINGS = 10_000;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(2000);
+
+    private final int maxFirings;
+    private final Duration timeout;
+    private final ThreadPoolExecutor pool;
+
+    /** 10 000 firings, 2 s, one worker per core, at most 64 waiting evaluations. */
+    public RuleEvaluator() {
+        this(DEFAULT_MAX_FIRINGS, DEFAULT_TIMEOUT, Runtime.getRuntime().availableProcessors(), 64);
+    }
+
+    public RuleEvaluator(int maxFirings, Duration timeout, int threads, int queueCapacity) {
+        if (maxFirings <= 0 || timeout.isNegative() || timeout.isZero() || threads <= 0 || queueCapacity <= 0) {
+            throw new IllegalArgumentException("limits must be positive");
+        }
+        this.maxFirings = maxFirings;
+        this.timeout = timeout;
+        AtomicInteger n = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(queueCapacity), r -> {
+                    Thread t = new Thread(r, "rule-evaluator-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.pool.allowCoreThreadTimeOut(true);
+    }
+
+    public int maxFirings() {
+        return maxFirings;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    public Evaluation evaluate(CompiledRuleSet rs, List<? extends Fact> facts) {
+        Objects.requireNonNull(rs, "rule set");
+        Objects.requireNonNull(facts, "facts");
+        long t0 = System.nanoTime();
+        AtomicReference<KieSession> session = new AtomicReference<>();
+        Future<Fired> future;
+        try {
+            future = pool.submit(() -> fire(rs, facts, session));
+        } catch (RejectedExecutionException e) {
+            throw new RuleExecutionException(RuleExecutionException.Reason.OVERLOADED,
+                    "rule evaluator overloaded: " + pool.getQueue().size() + " evaluations waiting", e);
+        }
+        Fired fired;
+        try {
+            fired = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            KieSession s = session.get();
+            if (s != null) {
+                s.halt();
+            }
+            future.cancel(true);
+            throw new RuleExecutionException(RuleExecutionException.Reason.TIME_LIMIT,
+                    "evaluation exceeded " + timeout.toMillis() + " ms", e);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new RuleExecutionException(RuleExecutionException.Reason.INTERRUPTED, "evaluation interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuleExecutionException re) {
+                throw re;
+            }
+            throw new RuleExecutionException(RuleExecutionException.Reason.RULE_ERROR,
+                    "a rule failed: " + describe(c), c);
+        }
+        List<EvaluatedFinding> findings = collect(rs, fired.findings());
+        return new Evaluation(findings, fired.firings(), (System.nanoTime() - t0) / 1000);
+    }
+
+    private record Fired(List<Finding> findings, int firings) {
+    }
+
+    private Fired fire(CompiledRuleSet rs, List<? extends Fact> facts, AtomicReference<KieSession> holder) {
+        KieSession s = rs.kieBase().newKieSession();
+        holder.set(s);
+        try {
+            List<Finding> inserted = new ArrayList<>();
+            s.addEventListener(new DefaultRuleRuntimeEventListener() {
+                @Override
+                public void objectInserted(ObjectInsertedEvent event) {
+                    if (event.getObject() instanceof Finding f) {
+                        inserted.add(f);
+                    }
+                }
+
+                @Override
+                public void objectUpdated(ObjectUpdatedEvent event) {
+                    if (event.getOldObject() instanceof Finding old) {
+                        int i = indexOfIdentity(inserted, old);
+                        if (i >= 0) {
+                            inserted.remove(i);
+                        }
+                    }
+                    if (event.getObject() instanceof Finding f) {
+                        inserted.add(f);
+                    }
+                }
+
+                @Override
+                public void objectDeleted(ObjectDeletedEvent event) {
+                    if (event.getOldObject() instanceof Finding old) {
+                        int i = indexOfIdentity(inserted, old);
+                        if (i >= 0) {
+                            inserted.remove(i);
+                        }
+                    }
+                }
+            });
+            for (Fact f : facts) {
+                if (f == null) {
+                    throw new IllegalArgumentException("null fact");
+                }
+                s.insert(f);
+            }
+            int n = s.fireAllRules(maxFirings + 1);
+            if (Thread.currentThread().isInterrupted()) {
+                throw new RuleExecutionException(RuleExecutionException.Reason.TIME_LIMIT,
+                        "evaluation exceeded " + timeout.toMillis() + " ms", null);
+            }
+            if (n > maxFirings) {
+                throw new RuleExecutionException(RuleExecutionException.Reason.FIRING_LIMIT,
+                        "rule set exceeded " + maxFirings + " firings", null);
+            }
+            return new Fired(List.copyOf(inserted), n);
+        } finally {
+            s.dispose();
+        }
+    }
+
+    private static int indexOfIdentity(List<Finding> list, Finding f) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == f) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static List<EvaluatedFinding> collect(CompiledRuleSet rs, List<Finding> inserted) {
+        Map<String, List<Finding>> byId = new LinkedHashMap<>();
+        List<RuleSetDefect> defects = new ArrayList<>();
+        for (Finding f : inserted) {
+            String id = f.obligationId();
+            if (id == null || rs.obligation(id) == null) {
+                defects.add(new RuleSetDefect(String.valueOf(id), RuleSetDefect.Kind.UNKNOWN_OBLIGATION,
+                        "a rule produced a finding for an obligation that is not in the rule set"));
+                continue;
+            }
+            if (f.status() == null) {
+                defects.add(new RuleSetDefect(id, RuleSetDefect.Kind.INVALID_FINDING, "a finding has no status"));
+                continue;
+            }
+            byId.computeIfAbsent(id, k -> new ArrayList<>()).add(f);
+        }
+        Map<String, Finding> merged = new LinkedHashMap<>();
+        for (Obligation o : rs.obligations()) {
+            List<Finding> fs = byId.get(o.id());
+            if (fs == null || fs.isEmpty()) {
+                defects.add(new RuleSetDefect(o.id(), RuleSetDefect.Kind.MISSING_FINDING,
+                        "no rule produced a finding for these facts"));
+                continue;
+            }
+            LinkedHashSet<Status> statuses = new LinkedHashSet<>();
+            fs.forEach(f -> statuses.add(f.status()));
+            if (statuses.size() > 1) {
+                defects.add(new RuleSetDefect(o.id(), RuleSetDefect.Kind.CONFLICTING_FINDINGS,
+                        "conflicting statuses " + statuses + " for the same facts"));
+                continue;
+            }
+            Status status = statuses.iterator().next();
+            if (status == Status.NOT_APPLICABLE && !o.conditional()) {
+                defects.add(new RuleSetDefect(o.id(), RuleSetDefect.Kind.NOT_APPLICABLE_NOT_CONDITIONAL,
+                        "NOT_APPLICABLE from an obligation that is not conditional"));
+                continue;
+            }
+            merged.put(o.id(), merge(fs));
+        }
+        if (!defects.isEmpty()) {
+            throw new RuleSetDefectException(defects, merged);
+        }
+        List<EvaluatedFinding> out = new ArrayList<>();
+        for (Obligation o : rs.obligations()) {
+            Finding f = merged.get(o.id());
+            out.add(new EvaluatedFinding(o.id(), o.titleZh(), o.titleEn(), o.area(), o.severity(), o.conditional(),
+                    o.legalBasis(), f.status(), f.rationaleZh(), f.rationaleEn(), f.citations(), f.lookedIn()));
+        }
+        return out;
+    }
+
+    private static Finding merge(List<Finding> fs) {
+        Finding first = fs.get(0);
+        if (fs.size() == 1 && sorted(first.citations())) {
+            return first;
+        }
+        LinkedHashSet<Citation> cites = new LinkedHashSet<>();
+        LinkedHashSet<String> looked = new LinkedHashSet<>();
+        for (Finding f : fs) {
+            cites.addAll(f.citations());
+            looked.addAll(f.lookedIn());
+        }
+        List<Citation> c = new ArrayList<>(cites);
+        c.sort(CITATION_ORDER);
+        return new Finding(first.obligationId(), first.status(), first.rationaleZh(), first.rationaleEn(), c,
+                new ArrayList<>(looked));
+    }
+
+    private static final Comparator<Citation> CITATION_ORDER = Comparator.comparingInt(Citation::start)
+            .thenComparingInt(Citation::end)
+            .thenComparing(c -> c.section() == null ? "" : c.section())
+            .thenComparing(c -> c.quote() == null ? "" : c.quote());
+
+    private static boolean sorted(List<Citation> cs) {
+        for (int i = 1; i < cs.size(); i++) {
+            if (CITATION_ORDER.compare(cs.get(i - 1), cs.get(i)) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String describe(Throwable t) {
+        StringBuilder b = new StringBuilder();
+        while (t != null) {
+            if (b.length() > 0) {
+                b.append(" <- ");
+            }
+            b.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+            t = t.getCause() == t ? null : t.getCause();
+        }
+        return b.toString();
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

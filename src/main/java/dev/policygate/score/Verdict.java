@@ -1,0 +1,5 @@
+package dev.policygate.score;
+
+public enum Verdict {
+    COMPLIANT, NEEDS_REVISION, NON_COMPLIANT
+}
