@@ -42,6 +42,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response mismatchedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return json(e);
+    }
+
+    @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
         return Problem.response(400, "Malformed JSON", "The request body is not valid JSON for this endpoint: "
                 + e.getOriginalMessage());
@@ -49,6 +54,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json);
+        }
         Response r = e.getResponse();
         if (r.getMediaType() != null && Problem.PROBLEM_JSON.isCompatible(r.getMediaType())) {
             return r;

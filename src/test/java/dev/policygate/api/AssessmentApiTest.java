@@ -12,7 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policygate.Corpus;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.builder.MultiPartSpecBuilder;
 import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,7 +80,8 @@ class AssessmentApiTest {
     @Test
     void multipartUploadIsAssessed() {
         given().multiPart("file", Corpus.DIR.resolve("004_3ec8ba16defe998b.txt").toFile(), "text/plain")
-                .multiPart("title", "陕西养老保险")
+                .multiPart(new MultiPartSpecBuilder("陕西养老保险").controlName("title")
+                        .charset(StandardCharsets.UTF_8).build())
                 .when().post("/api/v1/assessments")
                 .then().statusCode(201)
                 .body("title", equalTo("陕西养老保险"))
