@@ -37,6 +37,11 @@ public class RuleSetService {
     @Inject
     ObjectMapper json;
 
+    /** Sorted keys and properties, so that equal content always hashes alike across JVM runs. */
+    private static final ObjectMapper CANONICAL = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .configure(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true);
+
     private final RuleCompiler compiler = new RuleCompiler();
     private final Map<Integer, CompiledRuleSet> compiledCache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -205,9 +210,9 @@ public class RuleSetService {
         return sha256(writeJson(o));
     }
 
-    private String writeJson(Object o) {
+    private static String writeJson(Object o) {
         try {
-            return json.writeValueAsString(o);
+            return CANONICAL.writeValueAsString(o);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
