@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Assumptions;
 /** Runs {@code kubectl kustomize DIR} and finds the kustomizations under {@code k8s/}. */
 final class Kustomize {
 
+    /** The kubectl to run; -Dpolicygate.kubectl=/path/to/kubectl picks another one. */
+    static final String KUBECTL = System.getProperty("policygate.kubectl", "kubectl");
     static final Path ROOT = findRoot();
     static final Path K8S = ROOT.resolve("k8s");
     private static final List<String> FILE_NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
@@ -34,19 +36,22 @@ final class Kustomize {
      * machine) when kubectl is not installed.
      */
     static void requireKubectl() {
-        if (kubectlPresent == null) {
+        boolean firstTime = kubectlPresent == null;
+        if (firstTime) {
             kubectlPresent = probeKubectl();
         }
         if (kubectlPresent) {
             return;
         }
-        String message = "kubectl (v1.27+, with built-in kustomize) is not on the PATH: the k8s/ manifests "
+        String message = "kubectl (v1.27+, with built-in kustomize) is not on the PATH (looked for '" + KUBECTL + "'): the k8s/ manifests "
                 + "cannot be rendered, so they are not checked";
         String ci = System.getenv("CI");
         if (ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false")) {
             fail(message + ". CI must have kubectl.");
         }
-        System.err.println("WARNING: " + message + " (skipped: CI is not set).");
+        if (firstTime) {
+            System.err.println("WARNING: " + message + " (skipped: CI is not set).");
+        }
         Assumptions.abort(message + " (skipped: CI is not set)");
     }
 
@@ -64,7 +69,7 @@ final class Kustomize {
 
     static String runExpectingFailure(Path dir) {
         requireKubectl();
-        Result r = exec(List.of("kubectl", "kustomize", dir.toString()));
+        Result r = exec(List.of(KUBECTL, "kustomize", dir.toString()));
         if (r.exit == 0) {
             fail("kubectl kustomize " + dir + " was expected to fail but rendered:\n" + r.stdout);
         }
@@ -108,7 +113,7 @@ final class Kustomize {
     }
 
     private static String run(Path dir) {
-        Result r = exec(List.of("kubectl", "kustomize", dir.toString()));
+        Result r = exec(List.of(KUBECTL, "kustomize", dir.toString()));
         if (r.exit != 0) {
             fail("kubectl kustomize " + dir + " failed (exit " + r.exit + "):\n" + r.stderr);
         }
@@ -117,7 +122,7 @@ final class Kustomize {
 
     private static boolean probeKubectl() {
         try {
-            return exec(List.of("kubectl", "version", "--client")).exit == 0;
+            return exec(List.of(KUBECTL, "version", "--client")).exit == 0;
         } catch (UncheckedIOException e) {
             return false;
         }

@@ -302,7 +302,8 @@ class ManifestTest {
         assertTrue(d.getSpec().getReplicas() >= 2, dir + ": replicas " + d.getSpec().getReplicas() + " < 2");
         assertEquals("RollingUpdate", d.getSpec().getStrategy().getType(), dir + ": strategy");
         IntOrString maxUnavailable = d.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable();
-        assertTrue(isZero(maxUnavailable), dir + ": maxUnavailable must be 0, is " + maxUnavailable);
+        assertTrue(isZero(maxUnavailable), dir + ": maxUnavailable must be 0, is "
+                + (maxUnavailable == null ? "unset (25%)" : maxUnavailable.getValue()));
         assertTrue(Rendered.selects(d.getSpec().getSelector(), d.getSpec().getTemplate().getMetadata().getLabels()),
                 dir + ": Deployment selector does not match its own pod labels");
     }
