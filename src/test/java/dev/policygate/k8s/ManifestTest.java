@@ -676,6 +676,7 @@ class ManifestTest {
     void aLocalOverlayReplacesThePlaceholderCredentials(@TempDir Path tmp) throws IOException {
         for (String overlay : overlays().toList()) {
             Path local = Files.createDirectories(tmp.resolve(overlay.replace('/', '-')));
+            Files.writeString(local.resolve("db.env"), "username=app\npassword=correct-horse-battery-staple\n");
             Files.writeString(local.resolve("kustomization.yaml"), """
                     apiVersion: kustomize.config.k8s.io/v1beta1
                     kind: Kustomization
@@ -684,9 +685,8 @@ class ManifestTest {
                     secretGenerator:
                       - name: policygate-db
                         behavior: replace
-                        literals:
-                          - username=app
-                          - password=correct-horse-battery-staple
+                        envs:
+                          - db.env
                     """.formatted(local.toAbsolutePath().relativize(Kustomize.K8S.resolve(overlay).toAbsolutePath())
                     .toString().replace('\\', '/')));
             Rendered r = new Rendered(overlay + " + local credentials",
