@@ -306,6 +306,12 @@ class ManifestTest {
                 + (maxUnavailable == null ? "unset (25%)" : maxUnavailable.getValue()));
         assertTrue(Rendered.selects(d.getSpec().getSelector(), d.getSpec().getTemplate().getMetadata().getLabels()),
                 dir + ": Deployment selector does not match its own pod labels");
+        assertEquals(List.of("Deployment/" + SERVER), workloadsSelectedBy(r, d.getSpec().getSelector()),
+                dir + ": the Deployment's selector also picks other pods");
+        for (var spread : d.getSpec().getTemplate().getSpec().getTopologySpreadConstraints()) {
+            assertEquals(List.of("Deployment/" + SERVER), workloadsSelectedBy(r, spread.getLabelSelector()),
+                    dir + ": topologySpreadConstraints on " + spread.getTopologyKey() + " count other pods");
+        }
     }
 
     @ParameterizedTest(name = "{0}")
