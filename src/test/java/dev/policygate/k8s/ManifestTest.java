@@ -3,6 +3,7 @@ package dev.policygate.k8s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -904,12 +905,6 @@ class ManifestTest {
             }
         }
         return null;
-    }
-
-    static void assertNull(Object o, String message) {
-        if (o != null) {
-            fail(message);
-        }
     }
 
     static void copyTree(Path from, Path to) throws IOException {
