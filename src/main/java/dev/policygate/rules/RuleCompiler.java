@@ -80,6 +80,11 @@ public final class RuleCompiler {
         Comparator<CompileMessage> byPlace = Comparator
                 .comparingInt((CompileMessage m) -> order.getOrDefault(m.obligationId(), Integer.MAX_VALUE))
                 .thenComparingInt(CompileMessage::line).thenComparingInt(CompileMessage::column);
+        // "Parser returned a null Package" only repeats that the parser failed; keep it only if it is all there is
+        Set<String> withReal = new HashSet<>();
+        errors.stream().filter(m -> !m.message().startsWith("Parser returned a null Package"))
+                .forEach(m -> withReal.add(m.obligationId()));
+        errors.removeIf(m -> m.message().startsWith("Parser returned a null Package") && withReal.contains(m.obligationId()));
         if (!errors.isEmpty()) {
             errors.sort(byPlace);
             throw new RuleCompilationException(errors);

@@ -49,7 +49,7 @@ public final class RuleTestRunner {
 
     /** Compiles the pack and runs all its cases. */
     public List<RuleTestResult> run(RulePack pack) {
-        return run(new RuleCompiler().compile(pack), null);
+        return run(new RuleCompiler().compile(pack), (RuleTestResult.Kind) null);
     }
 
     /** Runs the cases of the given kind (null: all) of every obligation of a compiled rule set. */
@@ -66,14 +66,14 @@ public final class RuleTestRunner {
             }
             for (TestCase c : cases) {
                 if (kind == null || c.kind() == kind) {
-                    out.add(run(rs, c));
+                    out.add(runCase(rs, c));
                 }
             }
         }
         return out;
     }
 
-    public RuleTestResult run(CompiledRuleSet rs, TestCase c) {
+    public RuleTestResult runCase(CompiledRuleSet rs, TestCase c) {
         List<? extends Fact> facts;
         try {
             facts = c.kind() == RuleTestResult.Kind.TEXT ? textToFacts.apply(c.text()) : c.facts();
