@@ -1,5 +1,6 @@
 package dev.policygate.rules;
 
+import dev.policygate.facts.Fact;
 import dev.policygate.score.ScoringConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.compiler.compiler.DescrBuildError;
+import org.drools.core.impl.RuleBaseFactory;
 import org.drools.drl.parser.ParserError;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
@@ -60,7 +62,10 @@ public final class RuleCompiler {
         if (!errors.isEmpty()) {
             throw new RuleCompilationException(errors);
         }
-        KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        // the fact model's class loader, not the thread's context loader: the same under Quarkus, a CLI or tests
+        ClassLoader loader = Fact.class.getClassLoader();
+        KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, loader));
         Map<String, String> idByPath = new LinkedHashMap<>();
         for (Obligation o : obligations) {
             Resource r = ResourceFactory.newByteArrayResource(o.drl().getBytes(StandardCharsets.UTF_8));
@@ -90,7 +95,8 @@ public final class RuleCompiler {
             throw new RuleCompilationException(errors);
         }
         warnings.sort(byPlace);
-        InternalKnowledgeBase kbase = KnowledgeBaseFactory.newKnowledgeBase();
+        InternalKnowledgeBase kbase = KnowledgeBaseFactory.newKnowledgeBase(
+                RuleBaseFactory.newKnowledgeBaseConfiguration(null, loader));
         kbase.addPackages(kb.getKnowledgePackages());
         return new CompiledRuleSet(kbase, obligations, scoring, warnings, (System.nanoTime() - t0) / 1_000_000);
     }

@@ -28,8 +28,8 @@ import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.runtime.KieSession;
 
 /**
- * Evaluates facts against a compiled rule set: a new KieSession per evaluation, facts inserted in the given
- * order, {@code fireAllRules} with a firing limit, on a bounded pool of worker threads with a time limit.
+ * Evaluates facts against a compiled rule set: a new KieSession per evaluation, facts inserted in text order
+ * (see {@link #FACT_ORDER}), {@code fireAllRules} with a firing limit, on a bounded pool of worker threads with a time limit.
  * The caller never waits longer than the time limit: on time-out the session is halted, the worker is
  * interrupted and a {@link RuleExecutionException} is thrown. (A consequence that spins without ever
  * returning to the engine cannot be stopped by Java; its worker thread stays busy, the caller still returns.)
@@ -37,8 +37,8 @@ import org.kie.api.runtime.KieSession;
  * <p>Findings inserted by the rules are collected in insertion order; findings of one obligation that agree
  * are merged (first rationale, union of citations sorted by offset, union of looked-in paths); anything else —
  * an obligation without a finding, conflicting statuses, a finding for an unknown obligation, NOT_APPLICABLE
- * from a non-conditional obligation — is a {@link RuleSetDefectException}. Deterministic: the same facts in
- * the same order and the same rule set give the same evaluation.
+ * from a non-conditional obligation — is a {@link RuleSetDefectException}. Deterministic: the same facts, in
+ * whatever order, and the same rule set give the same evaluation.
  */
 public final class RuleEvaluator implements AutoCloseable {
     public static final int DEFAULT_MAX_FIRINGS = 10_000;
@@ -155,10 +155,15 @@ public final class RuleEvaluator implements AutoCloseable {
                     }
                 }
             });
+            List<Fact> ordered = new ArrayList<>(facts.size());
             for (Fact f : facts) {
                 if (f == null) {
                     throw new IllegalArgumentException("null fact");
                 }
+                ordered.add(f);
+            }
+            ordered.sort(FACT_ORDER);
+            for (Fact f : ordered) {
                 s.insert(f);
             }
             int n = s.fireAllRules(maxFirings + 1);
@@ -174,6 +179,26 @@ public final class RuleEvaluator implements AutoCloseable {
         } finally {
             s.dispose();
         }
+    }
+
+    /**
+     * Facts are inserted in text order (first citation), then by type and value, whatever order the caller
+     * gives them in: rules that pick "the first" fact and the order of merged findings depend only on the facts.
+     */
+    static final Comparator<Fact> FACT_ORDER = Comparator.comparingInt(RuleEvaluator::firstStart)
+            .thenComparing(f -> f.getClass().getSimpleName())
+            .thenComparing(Object::toString);
+
+    private static int firstStart(Fact f) {
+        int min = Integer.MAX_VALUE;
+        if (f.citations() != null) {
+            for (Citation c : f.citations()) {
+                if (c != null) {
+                    min = Math.min(min, c.start());
+                }
+            }
+        }
+        return min;
     }
 
     private static int indexOfIdentity(List<Finding> list, Finding f) {

@@ -1,0 +1,222 @@
+package dev.policygate.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.policygate.facts.Citation;
+import dev.policygate.facts.DocumentSection;
+import dev.policygate.facts.Fact;
+import dev.policygate.facts.Handler;
+import dev.policygate.facts.Status;
+import dev.policygate.score.ScoringConfig;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** Error behaviour of the engine: compile messages, rule-set defects, firing and time limits. */
+class RuleEngineTest {
+    static final RuleEvaluator EVALUATOR = new RuleEvaluator(1000, Duration.ofMillis(1500), 2, 8);
+
+    @AfterAll
+    static void close() {
+        EVALUATOR.close();
+    }
+
+    static final String HEADER = "package test.engine;\nimport dev.policygate.facts.*;\nimport java.util.List;\n";
+
+    static Obligation ob(String id, boolean conditional, String drl) {
+        return new Obligation(id, id + "zh", id + "en", "X", "x-test", Severity.MAJOR, conditional, List.of(),
+                HEADER + drl, null);
+    }
+
+    static CompiledRuleSet compile(Obligation... obs) {
+        return new RuleCompiler().compile(List.of(obs), ScoringConfig.defaults());
+    }
+
+    static final String ALWAYS_MET = """
+            rule "ONE met"
+            when
+                $h : Handler()
+            then
+                insert(Finding.met("ONE", "有", "yes", Citations.of($h)));
+            end
+            rule "ONE not met"
+            when
+                not Handler()
+            then
+                insert(Finding.notMet("ONE", "无", "no", List.of()));
+            end
+            """;
+
+    static Handler handler(int start) {
+        return new Handler("甲公司", List.of(new Citation(start, start + 3, "", "甲公司")));
+    }
+
+    @Test
+    void mergesAgreeingFindingsAndSortsCitations() {
+        CompiledRuleSet rs = compile(ob("ONE", false, ALWAYS_MET));
+        Evaluation e = EVALUATOR.evaluate(rs, List.of(handler(10), handler(2)));
+        EvaluatedFinding f = e.findings().get(0);
+        assertEquals(Status.MET, f.status());
+        assertEquals(List.of(2, 10), f.citations().stream().map(Citation::start).toList());
+        assertEquals("ONEzh", f.titleZh());
+        Evaluation none = EVALUATOR.evaluate(rs, List.of());
+        assertEquals(Status.NOT_MET, none.findings().get(0).status());
+    }
+
+    @Test
+    void missingFindingIsADefect() {
+        CompiledRuleSet rs = compile(ob("ONE", false, """
+                rule "ONE met"
+                when Handler()
+                then insert(Finding.met("ONE", "有", "yes", List.of()));
+                end
+                """));
+        RuleSetDefectException e = assertThrows(RuleSetDefectException.class, () -> EVALUATOR.evaluate(rs, List.of()));
+        assertEquals(RuleSetDefect.Kind.MISSING_FINDING, e.defects().get(0).kind());
+        assertEquals("ONE", e.defects().get(0).obligationId());
+    }
+
+    @Test
+    void conflictingFindingsAreADefect() {
+        CompiledRuleSet rs = compile(ob("ONE", false, """
+                rule "ONE met"
+                when Handler()
+                then insert(Finding.met("ONE", "有", "yes", List.of()));
+                end
+                rule "ONE partial too"
+                when Handler()
+                then insert(Finding.partial("ONE", "部分", "partly", List.of()));
+                end
+                """));
+        RuleSetDefectException e = assertThrows(RuleSetDefectException.class,
+                () -> EVALUATOR.evaluate(rs, List.of(handler(0))));
+        assertEquals(RuleSetDefect.Kind.CONFLICTING_FINDINGS, e.defects().get(0).kind());
+        assertTrue(e.getMessage().contains("MET") && e.getMessage().contains("PARTIAL"), e.getMessage());
+    }
+
+    @Test
+    void unknownObligationAndNotApplicableFromUnconditional() {
+        CompiledRuleSet rs = compile(ob("ONE", false, """
+                rule "ONE na"
+                when
+                then
+                    insert(Finding.notApplicable("ONE", "不适用", "n/a"));
+                    insert(Finding.met("OTHER", "x", "x", List.of()));
+                end
+                """));
+        RuleSetDefectException e = assertThrows(RuleSetDefectException.class, () -> EVALUATOR.evaluate(rs, List.of()));
+        List<RuleSetDefect.Kind> kinds = e.defects().stream().map(RuleSetDefect::kind).toList();
+        assertTrue(kinds.contains(RuleSetDefect.Kind.UNKNOWN_OBLIGATION), kinds.toString());
+        assertTrue(kinds.contains(RuleSetDefect.Kind.NOT_APPLICABLE_NOT_CONDITIONAL), kinds.toString());
+        // the same rule in a conditional obligation is fine except for the unknown ID
+        CompiledRuleSet cond = compile(ob("ONE", true, """
+                rule "ONE na"
+                when
+                then
+                    insert(Finding.notApplicable("ONE", "不适用", "n/a"));
+                end
+                """));
+        assertEquals(Status.NOT_APPLICABLE, EVALUATOR.evaluate(cond, List.of()).findings().get(0).status());
+    }
+
+    @Test
+    void invalidDrlReportsObligationLineAndColumn() {
+        Obligation bad = ob("BAD", false, """
+                rule "BAD met"
+                when
+                    $h : Handler( name == )
+                then
+                    insert(Finding.met("BAD", "x", "x", List.of()));
+                end
+                """);
+        RuleCompilationException e = assertThrows(RuleCompilationException.class,
+                () -> compile(ob("ONE", false, ALWAYS_MET), bad));
+        assertTrue(e.messages().stream().allMatch(m -> m.obligationId().equals("BAD")), e.getMessage());
+        CompileMessage m = e.messages().get(0);
+        assertEquals(6, m.line(), e.getMessage()); // 3 header lines + line 3 of the rule
+        assertTrue(m.column() > 0, e.getMessage());
+    }
+
+    @Test
+    void javaErrorInConsequenceIsReportedForTheObligation() {
+        Obligation bad = ob("BAD", false, """
+                rule "BAD met"
+                when
+                    $h : Handler()
+                then
+                    insert(Finding.met("BAD", undefinedVariable, "x", List.of()));
+                end
+                """);
+        RuleCompilationException e = assertThrows(RuleCompilationException.class, () -> compile(bad));
+        assertTrue(e.messages().stream().allMatch(m -> m.obligationId().equals("BAD")), e.getMessage());
+        assertTrue(e.messages().get(0).line() > 0, e.getMessage());
+    }
+
+    @Test
+    void conventionsAreEnforced() {
+        RuleCompilationException e = assertThrows(RuleCompilationException.class, () -> compile(
+                ob("ONE", false, ALWAYS_MET),
+                ob("TWO", false, """
+                        import java.io.File;
+                        global java.util.List out;
+                        rule "ONE met"
+                        when then insert(Finding.met("TWO", "x", "x", List.of()));
+                        end
+                        """)));
+        List<String> msgs = e.messages().stream().map(CompileMessage::message).toList();
+        assertTrue(msgs.stream().anyMatch(s -> s.contains("must be named \"TWO")), msgs.toString());
+        assertTrue(msgs.stream().anyMatch(s -> s.contains("duplicate rule name")), msgs.toString());
+        assertTrue(msgs.stream().anyMatch(s -> s.contains("java.io.File")), msgs.toString());
+        assertTrue(msgs.stream().anyMatch(s -> s.contains("globals")), msgs.toString());
+        assertThrows(RuleCompilationException.class, () -> compile(ob("THREE", false, """
+                rule "THREE met"
+                when then insert(Finding.met("ONE", "x", "x", List.of()));
+                end
+                """)));
+    }
+
+    @Test
+    void loopingRuleIsStoppedByTheFiringLimit() {
+        CompiledRuleSet rs = compile(ob("LOOP", false, """
+                rule "LOOP forever"
+                when
+                    $s : DocumentSection()
+                then
+                    update($s);
+                end
+                rule "LOOP met"
+                when then insert(Finding.met("LOOP", "x", "x", List.of()));
+                end
+                """));
+        List<Fact> facts = List.of(new DocumentSection("一", "一", 1, 0, 5, List.of()));
+        RuleExecutionException e = assertThrows(RuleExecutionException.class, () -> EVALUATOR.evaluate(rs, facts));
+        assertEquals(RuleExecutionException.Reason.FIRING_LIMIT, e.reason());
+        assertEquals("rule set exceeded 1000 firings", e.getMessage());
+    }
+
+    @Test
+    void slowRuleIsStoppedByTheTimeLimit() {
+        CompiledRuleSet rs = compile(ob("SLOW", false, """
+                rule "SLOW met"
+                when
+                    $s : DocumentSection()
+                then
+                    try { Thread.sleep(60000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+                    insert(Finding.met("SLOW", "x", "x", List.of()));
+                end
+                """));
+        List<Fact> facts = List.of(new DocumentSection("一", "一", 1, 0, 5, List.of()));
+        long t0 = System.nanoTime();
+        RuleExecutionException e = assertThrows(RuleExecutionException.class, () -> EVALUATOR.evaluate(rs, facts));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(RuleExecutionException.Reason.TIME_LIMIT, e.reason());
+        assertEquals("evaluation exceeded 1500 ms", e.getMessage());
+        assertTrue(ms < 3000, "caller waited " + ms + " ms");
+        // the evaluator still works afterwards
+        CompiledRuleSet ok = compile(ob("ONE", false, ALWAYS_MET));
+        assertEquals(Status.NOT_MET, EVALUATOR.evaluate(ok, List.of()).findings().get(0).status());
+    }
+}
