@@ -33,6 +33,7 @@ create table rule_set (
 create table rule_set_entry (
     rule_set_version integer not null references rule_set (version),
     revision_id      bigint  not null references obligation_revision (id),
+    position         integer not null, -- order of the obligations in the set (catalogue order)
     primary key (rule_set_version, revision_id)
 );
 

@@ -93,8 +93,7 @@ public class RuleSetService {
     }
 
     public List<Obligation> obligationsOf(RuleSetVersion v) {
-        return v.revisions.stream().map(ObligationRevision::toObligation)
-                .sorted(Comparator.comparing(Obligation::id)).toList();
+        return v.revisions.stream().map(ObligationRevision::toObligation).toList();
     }
 
     public ScoringConfig scoringOf(RuleSetVersion v) {

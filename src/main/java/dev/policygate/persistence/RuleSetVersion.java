@@ -7,7 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
-import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ public class RuleSetVersion extends PanacheEntityBase {
     @JoinTable(name = "rule_set_entry",
             joinColumns = @JoinColumn(name = "rule_set_version"),
             inverseJoinColumns = @JoinColumn(name = "revision_id"))
-    @OrderBy("obligationId")
+    @OrderColumn(name = "position")
     public List<ObligationRevision> revisions = new ArrayList<>();
 
     public static RuleSetVersion latest() {
