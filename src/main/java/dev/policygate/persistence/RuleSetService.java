@@ -130,18 +130,25 @@ public class RuleSetService {
     }
 
     /**
-     * Creates a new version holding exactly {@code obligations}: unchanged obligations keep their revision,
-     * changed ones get a new revision. The set must compile; nothing is stored otherwise.
+     * Compiles {@code obligations} and stores them as a new version; nothing is stored if they do not compile.
      */
-    @Transactional
     public RuleSetVersion createVersion(List<Obligation> obligations, ScoringConfig scoring, String author,
                                         String comment, RuleSetVersion.Source source) {
-        compiler.compile(obligations, scoring);
+        return store(compiler.compile(obligations, scoring), author, comment, source);
+    }
+
+    /**
+     * Stores an already compiled (and checked) rule set as the next version: unchanged obligations keep their
+     * revision, changed ones get a new revision. The compiled set is cached for the new version.
+     */
+    @Transactional
+    public RuleSetVersion store(CompiledRuleSet compiled, String author, String comment, RuleSetVersion.Source source) {
+        List<Obligation> obligations = compiled.obligations();
         RuleSetVersion latest = RuleSetVersion.latest();
         RuleSetVersion v = new RuleSetVersion();
         v.version = latest == null ? 1 : latest.version + 1;
-        v.sha256 = sha256Of(obligations, scoring);
-        v.scoringConfig = writeJson(scoring);
+        v.sha256 = sha256Of(obligations, compiled.scoring());
+        v.scoringConfig = writeJson(compiled.scoring());
         v.author = author;
         v.comment = comment;
         v.source = source.name();
@@ -150,6 +157,9 @@ public class RuleSetService {
             v.revisions.add(revisionFor(o, author));
         }
         v.persist();
+        synchronized (compiledCache) {
+            compiledCache.put(v.version, compiled);
+        }
         return v;
     }
 
