@@ -22,9 +22,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class AssessmentApiTest {
+public class AssessmentApiTest {
 
-    static JsonPath assess(String text, String title) {
+    public static JsonPath assess(String text, String title) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("text", text, "format", "text", "title", title))
                 .when().post("/api/v1/assessments")

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every kind of bad input gets a 4xx problem+json a person can act on, and stores nothing. */
 @QuarkusTest
-class BadInputTest {
+public class BadInputTest {
 
     private static long storedAssessments() {
         return given().get("/api/v1/assessments").then().statusCode(200).extract().jsonPath().getLong("total");

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** Rule-set versions: edits make new versions, old versions stay re-runnable, bad DRL is refused. */
 @QuarkusTest
-class RuleSetApiTest {
+public class RuleSetApiTest {
     private static final String DRL = """
             package policygate.test;
 
