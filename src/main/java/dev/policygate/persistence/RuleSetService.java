@@ -36,6 +36,16 @@ public class RuleSetService {
 
     @Inject
     ObjectMapper json;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
+    /** The active version as last read from the database, for the metrics gauge. */
+    private final java.util.concurrent.atomic.AtomicInteger lastActiveVersion = new java.util.concurrent.atomic.AtomicInteger();
+
+    @jakarta.annotation.PostConstruct
+    void registerGauge() {
+        metrics.gauge("policygate.ruleset.active.version", lastActiveVersion);
+    }
 
     /** Sorted keys and properties, so that equal content always hashes alike across JVM runs. */
     private static final ObjectMapper CANONICAL = new ObjectMapper()
@@ -57,6 +67,7 @@ public class RuleSetService {
         if (active == null) {
             throw new ProblemException(503, "No active rule set", "No rule set version has been activated yet.");
         }
+        lastActiveVersion.set(active);
         return active;
     }
 
@@ -86,7 +97,8 @@ public class RuleSetService {
             }
         }
         RuleSetVersion v = version(version);
-        CompiledRuleSet compiled = compiler.compile(obligationsOf(v), scoringOf(v));
+        CompiledRuleSet compiled = metrics.timer("policygate.rules.compile.duration")
+                .record(() -> compiler.compile(obligationsOf(v), scoringOf(v)));
         synchronized (compiledCache) {
             return compiledCache.computeIfAbsent(version, k -> compiled);
         }
@@ -134,7 +146,9 @@ public class RuleSetService {
      */
     public RuleSetVersion createVersion(List<Obligation> obligations, ScoringConfig scoring, String author,
                                         String comment, RuleSetVersion.Source source) {
-        return store(compiler.compile(obligations, scoring), author, comment, source);
+        CompiledRuleSet compiled = metrics.timer("policygate.rules.compile.duration")
+                .record(() -> compiler.compile(obligations, scoring));
+        return store(compiled, author, comment, source);
     }
 
     /**
@@ -171,6 +185,7 @@ public class RuleSetService {
         a.activatedBy = user;
         a.activatedAt = now();
         a.persist();
+        lastActiveVersion.set(version);
     }
 
     /** The obligations of the latest version, for editing into the next one. */

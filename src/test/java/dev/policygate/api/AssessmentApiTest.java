@@ -132,4 +132,16 @@ public class AssessmentApiTest {
         assertEquals(assessed.getString("verdict"), evaluated.getString("verdict"));
         assertEquals(assessed.getList("findings"), evaluated.getList("findings"));
     }
+
+    @Test
+    void metricsCountAssessmentsByVerdictAndTimeEachStep() {
+        String verdict = assess("本隐私政策由测试科技有限公司制定。", "metrics").getString("verdict");
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("policygate_assessments_total{verdict=\"" + verdict + "\"}"), "count by verdict");
+        assertTrue(metrics.contains("policygate_assessment_duration_seconds_bucket"), "latency histogram");
+        assertTrue(metrics.contains("policygate_extraction_duration_seconds_count"), "extraction time");
+        assertTrue(metrics.contains("policygate_evaluation_duration_seconds_count"), "evaluation time");
+        assertTrue(metrics.contains("policygate_rules_compile_duration_seconds"), "compile time");
+        assertTrue(metrics.matches("(?s).*policygate_ruleset_active_version(\\{[^}]*\\})? [1-9].*"), "active version");
+    }
 }
