@@ -23,6 +23,55 @@ final class ClauseScan {
     static final Pattern POLICY_WORD = Pattern.compile(
             "本(?:隐私|个人信息保护|个人信息处理)?(?:政策|指引|声明|规则|条款|协议)|隐私(?:权)?(?:政策|保护政策|保护指引|声明|条款)|个人信息(?:保护|处理)(?:政策|规则|指引)|本《");
 
+    /** Per-document memo of the contacts and in-app paths of each sentence (several areas read them). */
+    private static final ThreadLocal<Object[]> MEMO = new ThreadLocal<>();
+
+    @SuppressWarnings("unchecked")
+    private static Object[] memo(Document d) {
+        Object[] m = MEMO.get();
+        if (m == null || m[0] != d) {
+            int n = d.sentences().size();
+            m = new Object[] {d, new java.util.IdentityHashMap<Sentence, Integer>(), new Object[n], new Object[n]};
+            java.util.IdentityHashMap<Sentence, Integer> idx = (java.util.IdentityHashMap<Sentence, Integer>) m[1];
+            for (int i = 0; i < n; i++) {
+                idx.put(d.sentences().get(i), i);
+            }
+            MEMO.set(m);
+        }
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<ContactExtractor.Found> contacts(Document d, Sentence s) {
+        Object[] m = memo(d);
+        Integer i = ((java.util.IdentityHashMap<Sentence, Integer>) m[1]).get(s);
+        if (i == null) {
+            return ContactExtractor.find(text(d, s));
+        }
+        Object[] arr = (Object[]) m[2];
+        if (arr[i] == null) {
+            arr[i] = ContactExtractor.find(text(d, s));
+        }
+        return (List<ContactExtractor.Found>) arr[i];
+    }
+
+    private static final Object NONE = new Object();
+
+    @SuppressWarnings("unchecked")
+    static InAppPath.Found path(Document d, Sentence s) {
+        Object[] m = memo(d);
+        Integer i = ((java.util.IdentityHashMap<Sentence, Integer>) m[1]).get(s);
+        if (i == null) {
+            return InAppPath.any(text(d, s));
+        }
+        Object[] arr = (Object[]) m[3];
+        if (arr[i] == null) {
+            InAppPath.Found f = InAppPath.any(text(d, s));
+            arr[i] = f == null ? NONE : f;
+        }
+        return arr[i] == NONE ? null : (InAppPath.Found) arr[i];
+    }
+
     static String text(Document d, Sentence s) {
         return d.normalizedText().substring(s.start(), s.end());
     }

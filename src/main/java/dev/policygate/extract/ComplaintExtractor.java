@@ -34,14 +34,15 @@ public final class ComplaintExtractor implements AreaExtractor {
         ClauseScan.Grouped<List<Object>> general = new ClauseScan.Grouped<>();
         for (Sentence s : d.sentences()) {
             String t = ClauseScan.text(d, s);
-            if (L.find("NOT_CHANNEL", t) || ContactExtractor.isChangeListItem(t)) {
-                continue;
-            }
-            List<ContactExtractor.Found> contacts = ContactExtractor.find(t);
-            boolean hasChannel = !contacts.isEmpty() || L.find("CHANNEL", t);
-            String channel = contacts.isEmpty() ? channelWord(t) : contacts.get(0).value();
             boolean complaint = L.find("COMPLAINT", t);
             boolean report = L.find("REPORT", t);
+            if (!complaint && !report && !L.find("GENERAL", t)
+                    || L.find("NOT_CHANNEL", t) || ContactExtractor.isChangeListItem(t)) {
+                continue;
+            }
+            List<ContactExtractor.Found> contacts = ClauseScan.contacts(d, s);
+            boolean hasChannel = !contacts.isEmpty() || L.find("CHANNEL", t);
+            String channel = contacts.isEmpty() ? channelWord(t) : contacts.get(0).value();
             if ((complaint || report) && hasChannel && channel != null) {
                 String stripped = EXTERNAL_TARGET.matcher(t).replaceAll("");
                 if (L.find("COMPLAINT", stripped) || L.find("REPORT", stripped)) {

@@ -43,6 +43,7 @@ public final class ContactExtractor implements AreaExtractor {
             "[“\"「【]([^”\"」】\\n，。；]{0,12}(?:反馈|客服|意见|帮助|联系我们|投诉|举报)[^”\"」】\\n，。；]{0,8})[”\"」】]");
     private static final Pattern ONLINE = Pattern.compile(L.get("ONLINE_SERVICE").pattern());
     private static final Pattern CONTACT_VERB = Pattern.compile("通过|联系|拨打|提交|留言|咨询|向我们|进入|点击");
+    private static final Pattern ADDRESS_HINT = Pattern.compile("地址|所在地|住所|寄|位于|地点");
     private static final Pattern LABEL_LINE = Pattern.compile("[：:]\\s*$");
 
     /** A contact found in a piece of text. */
@@ -63,7 +64,7 @@ public final class ContactExtractor implements AreaExtractor {
             } else if (ClauseScan.isHeadingLine(d, s)) {
                 officerLabelUntil = -1;
             }
-            List<Found> found = find(t);
+            List<Found> found = ClauseScan.contacts(d, s);
             if (found.isEmpty()) {
                 continue;
             }
@@ -97,20 +98,31 @@ public final class ContactExtractor implements AreaExtractor {
     /** All contacts in {@code t}, in text order. */
     static List<Found> find(String t) {
         List<Found> out = new ArrayList<>();
+        boolean digit = false;
+        boolean latin = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            digit |= c >= '0' && c <= '9';
+            latin |= c >= 'A' && c <= 'z';
+        }
+        boolean contactContext = L.find("CONTACT_CONTEXT", t);
+        if (!digit && !latin && !contactContext && !ADDRESS_HINT.matcher(t).find()) {
+            return out;
+        }
         List<int[]> urls = new ArrayList<>();
-        Matcher u = URL.matcher(t);
+        Matcher u = URL.matcher(latin ? t : "");
         while (u.find()) {
             urls.add(new int[] {u.start(), u.end()});
         }
         boolean thirdParty = L.find("THIRD_PARTY_CONTEXT", t) && !t.contains("联系我们") && !t.contains("我们的");
-        Matcher e = EMAIL.matcher(t);
+        Matcher e = EMAIL.matcher(t.indexOf('@') >= 0 ? t : "");
         while (e.find()) {
             if (!thirdParty) {
                 out.add(new Found(Channel.EMAIL, e.group(), e.group().toLowerCase(Locale.ROOT), e.start(), e.end()));
             }
         }
         boolean phoneLabel = L.find("PHONE_LABEL", t) && L.find("CONTACT_CONTEXT", t);
-        Matcher p = PHONE.matcher(t);
+        Matcher p = PHONE.matcher(digit ? t : "");
         while (p.find()) {
             if (!phoneLabel || thirdParty || inside(urls, p.start()) || inside(emailSpans(t), p.start())) {
                 continue;
@@ -119,14 +131,14 @@ public final class ContactExtractor implements AreaExtractor {
             Channel ch = L.find("FAX_LABEL", before) ? Channel.FAX : Channel.PHONE;
             out.add(new Found(ch, p.group().strip(), p.group().replaceAll("[^0-9]", ""), p.start(), p.end()));
         }
-        Matcher sp = SHORT_PHONE.matcher(t);
+        Matcher sp = SHORT_PHONE.matcher(digit ? t : "");
         while (sp.find()) {
             if (thirdParty || inside(urls, sp.start(1))) {
                 continue;
             }
             out.add(new Found(Channel.PHONE, sp.group(1), sp.group(1), sp.start(1), sp.end(1)));
         }
-        Matcher a = ADDRESS.matcher(t);
+        Matcher a = ADDRESS.matcher(ADDRESS_HINT.matcher(t).find() ? t : "");
         while (a.find()) {
             int gi = a.group(1) != null ? 1 : 2;
             String v = ADDRESS_END.matcher(a.group(gi)).replaceFirst("").strip();
@@ -144,7 +156,7 @@ public final class ContactExtractor implements AreaExtractor {
             int vs = t.indexOf(v, a.start(gi));
             out.add(new Found(Channel.POSTAL_ADDRESS, v, v.replaceAll("\\s", ""), vs, vs + v.length()));
         }
-        if (L.find("CONTACT_CONTEXT", t) && !thirdParty) {
+        if (contactContext && !thirdParty) {
             List<int[]> mails = emailSpans(t);
             for (int[] span : urls) {
                 if (inside(mails, span[0]) || span[0] > 0 && t.charAt(span[0] - 1) == '@') {
@@ -188,7 +200,7 @@ public final class ContactExtractor implements AreaExtractor {
 
     private static List<int[]> emailSpans(String t) {
         List<int[]> l = new ArrayList<>();
-        Matcher e = EMAIL.matcher(t);
+        Matcher e = EMAIL.matcher(t.indexOf('@') >= 0 ? t : "");
         while (e.find()) {
             l.add(new int[] {e.start(), e.end()});
         }

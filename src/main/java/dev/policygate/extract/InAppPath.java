@@ -37,12 +37,28 @@ public final class InAppPath {
 
     /** The first multi-step path in {@code text}, or null. */
     public static Found chain(String text) {
-        Matcher m = CHAIN.matcher(text);
-        while (m.find()) {
-            Found f = accept(text, m.start(), m.end());
-            if (f != null) {
-                return f;
+        Matcher m = null;
+        int from = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (i < from || "＞>→》›－-/／—".indexOf(text.charAt(i)) < 0) {
+                continue;
             }
+            if (m == null) {
+                m = CHAIN.matcher(text);
+            }
+            // a chain holding this separator starts at most ~20 characters before it
+            m.region(Math.max(from, i - 20), Math.min(text.length(), i + 160));
+            while (m.find()) {
+                if (m.start() > i) {
+                    break;
+                }
+                Found f = accept(text, m.start(), m.end());
+                if (f != null) {
+                    return f;
+                }
+                from = Math.max(from, m.end());
+            }
+            from = Math.max(from, i + 1);
         }
         return null;
     }

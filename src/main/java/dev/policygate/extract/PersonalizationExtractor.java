@@ -51,7 +51,7 @@ public final class PersonalizationExtractor implements AreaExtractor {
             if (kinds.isEmpty()) {
                 continue;
             }
-            InAppPath.Found p = InAppPath.any(t);
+            InAppPath.Found p = ClauseScan.path(d, s);
             for (Kind k : kinds) {
                 g.add(k, d.cite(s));
                 if (p != null && k != Kind.DECLARED) {

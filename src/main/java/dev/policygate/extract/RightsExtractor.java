@@ -75,6 +75,9 @@ public final class RightsExtractor implements AreaExtractor {
             boolean rightsSection = L.find("RIGHTS_HEADING", s.section());
             boolean subject = L.find("SUBJECT", t);
             Set<Right> own = (rightsSection || subject) ? rightsIn(t, rightsSection) : EnumSet.noneOf(Right.class);
+            if (own.isEmpty() && heading.isEmpty() && !((rightsSection || subject) && ALL_RIGHTS.matcher(t).find())) {
+                continue;
+            }
             List<InAppPath.Found> clicks = InAppPath.clickTargets(t);
             if (!heading.isEmpty() && !clicks.isEmpty() && (own.isEmpty() || heading.containsAll(own))
                     && InAppPath.chain(t) == null) {
@@ -84,7 +87,7 @@ public final class RightsExtractor implements AreaExtractor {
                 }
                 continue;
             }
-            InAppPath.Found path = InAppPath.any(t);
+            InAppPath.Found path = ClauseScan.path(d, s);
             Set<String> channels = channels(t, path);
             Set<Condition> conds = EnumSet.noneOf(Condition.class);
             if (L.find("COND_MANUAL_REVIEW", t)) {
