@@ -25,6 +25,9 @@ public final class ComplaintExtractor implements AreaExtractor {
     private static final Pattern GENERAL_WAY = Pattern.compile(
             "联系我们|与我们(?:取得)?联系|联系方式|以下方式|以下途径|客服|反馈(?:通道|渠道|入口)|发送邮件|致电|拨打");
 
+    private static final Pattern COMPLAINT_WAY = Pattern.compile(
+            "(?:您|你)[^。；]{0,40}(?:投诉|举报)|(?:投诉|举报)(?:、|或|和|及|与)?(?:举报|投诉)?(?:渠道|通道|入口|电话|邮箱|方式|热线|途径|中心|平台|受理)"
+                    + "|(?:进行|提出|发起|提交|受理|接受|处理)(?:您的)?(?:投诉|举报)|(?:投诉|举报)(?:请|可)");
     private static final Pattern ASKING = Pattern.compile(
             "如您|若您|如果您|您对|您可以|您可通过|您可|您也可以|您还可以|请您?(?:通过|联系|发送|拨打|致电)|您有任何");
 
@@ -43,7 +46,7 @@ public final class ComplaintExtractor implements AreaExtractor {
             List<ContactExtractor.Found> contacts = ClauseScan.contacts(d, s);
             boolean hasChannel = !contacts.isEmpty() || L.find("CHANNEL", t);
             String channel = contacts.isEmpty() ? channelWord(t) : contacts.get(0).value();
-            if ((complaint || report) && hasChannel && channel != null) {
+            if ((complaint || report) && hasChannel && channel != null && COMPLAINT_WAY.matcher(t).find()) {
                 String stripped = EXTERNAL_TARGET.matcher(t).replaceAll("");
                 if (L.find("COMPLAINT", stripped) || L.find("REPORT", stripped)) {
                     Kind k = L.find("COMPLAINT", stripped) ? Kind.COMPLAINT : Kind.REPORT;

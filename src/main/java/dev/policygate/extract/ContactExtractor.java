@@ -142,13 +142,7 @@ public final class ContactExtractor implements AreaExtractor {
         while (a.find()) {
             int gi = a.group(1) != null ? 1 : 2;
             String v = ADDRESS_END.matcher(a.group(gi)).replaceFirst("").strip();
-            v = v.replaceAll("[）)]$", v.contains("（") || v.contains("(") ? ")" : "").strip();
-            if (v.endsWith(")")) {
-                v = v.substring(0, v.length() - 1);
-                if (!v.contains("(") && !v.contains("（")) {
-                    v = v.strip();
-                }
-            }
+            v = cutUnbalanced(v);
             if (v.length() < 6 || !L.find("ADDRESS_MARK", v) || !v.matches(".*(?:[0-9０-９]|[号楼座室层]).*")
                     || thirdParty || v.contains("IP") || v.contains("信息")) {
                 continue;
@@ -196,6 +190,27 @@ public final class ContactExtractor implements AreaExtractor {
         }
         out.sort((x, y) -> Integer.compare(x.start(), y.start()));
         return ClauseScan.distinct(out, f -> f.channel() + "|" + f.key());
+    }
+
+    /** Cuts an address before a closing parenthesis that it did not open (…03号）所有的…). */
+    static String cutUnbalanced(String v) {
+        int depth = 0;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '（' || c == '(') {
+                depth++;
+            } else if (c == '）' || c == ')') {
+                if (depth == 0) {
+                    return v.substring(0, i).strip();
+                }
+                depth--;
+            }
+        }
+        if (depth > 0) {
+            int open = Math.max(v.lastIndexOf('（'), v.lastIndexOf('('));
+            return v.substring(0, open).strip();
+        }
+        return v.strip();
     }
 
     private static List<int[]> emailSpans(String t) {

@@ -52,7 +52,12 @@ public final class HandlerExtractor implements AreaExtractor {
                 }
                 int end = p.start();
                 int start = end;
-                while (start > 0 && String.valueOf(t.charAt(start - 1)).matches(NAME_CHARS) && end - start < 50) {
+                while (start > 0 && end - start < 50) {
+                    char c = t.charAt(start - 1);
+                    boolean latinSpace = c == ' ' && start >= 2 && isLatin(t.charAt(start - 2)) && isLatin(t.charAt(start));
+                    if (!latinSpace && !NAME_CHAR.matcher(String.valueOf(c)).matches()) {
+                        break;
+                    }
                     start--;
                 }
                 addName(g, d, s, t, start, end, true);
@@ -135,6 +140,12 @@ public final class HandlerExtractor implements AreaExtractor {
             return;
         }
         g.add(name, d.cite(s.start() + nameStart, s.start() + nameStart + name.length()));
+    }
+
+    private static final Pattern NAME_CHAR = Pattern.compile(NAME_CHARS);
+
+    private static boolean isLatin(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
     private static boolean balanced(String s) {

@@ -23,7 +23,7 @@ public final class InAppPath {
     private static final Pattern CHAIN = Pattern.compile(SEG + "(?:" + SEP + SEG + "){1,7}");
     private static final Pattern STRONG_SEP = Pattern.compile("＞|>|→|›|》");
     private static final Pattern UI_WORD = Pattern.compile(
-            "设置|我的|我|中心|管理|隐私|账号|帐号|账户|帐户|首页|更多|反馈|客服|注销|权限|个人|资料|安全|帮助|关于|APP|App|app|菜单");
+            "设置|我的|^我$|中心|管理|隐私|账号|帐号|账户|帐户|首页|更多|反馈|客服|注销|权限|个人|资料|安全|帮助|关于|APP|App|app|菜单");
     private static final Pattern LEAD_CUT = Pattern.compile(
             "^.*(?:您可以在|您可在|可以在|可在|请在|进入|通过|点击|打开|前往|路径为|路径是|入口为|入口是|选择|依次|位于|在(?!线))");
     private static final Pattern TAIL_CUT = Pattern.compile(
@@ -103,7 +103,8 @@ public final class InAppPath {
         if (!(strong ? (ui || quoted || segs.size() >= 3) : (ui && (quoted || segs.size() >= 2)))) {
             return null;
         }
-        if (!strong && !quoted && !UI_WORD.matcher(segs.get(0)).find()) {
+        if (!strong && (segs.stream().anyMatch(s -> s.length() > 10)
+                || !quoted && !UI_WORD.matcher(segs.get(0)).find())) {
             return null;
         }
         // shrink the span to start at the first kept segment for a tight quote
