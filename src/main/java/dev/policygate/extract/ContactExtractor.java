@@ -38,7 +38,7 @@ public final class ContactExtractor implements AreaExtractor {
             "(?<![A-Za-z件箱络页网IP])(?:" + L.get("ADDRESS_LABEL").pattern() + ")(?:为|是|位于|在)?\\s{0,2}[：:]\\s{0,2}([\\p{IsHan}][^，,。；;！!\\n]{3,70})"
                     + "|(?:寄至|寄往|邮寄至|邮寄到|寄送至|位于)\\s{0,2}[：:]?\\s{0,2}([\\p{IsHan}][^，,。；;！!\\n]{5,70})");
     private static final Pattern ADDRESS_END = Pattern.compile(
-            "(?:邮编|邮政编码|收件人|联系人|联系电话|电话|，|,|（(?:邮编|收)).*$");
+            "(?:邮编|邮政编码|收件人|联系人|联系电话|电话|我们|如您|您可|，|,|（(?:邮编|收)).*$");
     private static final Pattern FEEDBACK_QUOTED = Pattern.compile(
             "[“\"「【]([^”\"」】\\n，。；]{0,12}(?:反馈|客服|意见|帮助|联系我们|投诉|举报)[^”\"」】\\n，。；]{0,8})[”\"」】]");
     private static final Pattern ONLINE = Pattern.compile(L.get("ONLINE_SERVICE").pattern());
@@ -144,7 +144,7 @@ public final class ContactExtractor implements AreaExtractor {
             String v = ADDRESS_END.matcher(a.group(gi)).replaceFirst("").strip();
             v = cutUnbalanced(v);
             if (v.length() < 6 || !L.find("ADDRESS_MARK", v) || !v.matches(".*(?:[0-9０-９]|[号楼座室层]).*")
-                    || thirdParty || v.contains("IP") || v.contains("信息")) {
+                    || thirdParty || v.contains("IP") || v.replaceAll("[0-9０-９].*$", "").contains("信息")) {
                 continue;
             }
             int vs = t.indexOf(v, a.start(gi));

@@ -27,7 +27,7 @@ public final class ScopeExtractor implements AreaExtractor {
             "^[“\"《「]?(.{1,24}?(?:APP|App|app|客户端)?)[”\"》」]?\\s*(?:用户)?(?:隐私(?:权)?(?:保护)?(?:政策|指引|声明|条款)|个人信息保护(?:政策|指引|规则)|个人信息处理规则)");
     private static final Pattern WELCOME = Pattern.compile("欢迎(?:您)?(?:使用|选择|来到|访问)\\s{0,2}[“\"「]?([\\p{IsHan}A-Za-z0-9]{2,14}?)[”\"」]?(?:[！!，,。（(]|APP|App|客户端|产品|平台|服务)");
     private static final Pattern GENERIC = Pattern.compile(
-            "^(?:我们|您|本政策|本指引|用户|APP|App|app|本应用|本平台|本产品|平台|个人信息|隐私政策|同意|不同意|以下|关联方|服务|产品|本公司|公司|移动|手机|网站|客户端|小程序|应用程序|软件)$|政策|协议|指引|声明|规则|以下简称|我们|您|不限于|第三方|使用的|的|是本");
+            "^(?:由|本服务|我们|您|本政策|本指引|用户|APP|App|app|本应用|本平台|本产品|平台|个人信息|隐私政策|同意|不同意|以下|关联方|服务|产品|本公司|公司|移动|手机|网站|客户端|小程序|应用程序|软件)$|政策|协议|指引|声明|规则|以下简称|我们|您|不限于|第三方|使用的|的|是本");
     private static final Pattern LEAD = Pattern.compile("^(?:向|于|的|在|为|及|和|与|对|使用|通过|包括|即|含|以及|或)+");
 
     @Override
@@ -69,7 +69,9 @@ public final class ScopeExtractor implements AreaExtractor {
         while (n.find()) {
             String p = LEAD.matcher(n.group(0).replaceAll("^(?:[，,、（(\\s]|包括|以及|及|和|与|通过|向|于|在|对|的)+", "").strip()).replaceFirst("");
             String core = LEAD.matcher(n.group(1)).replaceFirst("");
-            if (core.length() >= 2 && !GENERIC.matcher(core).find() && out.stream().noneMatch(p::contains)) {
+            p = p.replaceAll("(?:服务提供者|提供者)?以.*$", "").replaceAll("^由", "");
+            core = core.replaceAll("(?:服务提供者|提供者)?以.*$", "");
+            if (p.length() >= 2 && core.length() >= 2 && !GENERIC.matcher(core).find() && out.stream().noneMatch(p::contains)) {
                 out.add(p);
             }
         }
