@@ -81,8 +81,11 @@ public final class InAppPath {
                     s = LEAD_CUT.matcher(s).replaceFirst("");
                 }
                 if (i == raw.length - 1) {
-                    String cut = TAIL_CUT.matcher(s).replaceFirst("");
-                    if (cut.length() >= 2) {
+                    for (int k = 0; k < 3; k++) {
+                        String cut = TAIL_CUT.matcher(s).replaceFirst("");
+                        if (cut.length() < 2 || cut.equals(s)) {
+                            break;
+                        }
                         s = cut;
                     }
                 }

@@ -27,8 +27,11 @@ public final class PersonalizationExtractor implements AreaExtractor {
     public List<Personalization> extract(Document d) {
         Map<Kind, String> paths = new LinkedHashMap<>();
         ClauseScan.Grouped<Kind> g = new ClauseScan.Grouped<>();
+        String prev = "";
         for (Sentence s : d.sentences()) {
             String t = ClauseScan.text(d, s);
+            String context = prev + t;
+            prev = t;
             boolean declared = L.find("DECLARED", t) && !L.find("NEGATED", t);
             List<Kind> kinds = new ArrayList<>();
             if (declared) {
@@ -44,7 +47,7 @@ public final class PersonalizationExtractor implements AreaExtractor {
                 boolean cookie = t.toLowerCase().contains("cookie");
                 boolean unsubscribe = t.contains("退订") || t.contains("订阅") || t.contains("TD") || t.contains("拒收");
                 boolean profileDelete = PERSONAL.matcher(t).find();
-                if (cookie || unsubscribe && MARKETING.matcher(t).find() || profileDelete) {
+                if (cookie || unsubscribe && MARKETING.matcher(context).find() || profileDelete) {
                     kinds.add(Kind.GENERIC_ROUTE);
                 }
             }
