@@ -29,14 +29,22 @@ public final class HandlerExtractor implements AreaExtractor {
     private static final Pattern BY = Pattern.compile(
             "(?:由|是|系|为)\\s{0,2}(" + NAME_CHARS + "{2,45}?)\\s{0,2}(?:" + L.get("OPERATES").pattern() + ")");
     private static final Pattern CLAUSE_OPERATES = Pattern.compile(
-            "(?:^|[，,；;。])\\s{0,2}(" + NAME_CHARS + "{2,40}?)\\s{0,2}(?:负责运行|负责运营|运行维护|负责维护|负责建设)");
+            "(?:^|[，,；;。])\\s{0,2}(" + NAME_CHARS + "{2,40}?)\\s{0,2}(?:负责运行|负责运营|运行维护|负责维护|负责建设|运营(?=[“\"「《]))");
+    private static final Pattern POLICY_BY = Pattern.compile(
+            "(?:本(?:隐私)?(?:政策|指引|声明)[^。；]{0,20}|产品(?:和|及)服务)由\\s{0,2}(" + NAME_CHARS + "{2,45}?)\\s{0,2}提供");
     private static final Pattern WE_IS = Pattern.compile(
             "[“\"]我们[”\"][^。；]{0,20}?指(?:由)?\\s{0,2}(" + NAME_CHARS + "{2,45})|我们是\\s{0,2}(" + NAME_CHARS + "{2,45})");
-    private static final Pattern WE_AFTER = Pattern.compile("[（(]([^）)]{0,80}?)[）)]");
+    private static final Pattern WE_AFTER = Pattern.compile("[（(]([^）)]{0,160}?)[）)]");
+    private static final Pattern TRAILING_PAREN = Pattern.compile("[（(][^（()）]{2,30}[）)]$");
+    private static final Pattern AFTER_NAME = Pattern.compile(
+            "(?:" + L.get("OPERATES").pattern() + "|提供|开发|负责|运营|以下|的|所|在|与|和|及|为|是|系|作为|合称)");
+    private static final Pattern AFFILIATES = Pattern.compile(
+            "(?:及/或|和/或|及其|以及|及|和|或|与)(?:其)?(?:关联公司|关联方|关联企业|子公司|分公司)$");
+    private static final Pattern WELCOME = Pattern.compile("欢迎(?:您|你)?(?:使用|选择|访问)");
     private static final Pattern STOP = Pattern.compile(
-            ".*(?:本应用开发者|开发者|运营者|经营者|运营方|提供方|欢迎您?使用|适用于|由|是|为|指|即|系(?!统)|向|被|于|及其|以及|或|通过|和(?=[^服交公]))");
+            ".*(?:本应用开发者|开发者|运营者|经营者|运营方|提供方|服务提供者|提供者|运营公司|欢迎您?使用|适用于|由|是|为|指|即|系(?!统)|向|被|于|及其|以及|或|通过|与|和(?=[^服交公]))");
     private static final Pattern BAD = Pattern.compile(
-            "^(?:本|该|贵|我|其|此|上述|相关|关联|合作|第三方|其他|任何|所有|一切|同一|下属|子)|关联公司|合作|第三方|服务商|供应商|用户|监管|有关部门|主管部门|公安|网信|法院|消费者|政府部门|国家机关|金融机构|所属公司|集团公司|母公司|这些|该等|相应|银行卡");
+            "^(?:本|该|贵|我|其|此|上述|相关|关联|合作|第三方|其他|任何|所有|一切|同一|下属|子)|关联公司|合作|第三方|服务商|供应商|用户|监管|有关部门|主管部门|公安|网信|法院|消费者|政府部门|国家机关|金融机构|所属公司|集团公司|母公司|这些|该等|相应|银行卡|的|以外|之外|其他");
 
     @Override
     public List<Handler> extract(Document d) {
@@ -47,10 +55,25 @@ public final class HandlerExtractor implements AreaExtractor {
             // NAME（以下简称“我们”）
             Matcher p = WE_AFTER.matcher(t);
             while (p.find()) {
-                if (!L.get("WE").matcher(p.group(1)).find()) {
+                boolean we = L.get("WE").matcher(p.group(1)).find();
+                Matcher wm = WELCOME.matcher(t);
+                boolean welcome = L.get("ALIAS").matcher(p.group(1)).find() && wm.find()
+                        && wm.end() <= p.start() && !t.contains("SDK");
+                if (!we && !welcome) {
                     continue;
                 }
                 int end = p.start();
+                Matcher aff = AFFILIATES.matcher(t.substring(Math.max(0, end - 12), end));
+                if (aff.find()) {
+                    end = Math.max(0, end - 12) + aff.start();
+                }
+                if (end > 0 && t.charAt(end - 1) == '】') {
+                    int open = t.lastIndexOf('【', end);
+                    if (open >= 0 && end - open < 50) {
+                        addName(g, d, s, t, open + 1, end - 1, true);
+                        continue;
+                    }
+                }
                 int start = end;
                 while (start > 0 && end - start < 50) {
                     char c = t.charAt(start - 1);
@@ -72,7 +95,7 @@ public final class HandlerExtractor implements AreaExtractor {
                     addName(g, d, s, t, m.start(gi), m.end(gi), false);
                 }
             }
-            for (Pattern pat : new Pattern[] {BY, CLAUSE_OPERATES}) {
+            for (Pattern pat : new Pattern[] {BY, CLAUSE_OPERATES, POLICY_BY}) {
                 Matcher m = pat.matcher(t);
                 while (m.find()) {
                     addName(g, d, s, t, m.start(1), m.end(1), false);
@@ -96,33 +119,26 @@ public final class HandlerExtractor implements AreaExtractor {
     /** Cuts the candidate span to the longest organisation name that ends with a suffix and adds it. */
     private static void addName(ClauseScan.Grouped<String> g, Document d, Sentence s, String t, int start, int end,
                                 boolean mustEndAtEnd) {
-        String cand = t.substring(start, end);
-        // left trim: after the last stop word
-        Matcher st = STOP.matcher(cand);
-        int left = 0;
-        if (st.lookingAt()) {
-            left = st.end();
-        }
-        String rest = cand.substring(left);
+        String rest = t.substring(start, end);
         int cut = -1;
         if (mustEndAtEnd) {
-            Matcher se = SUFFIX_END.matcher(rest);
-            if (se.find()) {
+            // 北京字节跳动科技有限公司（现北京抖音信息服务有限公司）: drop a trailing parenthesis that follows a full name
+            Matcher tp = TRAILING_PAREN.matcher(rest);
+            if (tp.find() && SUFFIX_END.matcher(rest.substring(0, tp.start())).find()) {
+                rest = rest.substring(0, tp.start());
+            }
+            if (SUFFIX_END.matcher(rest).find()) {
                 cut = rest.length();
             }
         } else {
-            // the longest prefix of rest that ends with a suffix, stopping at unbalanced parentheses
+            // the longest prefix that ends with a suffix and is followed by a boundary
             Matcher sm = L.get("SUFFIX").matcher(rest);
             while (sm.find()) {
                 if (sm.end() >= 4 && balanced(rest.substring(0, sm.end()))) {
                     String after = rest.substring(sm.end());
-                    if (after.isEmpty() || !Character.isLetterOrDigit(after.charAt(0))
-                            || after.matches("^(?:" + L.get("OPERATES").pattern() + "|提供|开发|负责|运营|以下|的|所|在|与|和|及).*")
+                    if (after.isEmpty() || !Character.isLetterOrDigit(after.charAt(0)) || AFTER_NAME.matcher(after).lookingAt()
                             || after.startsWith("（") || after.startsWith("(")) {
                         cut = sm.end();
-                        if (after.isEmpty() || !after.matches("^[\\p{IsHan}].*") || after.startsWith("（")) {
-                            // keep looking for a longer name only when the name may continue
-                        }
                     }
                 }
             }
@@ -130,9 +146,15 @@ public final class HandlerExtractor implements AreaExtractor {
         if (cut < 4) {
             return;
         }
-        String name = rest.substring(0, cut).replaceAll("^[（(][^）)]*[）)]", "").strip();
-        // drop a trailing parenthesis that is not part of the name
-        if (name.length() < 4 || name.length() > 40 || BAD.matcher(name).find() || !balanced(name)) {
+        String name = rest.substring(0, cut);
+        // left trim: after the last stop word (开发者, 由, 是, 为 …)
+        Matcher st = STOP.matcher(name);
+        if (st.lookingAt()) {
+            name = name.substring(st.end());
+        }
+        name = name.replaceAll("^[（(][^）)]*[）)]", "").strip();
+        if (name.length() < 4 || name.length() > 40 || BAD.matcher(name).find() || !balanced(name)
+                || !SUFFIX_END.matcher(name).find()) {
             return;
         }
         int nameStart = t.indexOf(name, start);
