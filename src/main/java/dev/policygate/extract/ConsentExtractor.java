@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 public final class ConsentExtractor implements AreaExtractor {
     private static final PatternLexicon L = PatternLexicon.load("lexicon/notice.tsv");
     private static final Pattern THIRD = Pattern.compile("第三方|SDK|合作方|授权登录|Cookie|cookie");
+    private static final Pattern NOT_MEAN = Pattern.compile("不(?:代表|表示|意味着|视为|等于)|并不|并非");
     private static final Pattern NEG_USE = Pattern.compile("不(?:同意|接受)[^。；]{0,20}(?:停止|不要|不应|请勿)[^。；]{0,6}使用");
 
     @Override
@@ -38,7 +39,8 @@ public final class ConsentExtractor implements AreaExtractor {
             }
             boolean changeContext = L.find("CHANGE", t)
                     || L.find("CHANGE_HEADING", s.section()) && !s.section().isEmpty();
-            boolean continued = L.find("CONTINUED_USE", t);
+            java.util.regex.Matcher cm = L.get("CONTINUED_USE").matcher(t);
+            boolean continued = cm.find() && !NOT_MEAN.matcher(cm.group()).find();
             String withoutContinued = t.replaceAll("(?:继续|仍然|仍|持续|再次)(?:使用|访问|登录|浏览)", "继续X");
             boolean use = false;
             java.util.regex.Matcher um = L.get("USE").matcher(withoutContinued);
@@ -46,7 +48,8 @@ public final class ConsentExtractor implements AreaExtractor {
                 String u = um.group();
                 int at = um.start();
                 String before = withoutContinued.substring(Math.max(0, at - 3), at + 1);
-                if (!u.contains("继续X") && !before.contains("停止") && !before.contains("不再") && !u.contains("停止使用")) {
+                if (!u.contains("继续X") && !before.contains("停止") && !before.contains("不再") && !u.contains("停止使用")
+                        && !NOT_MEAN.matcher(u).find()) {
                     use = true;
                     break;
                 }

@@ -38,7 +38,7 @@ public final class MinorsExtractor implements AreaExtractor {
                 rules.add(d.cite(s));
             }
             boolean minorSection = L.find("CHILD_HEADING", s.section());
-            if (!L.find("MINOR", t) && !(minorSection && L.find("GUARDIAN", t))) {
+            if (!L.find("MINOR", t) && !(minorSection && (L.find("GUARDIAN", t) || L.find("PRESUMED", t)))) {
                 continue;
             }
             Integer age = age(t);

@@ -134,6 +134,9 @@ class GovernmentPoliciesAreaATest {
                 && d.dayKind() == ResponseDeadline.DayKind.WORKING));
         assertTrue(of(f, ComplaintChannel.class).stream().anyMatch(c -> c.kind() == ComplaintChannel.Kind.COMPLAINT));
         assertTrue(of(f, MinorsClause.class).stream().anyMatch(m -> m.ageThreshold() != null && m.ageThreshold() == 18));
+        // 如您在“天府通办”上申请注册账号,我们将默认您已经得到前述同意
+        assertTrue(of(f, MinorsClause.class).stream()
+                .anyMatch(m -> m.guardianConsent() == MinorsClause.GuardianConsent.PRESUMED));
         assertFalse(of(f, ChildrenRules.class).isEmpty());
     }
 
