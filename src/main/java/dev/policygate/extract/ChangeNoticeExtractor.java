@@ -18,7 +18,7 @@ public final class ChangeNoticeExtractor implements AreaExtractor {
     private static final Method[] ACTIVE = {Method.PUSH, Method.POPUP, Method.SMS, Method.EMAIL, Method.IN_APP_MESSAGE,
             Method.PROMINENT_NOTICE};
     private static final Pattern NOT_CHANGE = Pattern.compile(
-            "安全事件|停止运营|终止运营|营销|推广信息|广告|验证码|另行(?:向您)?说明");
+            "安全事件|停止运营|终止运营|营销|推广信息|广告|验证码|另行(?:向您)?说明|收集(?:的)?目的|说明对应");
     private static final Pattern HEADING_POLICY = Pattern.compile("政策|指引|声明|规则|本政策|如何");
 
     @Override

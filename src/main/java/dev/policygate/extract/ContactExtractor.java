@@ -129,7 +129,13 @@ public final class ContactExtractor implements AreaExtractor {
             }
             String before = t.substring(Math.max(0, p.start() - 8), p.start());
             Channel ch = L.find("FAX_LABEL", before) ? Channel.FAX : Channel.PHONE;
-            out.add(new Found(ch, p.group().strip(), p.group().replaceAll("[^0-9]", ""), p.start(), p.end()));
+            String v = p.group().strip();
+            int vs = p.start();
+            if ((v.startsWith("（") || v.startsWith("(")) && !v.contains("）") && !v.contains(")")) {
+                v = v.substring(1);
+                vs++;
+            }
+            out.add(new Found(ch, v, v.replaceAll("[^0-9]", ""), vs, p.end()));
         }
         Matcher sp = SHORT_PHONE.matcher(digit ? t : "");
         while (sp.find()) {
