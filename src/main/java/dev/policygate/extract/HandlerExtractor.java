@@ -38,6 +38,8 @@ public final class HandlerExtractor implements AreaExtractor {
     private static final Pattern TRAILING_PAREN = Pattern.compile("[（(][^（()）]{2,30}[）)]$");
     private static final Pattern AFTER_NAME = Pattern.compile(
             "(?:" + L.get("OPERATES").pattern() + "|提供|开发|负责|运营|以下|的|所|在|与|和|及|为|是|系|作为|合称)");
+    private static final Pattern OPERATES_ANY = Pattern.compile(
+            L.get("OPERATES").pattern() + "|负责运行|负责运营|运行维护|负责维护|负责建设|运营");
     private static final Pattern AFFILIATES = Pattern.compile(
             "(?:及/或|和/或|及其|以及|及|和|或|与)(?:其)?(?:关联公司|关联方|关联企业|子公司|分公司)$");
     private static final Pattern WELCOME = Pattern.compile("欢迎(?:您|你)?(?:使用|选择|访问)");
@@ -53,7 +55,7 @@ public final class HandlerExtractor implements AreaExtractor {
         for (Sentence s : d.sentences()) {
             String t = ClauseScan.text(d, s);
             // NAME（以下简称“我们”）
-            Matcher p = WE_AFTER.matcher(t);
+            Matcher p = WE_AFTER.matcher(t.indexOf('（') >= 0 || t.indexOf('(') >= 0 ? t : "");
             while (p.find()) {
                 boolean we = L.get("WE").matcher(p.group(1)).find();
                 Matcher wm = WELCOME.matcher(t);
@@ -95,7 +97,11 @@ public final class HandlerExtractor implements AreaExtractor {
                     addName(g, d, s, t, m.start(gi), m.end(gi), false);
                 }
             }
-            for (Pattern pat : new Pattern[] {BY, CLAUSE_OPERATES, POLICY_BY}) {
+            boolean operates = OPERATES_ANY.matcher(t).find();
+            for (Pattern pat : operates ? new Pattern[] {BY, CLAUSE_OPERATES, POLICY_BY} : new Pattern[] {POLICY_BY}) {
+                if (pat == POLICY_BY && !(t.contains("由") && t.contains("提供"))) {
+                    continue;
+                }
                 Matcher m = pat.matcher(t);
                 while (m.find()) {
                     addName(g, d, s, t, m.start(1), m.end(1), false);

@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  */
 public final class PersonalizationExtractor implements AreaExtractor {
     private static final PatternLexicon L = PatternLexicon.load("lexicon/personalization.tsv");
+    /** Cheap pre-filter: a sentence without any of these cannot hold a personalisation fact. */
+    private static final Pattern ANY = Pattern.compile(
+            "个性|画像|推荐|定向|精准|千人千面|程序化|推送|退订|订阅|TD|拒收|[Cc]ookie|个人特征|通用|偏好|标签|算法|记录");
     private static final Pattern MARKETING = Pattern.compile("推广|营销|广告|商业|短信|推送|促销|优惠|活动");
     private static final Pattern PERSONAL = Pattern.compile("画像|个性化|推荐|定向|偏好");
 
@@ -32,6 +35,9 @@ public final class PersonalizationExtractor implements AreaExtractor {
             String t = ClauseScan.text(d, s);
             String context = prev + t;
             prev = t;
+            if (!ANY.matcher(t).find()) {
+                continue;
+            }
             boolean declared = L.find("DECLARED", t) && !L.find("NEGATED", t);
             List<Kind> kinds = new ArrayList<>();
             if (declared) {

@@ -33,6 +33,10 @@ public final class RightsExtractor implements AreaExtractor {
     private static final Pattern ALL_RIGHTS = Pattern.compile("(?:上述|以上|前述|这些|相关)(?:权利|请求|要求)|行使(?:您的)?(?:个人信息)?(?:权利|权益)");
     private static final Pattern OWN_PI = Pattern.compile("您有权|权利|行使|(?:查阅|查询|访问|查看)(?:、[^。；]{1,4})*(?:您的)?(?:个人信息|个人资料)");
 
+    /** Cheap pre-filter for sentences outside a right's heading: words every right keyword or way contains. */
+    private static final Pattern ANY_RIGHT = Pattern.compile(
+            "查|访问|复制|副本|转移|迁移|传输|转至|转给|携带|更正|补充|修改|更改|修正|编辑|更新|删除|清除|撤|收回|取消|改变|关闭|注销|限制|拒绝|反对|约束|解释|说明|权利|请求");
+
     private static final class Acc {
         String path;
         final Set<String> channels = new LinkedHashSet<>();
@@ -52,6 +56,7 @@ public final class RightsExtractor implements AreaExtractor {
         Set<Right> heading = EnumSet.noneOf(Right.class);
         List<InAppPath.Found> steps = new ArrayList<>();
         String headingSection = null;
+        Map<String, Boolean> sectionCache = new java.util.HashMap<>();
         for (Sentence s : d.sentences()) {
             String t = ClauseScan.text(d, s);
             boolean headingLine = ClauseScan.isHeadingLine(d, s);
@@ -72,7 +77,15 @@ public final class RightsExtractor implements AreaExtractor {
                 }
                 continue;
             }
-            boolean rightsSection = L.find("RIGHTS_HEADING", s.section());
+            Boolean rs = sectionCache.get(s.section());
+            if (rs == null) {
+                rs = L.find("RIGHTS_HEADING", s.section());
+                sectionCache.put(s.section(), rs);
+            }
+            boolean rightsSection = rs;
+            if (heading.isEmpty() && !ANY_RIGHT.matcher(t).find()) {
+                continue;
+            }
             boolean subject = L.find("SUBJECT", t);
             Set<Right> own = (rightsSection || subject) ? rightsIn(t, rightsSection) : EnumSet.noneOf(Right.class);
             if (own.isEmpty() && heading.isEmpty() && !((rightsSection || subject) && ALL_RIGHTS.matcher(t).find())) {
