@@ -27,13 +27,13 @@ public final class InAppPath {
     private static final Pattern LEAD_CUT = Pattern.compile(
             "^.*(?:您可以在|您可在|可以在|可在|请在|进入|通过|点击|打开|前往|路径为|路径是|入口为|入口是|选择|依次|位于|在(?!线))");
     private static final Pattern TAIL_CUT = Pattern.compile(
-            "(?:(?:页面|模块|界面|进行|即可|申请|操作|查看|删除|注销您|修改您|更正您|关闭|开启).*|[中里内])$");
+            "(?:(?:页面|模块|界面|进行|即可|申请|操作|查看|删除|注销您|修改您|更正您|关闭|开启|联系|与我们).*|[中里内])$");
     private static final Pattern CLICK_TARGET = Pattern.compile(
             "(?:点击|点选|进入|选择|打开|前往|找到|依次点击|轻点|单击)\\s{0,2}(?:[^“\"「『【，。；]{0,8}?)([“\"「『【][^”\"」』】\\n，。；]{1,16}[”\"」』】])((?:\\s{0,2}[、,，及和与]?\\s{0,2}[“\"「『【][^”\"」』】\\n，。；]{1,16}[”\"」』】]){0,6})");
     private static final Pattern QUOTED = Pattern.compile("[“\"「『【]([^”\"」』】\\n，。；]{1,16})[”\"」』】]");
     private static final Pattern SINGLE = Pattern.compile(
             "(?:路径为|路径是|入口为|入口是|在|通过|进入|点击|前往|打开)\\s{0,2}[：:]?\\s{0,2}[“\"「『【]([^”\"」』】\\n，。；《》]{1,14})[”\"」』】]");
-    private static final Pattern NOT_UI = Pattern.compile("政策|协议|规则|指引|声明|我们|您|同意|不同意|以下|简称|如何");
+    private static final Pattern NOT_UI = Pattern.compile("政策|协议|规则|指引|声明|我们|您|同意|不同意|以下|简称|如何|^[（(][一二三四五六七八九十0-9]|、");
 
     /** The first multi-step path in {@code text}, or null. */
     public static Found chain(String text) {
@@ -97,6 +97,9 @@ public final class InAppPath {
                 han++;
             }
             segs.add(s);
+        }
+        while (segs.size() > 2 && segs.get(segs.size() - 1).matches("点击|进入|选择|打开|前往|找到")) {
+            segs.remove(segs.size() - 1);
         }
         if (segs.size() < 2 || han < 2 || segs.stream().allMatch(s -> s.matches("[0-9]+"))) {
             return null;
