@@ -23,6 +23,9 @@ public final class DeadlineExtractor implements AreaExtractor {
                     + "(?=\\s{0,2}(?:内|之内|以内|期限内|时间内|的期限|为限))"
                     + "|(?:不超过|不超出|最长|最迟|最多)\\s{0,2}(" + ChineseNumbers.NUMBER + ")\\s{0,2}(个)?\\s{0,2}(工作日|自然日|日历日|天|日|周|星期|月)");
 
+    private static final Pattern DOUBLE_NUMBER = Pattern.compile(
+            "([零〇一二两三四五六七八九十百]{1,4}|[0-9]{1,3})\\s{0,2}[（(]\\s{0,2}(?:[0-9]{1,3}|[零〇一二两三四五六七八九十百]{1,4})\\s{0,2}[）)]");
+
     @Override
     public List<ResponseDeadline> extract(Document d) {
         ClauseScan.Grouped<List<Object>> g = new ClauseScan.Grouped<>();
@@ -34,7 +37,8 @@ public final class DeadlineExtractor implements AreaExtractor {
             if (!L.find("RESPOND", t) || L.find("NOT_DEADLINE", t)) {
                 continue;
             }
-            Matcher m = PERIOD.matcher(t);
+            // 十五（15）个工作日 → 十五个工作日 (the sentence is cited, so the copy needs no offsets)
+            Matcher m = PERIOD.matcher(DOUBLE_NUMBER.matcher(t).replaceAll("$1"));
             while (m.find()) {
                 int gi = m.group(1) != null ? 1 : 4;
                 String unit = m.group(gi + 2);

@@ -79,6 +79,9 @@ class AreaASnippetsTest {
         assertEquals(30, deadline("我们将在三十日内处理您的申请。").days());
         assertEquals(14, deadline("我们会在两周内给予答复。").days());
         assertEquals(15, deadline("一般情况下，我们将在十五天内回复。").days());
+        ResponseDeadline both = deadline("我们将在十五（15）个工作日内回复您的请求。");
+        assertEquals(15, both.days());
+        assertEquals(ResponseDeadline.DayKind.WORKING, both.dayKind());
         assertTrue(run(new DeadlineExtractor(), "我们会将日志保存6个月内的记录并在15天内删除。", ResponseDeadline.class).isEmpty());
     }
 
