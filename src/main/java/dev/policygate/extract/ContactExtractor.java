@@ -44,6 +44,7 @@ public final class ContactExtractor implements AreaExtractor {
     private static final Pattern ONLINE = Pattern.compile(L.get("ONLINE_SERVICE").pattern());
     private static final Pattern CONTACT_VERB = Pattern.compile("通过|联系|拨打|提交|留言|咨询|向我们|进入|点击");
     private static final Pattern ADDRESS_HINT = Pattern.compile("地址|所在地|住所|寄|位于|地点");
+    static final Pattern FOLLOWS = Pattern.compile("联系方式|如下|以下方式|下列方式|以下途径|下述方式");
     private static final Pattern LABEL_LINE = Pattern.compile("[：:]\\s*$");
 
     /** A contact found in a piece of text. */
@@ -59,7 +60,7 @@ public final class ContactExtractor implements AreaExtractor {
             Sentence s = ss.get(i);
             String t = ClauseScan.text(d, s);
             boolean officerHere = isOfficerMention(t);
-            if (officerHere && (LABEL_LINE.matcher(t).find() || t.contains("联系方式") || t.contains("如下"))) {
+            if (officerHere && (LABEL_LINE.matcher(t).find() || FOLLOWS.matcher(t).find())) {
                 officerLabelUntil = i + 4;
             } else if (ClauseScan.isHeadingLine(d, s)) {
                 officerLabelUntil = -1;

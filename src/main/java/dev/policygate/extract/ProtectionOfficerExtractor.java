@@ -32,7 +32,7 @@ public final class ProtectionOfficerExtractor implements AreaExtractor {
             m.find();
             String designation = m.group();
             boolean own = hasContact(t);
-            if (!own && (t.strip().endsWith("：") || t.strip().endsWith(":") || t.contains("如下") || t.contains("联系方式"))) {
+            if (!own && (t.strip().endsWith("：") || t.strip().endsWith(":") || ContactExtractor.FOLLOWS.matcher(t).find())) {
                 for (int j = i + 1; j < Math.min(ss.size(), i + 4) && !own; j++) {
                     String n = ClauseScan.text(d, ss.get(j));
                     if (ClauseScan.isHeadingLine(d, ss.get(j)) && !hasContact(n)) {

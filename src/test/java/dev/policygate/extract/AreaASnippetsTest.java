@@ -127,6 +127,14 @@ class AreaASnippetsTest {
         List<Contact> c = run(new ContactExtractor(), "我们设立了个人信息保护负责人，您可以通过privacy@example.com与其联系。",
                 Contact.class);
         assertEquals(Contact.Owner.PROTECTION_OFFICER, c.get(0).owner());
+        String listed = "我们设立了个人信息保护专职部门，您可以通过以下方式与其联系：\n1、邮箱：pi@example.com；\n"
+                + "2、电话：010-88886666。\n七、其他\n客服电话：400-100-2000";
+        assertTrue(run(new ProtectionOfficerExtractor(), listed, ProtectionOfficer.class).get(0).hasOwnContact());
+        List<Contact> lc = run(new ContactExtractor(), listed, Contact.class);
+        assertEquals(Set.of("pi@example.com", "010-88886666"), lc.stream()
+                .filter(x -> x.owner() == Contact.Owner.PROTECTION_OFFICER).map(Contact::value).collect(Collectors.toSet()));
+        assertEquals(Set.of("400-100-2000"), lc.stream()
+                .filter(x -> x.owner() == Contact.Owner.HANDLER).map(Contact::value).collect(Collectors.toSet()));
     }
 
     @Test
