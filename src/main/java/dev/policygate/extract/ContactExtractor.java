@@ -31,7 +31,7 @@ public final class ContactExtractor implements AreaExtractor {
                     + "|[（(]?0[1-9][0-9]{1,2}[）)]?[\\-\\s－—]?[0-9]{7,8}(?:[\\-－转][0-9]{1,5})?"
                     + "|1[3-9][0-9][\\-\\s]?[0-9]{4}[\\-\\s]?[0-9]{4})(?![0-9])");
     private static final Pattern SHORT_PHONE = Pattern.compile(
-            "(?:电话|热线|客服|致电|拨打|联系方式|服务号|专线)[^0-9。；，,]{0,6}?[：:“\"「为是\\s]{0,3}((?<![0-9])(?:1[0-9]{4}|9[0-9]{4,5})(?![0-9]))");
+            "(?:电话|热线|客服|致电|拨打|联系方式|服务号|专线)[^0-9。；，,]{0,6}?[：:“\"「为是\\s]{0,3}((?<![0-9])(?:10[0-9]{6}|1[0-9]{4}|9[0-9]{4,5})(?![0-9]))");
     private static final Pattern URL = Pattern.compile(
             "(?:https?://|www\\.)[A-Za-z0-9./?=&%_~#:+\\-]+|[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)*\\.(?:com|cn|net|org|gov\\.cn|com\\.cn)(?:/[A-Za-z0-9./?=&%_~#:+\\-]*)?");
     private static final Pattern ADDRESS = Pattern.compile(
