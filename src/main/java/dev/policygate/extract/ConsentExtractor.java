@@ -48,7 +48,7 @@ public final class ConsentExtractor implements AreaExtractor {
                 String u = um.group();
                 int at = um.start();
                 String before = withoutContinued.substring(Math.max(0, at - 3), at + 1);
-                if (!u.contains("继续X") && !before.contains("停止") && !before.contains("不再") && !u.contains("停止使用")
+                if (!before.contains("停止") && !before.contains("不再") && !u.contains("停止使用")
                         && !NOT_MEAN.matcher(u).find()) {
                     use = true;
                     break;

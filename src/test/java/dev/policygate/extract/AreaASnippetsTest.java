@@ -107,6 +107,8 @@ class AreaASnippetsTest {
         MinorsClause p = minors("如您是18周岁以下的未成年人并在本应用上注册账号，我们将默认您已经得到父母或监护人的同意。").get(0);
         assertEquals(MinorsClause.GuardianConsent.PRESUMED, p.guardianConsent());
         assertEquals(18, p.ageThreshold());
+        assertEquals(MinorsClause.GuardianConsent.PRESUMED,
+                minors("如您为未成年人，您使用本服务即表示您已获得监护人的同意。").get(0).guardianConsent());
         MinorsClause n = minors("我们非常重视未成年人的个人信息保护。").get(0);
         assertEquals(MinorsClause.GuardianConsent.NONE, n.guardianConsent());
         assertTrue(minors("我们会收集您的手机号码。").isEmpty());
