@@ -88,6 +88,9 @@ public final class ContactExtractor implements AreaExtractor {
 
     /** Whether the sentence names the protection officer/department outside a list of possible policy changes. */
     static boolean isOfficerMention(String t) {
+        if (!(t.contains("保护") || t.contains("DPO") || t.contains("隐私官") || t.contains("负责人"))) {
+            return false;
+        }
         return L.find("OFFICER", t) && !isChangeListItem(t);
     }
 

@@ -35,6 +35,16 @@ public final class DatesExtractor implements AreaExtractor {
         String text = d.normalizedText();
         for (Sentence s : d.sentences()) {
             String t = ClauseScan.text(d, s);
+            boolean digit = false;
+            for (int i = 0; i < t.length() && !digit; i++) {
+                digit = t.charAt(i) >= '0' && t.charAt(i) <= '9';
+            }
+            if (!digit) {
+                if (t.indexOf('自') >= 0 && t.contains("生效")) {
+                    addEvent(g, d, s, t);
+                }
+                continue;
+            }
             boolean lineShort = t.length() <= 40;
             Matcher m = LABEL_THEN_DATE.matcher(t);
             boolean labelled = false;
@@ -52,6 +62,15 @@ public final class DatesExtractor implements AreaExtractor {
                     add(g, d, s, r.group(7), r, 1, r.start(), r.end());
                 }
             }
+            if (t.indexOf('自') >= 0 && t.contains("生效")) {
+                addEvent(g, d, s, t);
+            }
+        }
+        return build(g);
+    }
+
+    private static void addEvent(ClauseScan.Grouped<List<Object>> g, Document d, Sentence s, String t) {
+        {
             Matcher e = NOTICE.get("EVENT").matcher(t);
             if (e.find() && (SUBJECT.matcher(t).find() || t.strip().startsWith("自"))
                     && !t.contains("本条款") && !t.contains("本协议")) {
@@ -60,6 +79,9 @@ public final class DatesExtractor implements AreaExtractor {
                 g.add(List.of(Kind.EFFECTIVE_ON_EVENT, ev), d.cite(s.start() + evStart, s.start() + e.end()));
             }
         }
+    }
+
+    private static List<PolicyDate> build(ClauseScan.Grouped<List<Object>> g) {
         List<PolicyDate> out = new ArrayList<>();
         g.map().forEach((k, cites) -> {
             Kind kind = (Kind) k.get(0);
