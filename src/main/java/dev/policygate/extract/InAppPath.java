@@ -33,6 +33,9 @@ public final class InAppPath {
     private static final Pattern QUOTED = Pattern.compile("[“\"「『【]([^”\"」』】\\n，。；]{1,16})[”\"」』】]");
     private static final Pattern SINGLE = Pattern.compile(
             "(?:路径为|路径是|入口为|入口是|在|通过|进入|点击|前往|打开)\\s{0,2}[：:]?\\s{0,2}[“\"「『【]([^”\"」』】\\n，。；《》]{1,14})[”\"」』】]");
+    /** An unquoted app screen after 在/进入/访问 (访问我的中访问…, 在个人中心内删除). */
+    private static final Pattern BARE = Pattern.compile(
+            "(?:通过|在|进入|访问|打开)\\s{0,2}(?:APP|App|app|客户端)?(?:的)?(我的|个人中心|个人设置|账号设置|账户设置|帐号设置|隐私设置|账号管理|帐号管理)(?:中|里|内|页面|页|栏目|模块|功能)");
     private static final Pattern NOT_UI = Pattern.compile("政策|协议|规则|指引|声明|我们|您|同意|不同意|以下|简称|如何|^[（(][一二三四五六七八九十0-9]|、");
 
     /** The first multi-step path in {@code text}, or null. */
@@ -157,6 +160,11 @@ public final class InAppPath {
                     String.join("＞", clicks.stream().map(Found::path).toList()));
         }
         Matcher m = SINGLE.matcher(text);
+        Found bare = null;
+        Matcher b = BARE.matcher(text);
+        if (b.find()) {
+            bare = new Found(b.start(1), b.end(1), b.group(1));
+        }
         while (m.find()) {
             String t = m.group(1).strip();
             if (!NOT_UI.matcher(t).find() && t.codePoints().anyMatch(
@@ -164,6 +172,6 @@ public final class InAppPath {
                 return new Found(m.start(1) - 1, m.end(1) + 1, t);
             }
         }
-        return null;
+        return bare;
     }
 }

@@ -110,6 +110,11 @@ class GovernmentPoliciesAreaATest {
         assertEquals(MinorsClause.GuardianConsent.EXPLICIT, of(f, MinorsClause.class).get(0).guardianConsent());
         assertTrue(of(f, ComplaintChannel.class).stream().noneMatch(c -> c.kind() != ComplaintChannel.Kind.GENERAL_CONTACT),
                 "only general contact for questions");
+        // 用户画像 is declared; deleting data in 个人中心 is only a generic route
+        Set<dev.policygate.facts.Personalization.Kind> p = of(f, dev.policygate.facts.Personalization.class).stream()
+                .map(dev.policygate.facts.Personalization::kind).collect(Collectors.toSet());
+        assertEquals(Set.of(dev.policygate.facts.Personalization.Kind.DECLARED,
+                dev.policygate.facts.Personalization.Kind.GENERIC_ROUTE), p);
     }
 
     @Test
@@ -174,6 +179,7 @@ class GovernmentPoliciesAreaATest {
         assertTrue(of(f, PolicyScope.class).get(0).explicitScopeSentence());
         assertEquals(Set.of("448237423@qq.com"), values(f, Contact.Channel.EMAIL));
         assertEquals("我的＞关于＞注销账号", right(f, Right.ACCOUNT_DELETION).path());
+        assertEquals("我的", right(f, Right.ACCESS).path(), "通过访问我的中访问相关姓名");
         RightStatement corr = right(f, Right.CORRECTION);
         assertTrue(corr.conditions().contains(RightStatement.Condition.RE_REGISTRATION), corr.toString());
         assertTrue(corr.conditions().contains(RightStatement.Condition.OFFLINE_VISIT), corr.toString());
