@@ -15,7 +15,12 @@ public final class FactExtractor {
     private final List<AreaExtractor> areas;
 
     public FactExtractor() {
-        this(List.of());
+        this(List.of(
+                // extract-a
+                new DatesExtractor(), new ScopeExtractor(), new ConsentExtractor(), new ChangeNoticeExtractor(),
+                new HandlerExtractor(), new ContactExtractor(), new ProtectionOfficerExtractor(),
+                new RightsExtractor(), new DeadlineExtractor(), new ComplaintExtractor(), new DisputeExtractor(),
+                new PersonalizationExtractor(), new MinorsExtractor()));
     }
 
     public FactExtractor(List<AreaExtractor> areas) {
