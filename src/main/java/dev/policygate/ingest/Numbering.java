@@ -1,0 +1,97 @@
+package dev.policygate.ingest;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises the numbering marker at the start of a line ({@code 一、}, {@code （一）}, {@code 1.}, {@code 1.2.3},
+ * {@code (1)}, {@code 1)}, {@code ①}, {@code a.}, {@code 第X条}, {@code 附录}, …) and classifies the marker into a
+ * style. Styles, not fixed levels: the section parser assigns levels by nesting order in each document.
+ * All patterns are anchored, bounded and free of nested quantifiers (linear time).
+ */
+final class Numbering {
+    enum Style {
+        CHAPTER, PART, SECTION, ARTICLE, APPENDIX, CN, CN_PAREN, DECIMAL2, DECIMAL3, DECIMAL4, ARABIC,
+        ARABIC_PAREN, ARABIC_RPAREN, CIRCLED, LATIN, LATIN_PAREN, ROMAN
+    }
+
+    /** A marker found at {@code [start, end)} of the text; {@code end} is after any following spaces. */
+    record Marker(Style style, int start, int end, String numbering) {
+    }
+
+    private static final String CN_NUM = "[一二三四五六七八九十百零〇壹贰叁肆伍陆柒捌玖拾]";
+    private static final String ANY_NUM = "(?:" + CN_NUM + "{1,5}|\\d{1,3})";
+
+    private record Rule(Style style, Pattern pattern) {
+    }
+
+    private static final Rule[] RULES = {
+            new Rule(Style.CHAPTER, Pattern.compile("第\\s?" + ANY_NUM + "\\s?章[、.．:：]?")),
+            new Rule(Style.PART, Pattern.compile("第\\s?" + ANY_NUM + "\\s?部分[、.．:：]?")),
+            new Rule(Style.SECTION, Pattern.compile("第\\s?" + ANY_NUM + "\\s?节[、.．:：]?")),
+            new Rule(Style.ARTICLE, Pattern.compile("第\\s?" + ANY_NUM + "\\s?条[、.．:：]?")),
+            new Rule(Style.APPENDIX, Pattern.compile(
+                    "(?:附录|附件|附表)(?:" + CN_NUM + "{1,3}|\\d{1,3}|[A-Za-z])?(?:[：:、.．\\-—]|(?=\\s)|$)")),
+            new Rule(Style.CN, Pattern.compile(CN_NUM + "{1,4}\\s?[、.．](?![\\d.．])")),
+            new Rule(Style.CN_PAREN, Pattern.compile("[（(]\\s?" + CN_NUM + "{1,4}\\s?[）)][、.．]?")),
+            new Rule(Style.DECIMAL4, Pattern.compile("\\d{1,2}[.．]\\d{1,2}[.．]\\d{1,2}[.．]\\d{1,2}[.．、]?(?![\\d.．])")),
+            new Rule(Style.DECIMAL3, Pattern.compile("\\d{1,2}[.．]\\d{1,2}[.．]\\d{1,2}[.．、]?(?![\\d.．])")),
+            new Rule(Style.DECIMAL2, Pattern.compile("\\d{1,2}[.．]\\d{1,2}[.．、]?(?![\\d.．%])")),
+            new Rule(Style.ARABIC, Pattern.compile("\\d{1,3}\\s?[.．、](?![\\d.．])|[\\u2488-\\u249B]")),
+            new Rule(Style.ARABIC_PAREN, Pattern.compile("[（(]\\s?\\d{1,3}\\s?[）)][、.．]?|[\\u2474-\\u2487]")),
+            new Rule(Style.ARABIC_RPAREN, Pattern.compile("\\d{1,3}[）)][、.．]?")),
+            new Rule(Style.CIRCLED, Pattern.compile("[\\u2460-\\u2473\\u3251-\\u325F][、.．]?")),
+            new Rule(Style.LATIN_PAREN, Pattern.compile("[（(][a-zA-Z][）)][、.．]?")),
+            new Rule(Style.LATIN, Pattern.compile("[a-zA-Z][.．、)）](?![a-zA-Z][.．]|[.．/\\d])")),
+            new Rule(Style.ROMAN, Pattern.compile("(?:[IVX]{1,4}[.．、]|[\\u2160-\\u216B][.．、]?)(?![\\w.．])")),
+    };
+
+    private static final Pattern[] PATTERNS;
+
+    static {
+        PATTERNS = new Pattern[RULES.length];
+        for (int i = 0; i < RULES.length; i++) {
+            PATTERNS[i] = RULES[i].pattern();
+        }
+    }
+
+    private final Matcher[] matchers;
+
+    Numbering(CharSequence text) {
+        matchers = new Matcher[RULES.length];
+        for (int i = 0; i < RULES.length; i++) {
+            matchers[i] = PATTERNS[i].matcher(text);
+        }
+    }
+
+    /** The marker at {@code from} (a line start, after any Markdown prefix), or null. */
+    Marker at(CharSequence text, int from, int lineEnd) {
+        if (from >= lineEnd) {
+            return null;
+        }
+        char c = text.charAt(from);
+        if (!couldStart(c)) {
+            return null;
+        }
+        for (int i = 0; i < RULES.length; i++) {
+            Matcher m = matchers[i];
+            m.region(from, lineEnd);
+            if (m.lookingAt()) {
+                int end = m.end();
+                while (end < lineEnd && text.charAt(end) == ' ') {
+                    end++;
+                }
+                String numbering = text.subSequence(from, m.end()).toString().strip();
+                return new Marker(RULES[i].style(), from, end, numbering);
+            }
+        }
+        return null;
+    }
+
+    private static boolean couldStart(char c) {
+        return c == '第' || c == '附' || c == '（' || c == '(' || (c >= '0' && c <= '9')
+                || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0x2460 && c <= 0x249B)
+                || (c >= 0x2160 && c <= 0x216B) || (c >= 0x3251 && c <= 0x325F)
+                || "一二三四五六七八九十百零〇壹贰叁肆伍陆柒捌玖拾".indexOf(c) >= 0;
+    }
+}
