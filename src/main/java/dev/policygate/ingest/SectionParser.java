@@ -254,8 +254,9 @@ final class SectionParser {
         List<Open> stack = new ArrayList<>();
         for (Line l : lines) {
             if (l.headingLike && l.marker != null && l.mdLevel == 0 && !stack.isEmpty()
-                    && stack.get(stack.size() - 1).itemStyles().contains(l.marker.style())) {
-                l.headingLike = false; // its earlier siblings were list items: so is this one
+                    && stack.get(stack.size() - 1).itemStyles().contains(l.marker.style())
+                    && weakHeading(text, l)) {
+                l.headingLike = false; // its earlier siblings were list items and it reads like one
             }
             if (l.headingLike) {
                 Object style = l.marker != null ? l.marker.style() : Integer.valueOf(l.mdLevel);
@@ -303,6 +304,20 @@ final class SectionParser {
                     s.headingStart(), s.headingEnd(), s.start(), end));
         }
         return out;
+    }
+
+    /** Long or with a comma: a heading only if nothing suggests otherwise. */
+    private static boolean weakHeading(String text, Line l) {
+        if (codePoints(text, l.marker.end(), l.end) > 20) {
+            return true;
+        }
+        for (int i = l.marker.end(); i < l.end; i++) {
+            char c = text.charAt(i);
+            if (c == '，' || c == ',') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Closes stack entries from {@code from} up; they end before the line starting at {@code lineStart}. */
