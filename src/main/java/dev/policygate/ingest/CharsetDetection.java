@@ -12,7 +12,8 @@ import java.util.Locale;
 
 /**
  * Decodes uploaded text bytes without ever producing mojibake silently. Order: byte-order mark; UTF-16 without BOM
- * (NUL-byte pattern / plausibility); strict UTF-8; then ICU4J's detector restricted to the encodings Chinese
+ * if the bytes contain NULs; strict UTF-8; UTF-16 without BOM (pure CJK has no NULs), both byte orders decoded
+ * strictly and kept only if nearly every character is plausible text; then ICU4J's detector restricted to the encodings Chinese
  * policies come in (GB18030/GBK/GB2312, Big5), each candidate decoded strictly and checked for plausibility.
  * Anything else is a 422.
  */
@@ -42,18 +43,26 @@ final class CharsetDetection {
             }
             return s;
         }
-        String utf16 = utf16WithoutBom(bytes);
-        if (utf16 != null) {
-            return utf16;
-        }
-        if (!hasNul(bytes)) {
+        boolean nul = hasNul(bytes);
+        if (nul) {
+            // ASCII-range characters in UTF-16 carry a zero byte; no text encoding we accept has NULs otherwise
+            String utf16 = utf16WithoutBom(bytes);
+            if (utf16 != null) {
+                return utf16;
+            }
+        } else {
             String s = strict(bytes, StandardCharsets.UTF_8);
             if (s != null) {
                 return s;
             }
+            // UTF-16 of pure CJK text has no zero bytes; strict UTF-8 has failed, so try it before the 8-bit sets
+            String utf16 = utf16WithoutBom(bytes);
+            if (utf16 != null) {
+                return utf16;
+            }
         }
         Charset declaredCharset = supported(declared);
-        if (declaredCharset != null && !hasNul(bytes)) {
+        if (declaredCharset != null && !nul) {
             String s = strict(bytes, declaredCharset);
             if (s != null && plausible(s) >= 0.9) {
                 return s;

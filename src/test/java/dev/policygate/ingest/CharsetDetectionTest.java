@@ -100,6 +100,17 @@ class CharsetDetectionTest {
     }
 
     @Test
+    void evenLengthAsciiIsNotMistakenForUtf16() {
+        // pairs of ASCII bytes read as UTF-16 fall in the CJK ranges: UTF-8 must win
+        String html = "<html><body><div><div>xy</div></div></body></html>";
+        assertEquals(0, html.length() % 2);
+        assertEquals(html, CharsetDetection.decode(html.getBytes(StandardCharsets.UTF_8)));
+        String cjk = "我们收集手机号码用于注册";
+        assertEquals(cjk, CharsetDetection.decode(cjk.getBytes(StandardCharsets.UTF_16LE)));
+        assertEquals(cjk, CharsetDetection.decode(cjk.getBytes(StandardCharsets.UTF_16BE)));
+    }
+
+    @Test
     void asciiAndUtf8AreTakenAsIs() {
         assertEquals("Privacy policy\n1. We collect your e-mail.",
                 INGESTOR.ingest("Privacy policy\r\n\r\n1. We collect your e-mail.".getBytes(StandardCharsets.US_ASCII),
