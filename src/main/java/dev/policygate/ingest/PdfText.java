@@ -135,7 +135,7 @@ final class PdfText {
     }
 
     /** One visual line of a page. */
-    record Line(String text, float xStart, float xEnd, float charWidth) {
+    record Line(String text, float xStart, float xEnd, float charWidth, float y) {
     }
 
     /** Collects lines with their horizontal extent. */
@@ -148,6 +148,7 @@ final class PdfText {
         private float xStart = Float.NaN;
         private float xEnd = Float.NaN;
         private float charWidth;
+        private float y = Float.NaN;
 
         LineStripper(long maxChars) throws IOException {
             this.maxChars = maxChars;
@@ -174,6 +175,9 @@ final class PdfText {
                 throw IngestLimits.tooLarge("The PDF holds more text than the accepted maximum.");
             }
             for (TextPosition tp : positions) {
+                if (Float.isNaN(y)) {
+                    y = tp.getYDirAdj();
+                }
                 float x0 = tp.getXDirAdj();
                 float x1 = x0 + tp.getWidthDirAdj();
                 if (Float.isNaN(xStart) || x0 < xStart) {
@@ -201,8 +205,10 @@ final class PdfText {
         private void flushLine() {
             String t = line.toString().strip();
             if (!t.isEmpty() && page != null) {
-                page.add(new Line(t, Float.isNaN(xStart) ? 0 : xStart, Float.isNaN(xEnd) ? 0 : xEnd, charWidth));
+                page.add(new Line(t, Float.isNaN(xStart) ? 0 : xStart, Float.isNaN(xEnd) ? 0 : xEnd, charWidth,
+                        Float.isNaN(y) ? 0 : y));
             }
+            y = Float.NaN;
             line.setLength(0);
             xStart = Float.NaN;
             xEnd = Float.NaN;
@@ -220,6 +226,9 @@ final class PdfText {
         }
         List<Line> lines = new ArrayList<>();
         List<Float> rights = new ArrayList<>();
+        List<Boolean> gapAfter = new ArrayList<>();
+        List<Float> minStart = new ArrayList<>();
+        List<Boolean> lastOnPage = new ArrayList<>();
         for (List<Line> p : pages) {
             List<Line> kept = new ArrayList<>(p);
             // page numbers in the first or last line
@@ -236,9 +245,19 @@ final class PdfText {
             if (kept.size() < 4) {
                 right = globalRight;
             }
+            float leading = typicalLeading(kept);
+            float left = Float.MAX_VALUE;
             for (Line l : kept) {
-                lines.add(l);
+                left = Math.min(left, l.xStart());
+            }
+            for (int k = 0; k < kept.size(); k++) {
+                lines.add(kept.get(k));
                 rights.add(right);
+                minStart.add(left);
+                lastOnPage.add(k + 1 == kept.size());
+                float delta = k + 1 < kept.size() ? kept.get(k + 1).y() - kept.get(k).y() : 0;
+                // a clearly larger vertical gap than the usual line spacing separates paragraphs
+                gapAfter.add(leading > 0 && delta > 1.3f * leading);
             }
         }
         StringBuilder out = new StringBuilder();
@@ -254,11 +273,21 @@ final class PdfText {
             slack = Math.min(slack, 0.15f * width);
             boolean full = l.xEnd() >= right - slack;
             String t = l.text();
+            Line next = lines.get(i + 1);
+            if (!full) {
+                // a line also wraps early when the next line starts with a word too long for the space left
+                int word = leadingWordLength(next.text());
+                float nextAvg = (next.xEnd() - next.xStart()) / Math.max(1, next.text().length());
+                full = word > 0 && right - l.xEnd() < word * nextAvg + slack;
+            }
             char last = t.charAt(t.length() - 1);
             boolean ends = SentenceSplitter.isTerminator(last) || last == '：' || last == ':';
-            if (full && !ends) {
-                String next = lines.get(i + 1).text();
-                if (isWordChar(last) && isWordChar(next.charAt(0))) {
+            boolean indented = next.xStart() > minStart.get(i) + 1.5f * Math.max(next.charWidth(), 1f);
+            // across a page break there is no spacing to go by: only an unfinished sentence continues
+            boolean join = lastOnPage.get(i) ? full && !ends
+                    : full && !gapAfter.get(i) && !indented && (!ends || !startsWithMarker(next.text()));
+            if (join) {
+                if (isWordChar(last) && isWordChar(next.text().charAt(0))) {
                     out.append(' ');
                 }
             } else {
@@ -266,6 +295,45 @@ final class PdfText {
             }
         }
         return out.toString();
+    }
+
+    private static boolean startsWithMarker(String s) {
+        return new Numbering(s).at(s, 0, s.length()) != null;
+    }
+
+    /**
+     * The in-paragraph line spacing of a page: the smallest distance between consecutive baselines that is at least
+     * 0.8 of the usual glyph size (closer lines are sub/superscripts or overlaps), or 0 if unknown.
+     */
+    private static float typicalLeading(List<Line> lines) {
+        List<Float> sizes = new ArrayList<>();
+        for (Line l : lines) {
+            if (l.charWidth() > 0) {
+                sizes.add(l.charWidth());
+            }
+        }
+        if (sizes.isEmpty()) {
+            return 0;
+        }
+        sizes.sort(null);
+        float floor = 0.8f * sizes.get(sizes.size() / 2);
+        float best = 0;
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            float d = lines.get(i + 1).y() - lines.get(i).y();
+            if (d >= floor && (best == 0 || d < best)) {
+                best = d;
+            }
+        }
+        return best;
+    }
+
+    /** Length of the run of Latin letters, digits and URL/e-mail punctuation that starts {@code s}. */
+    private static int leadingWordLength(String s) {
+        int n = 0;
+        while (n < s.length() && (isWordChar(s.charAt(n)) || "@._-:/%&=?#+~".indexOf(s.charAt(n)) >= 0)) {
+            n++;
+        }
+        return n;
     }
 
     private static boolean isWordChar(char c) {
