@@ -236,10 +236,16 @@ final class SectionParser {
             Line l = lines.get(i);
             Line next = lines.get(i + 1);
             if (l.headingLike && l.marker != null && l.mdLevel == 0 && next.marker != null
-                    && next.marker.style() == l.marker.style() && next.mdLevel == 0) {
+                    && next.marker.style() == l.marker.style() && next.mdLevel == 0 && !structural(l.marker.style())) {
                 l.headingLike = false;
             }
         }
+    }
+
+    /** Chapter-like styles are headings even when empty (e.g. an appendix list at the end). */
+    private static boolean structural(Numbering.Style style) {
+        return style == Numbering.Style.APPENDIX || style == Numbering.Style.CHAPTER || style == Numbering.Style.PART
+                || style == Numbering.Style.SECTION;
     }
 
     private record Open(Object style, int section, Set<Object> itemStyles) {
