@@ -20,6 +20,7 @@ import java.util.Locale;
 final class CharsetDetection {
     static final Charset GB18030 = Charset.forName("GB18030");
     private static final int MIN_ICU_CONFIDENCE = 30;
+    private static final int DETECT_PREFIX = 64 * 1024;
 
     private CharsetDetection() {
     }
@@ -69,7 +70,8 @@ final class CharsetDetection {
             }
         }
         CharsetDetector detector = new CharsetDetector();
-        detector.setText(bytes);
+        // the statistics converge long before the end; the full text is then decoded strictly
+        detector.setText(bytes.length <= DETECT_PREFIX ? bytes : java.util.Arrays.copyOf(bytes, DETECT_PREFIX));
         CharsetMatch[] matches;
         try {
             matches = detector.detectAll();

@@ -1,6 +1,5 @@
 package dev.policygate.ingest;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -131,10 +130,5 @@ public final class Ingestor {
             }
         }
         return n;
-    }
-
-    /** UTF-8 convenience for callers holding a string that should go through format detection. */
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }
