@@ -229,14 +229,17 @@ final class PdfText {
         List<Boolean> gapAfter = new ArrayList<>();
         List<Float> minStart = new ArrayList<>();
         List<Boolean> lastOnPage = new ArrayList<>();
+        java.util.Set<String> running = runningLines(pages);
         for (List<Line> p : pages) {
             List<Line> kept = new ArrayList<>(p);
-            // page numbers in the first or last line
-            if (!kept.isEmpty() && PAGE_NUMBER.matcher(kept.get(kept.size() - 1).text()).matches()) {
-                kept.remove(kept.size() - 1);
-            }
-            if (!kept.isEmpty() && PAGE_NUMBER.matcher(kept.get(0).text()).matches()) {
-                kept.remove(0);
+            // page numbers and running headers/footers in the first or last two lines
+            for (int pass = 0; pass < 2; pass++) {
+                if (!kept.isEmpty() && isFurniture(kept.get(kept.size() - 1).text(), running)) {
+                    kept.remove(kept.size() - 1);
+                }
+                if (!kept.isEmpty() && isFurniture(kept.get(0).text(), running)) {
+                    kept.remove(0);
+                }
             }
             float right = 0;
             for (Line l : kept) {
@@ -295,6 +298,42 @@ final class PdfText {
             }
         }
         return out.toString();
+    }
+
+    private static boolean isFurniture(String text, java.util.Set<String> running) {
+        return PAGE_NUMBER.matcher(text).matches() || running.contains(digitless(text));
+    }
+
+    /** Lines (digits ignored) that open or close at least half of the pages, on at least three pages. */
+    private static java.util.Set<String> runningLines(List<List<Line>> pages) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (List<Line> p : pages) {
+            java.util.Set<String> edge = new java.util.HashSet<>();
+            for (int k = 0; k < Math.min(2, p.size()); k++) {
+                edge.add(digitless(p.get(k).text()));
+                edge.add(digitless(p.get(p.size() - 1 - k).text()));
+            }
+            for (String e : edge) {
+                counts.merge(e, 1, Integer::sum);
+            }
+        }
+        java.util.Set<String> out = new java.util.HashSet<>();
+        int need = Math.max(3, (pages.size() + 1) / 2);
+        counts.forEach((k, v) -> {
+            if (v >= need && !k.isBlank()) {
+                out.add(k);
+            }
+        });
+        return out;
+    }
+
+    private static String digitless(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            sb.append(c >= '0' && c <= '9' ? '#' : c);
+        }
+        return sb.toString();
     }
 
     private static boolean startsWithMarker(String s) {

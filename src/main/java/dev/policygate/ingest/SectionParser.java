@@ -157,10 +157,29 @@ final class SectionParser {
         }
     }
 
+    /** The heading text without numbering, spaces, a trailing colon/question mark, dot leaders and page number. */
     private static String title(String text, Line l) {
         int from = l.marker != null ? l.marker.end() : l.contentStart;
-        StringBuilder sb = new StringBuilder(l.end - from);
-        for (int i = from; i < l.end; i++) {
+        int end = l.end;
+        int d = end;
+        while (d > from && end - d < 4 && Character.isDigit(text.charAt(d - 1))) {
+            d--;
+        }
+        if (d < end && d > from) {
+            int leaders = 0;
+            int k = d;
+            while (k > from && ".…·．_-— ".indexOf(text.charAt(k - 1)) >= 0) {
+                if (text.charAt(k - 1) != ' ') {
+                    leaders++;
+                }
+                k--;
+            }
+            if (k < d && (leaders >= 2 || leaders == 0) && k > from) {
+                end = k; // "我们如何收集信息……3" or "我们如何收集信息 3" in a TOC
+            }
+        }
+        StringBuilder sb = new StringBuilder(end - from);
+        for (int i = from; i < end; i++) {
             char c = text.charAt(i);
             if (c != ' ') {
                 sb.append(c);

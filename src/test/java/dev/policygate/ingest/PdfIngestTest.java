@@ -29,8 +29,9 @@ class PdfIngestTest {
         for (String id : new String[] {"003_", "004_", "000_", "001_", "capp_rw_001"}) {
             String text = Corpus.text(id);
             Document txt = INGESTOR.ingestText(text);
-            byte[] pdf = TestPdfs.pdf(txt.normalizedText());
+            byte[] pdf = TestPdfs.pdf(txt.normalizedText(), null, null, "隐私政策 2021年版");
             Document d = INGESTOR.ingest(pdf, null);
+            assertFalse(d.normalizedText().contains("2021年版"), "running header dropped");
             assertEquals(SourceFormat.PDF, d.sourceFormat());
             assertFalse(d.normalizedText().contains("- 1 -"), "page numbers dropped");
             assertEquals(texts(txt), texts(d), id);

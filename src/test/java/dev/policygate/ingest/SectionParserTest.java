@@ -123,6 +123,13 @@ class SectionParserTest {
     }
 
     @Test
+    void tocWithDotLeadersAndPageNumbers() {
+        String text = "目录\n一、我们如何收集信息……………… 2\n二、我们如何使用信息..........3\n三、您的权利 4\n"
+                + "一、我们如何收集信息\n我们收集手机号码。\n二、我们如何使用信息\n我们用于登录。\n三、您的权利\n您可以删除。";
+        assertEquals(List.of("一、我们如何收集信息", "二、我们如何使用信息", "三、您的权利"), paths(text));
+    }
+
+    @Test
     void headingsWithoutBodyAreNotATocUnlessTheyRecur() {
         String text = "一、概述\n（一）适用范围\n本政策适用于本应用。\n（二）生效\n本政策自发布之日起生效。\n二、收集\n我们收集手机号码。";
         assertEquals(List.of("一、概述", "一、概述 > （一）适用范围", "一、概述 > （二）生效", "二、收集"), paths(text));

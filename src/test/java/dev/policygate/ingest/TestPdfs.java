@@ -39,6 +39,11 @@ final class TestPdfs {
     }
 
     static byte[] pdf(String text, String ownerPassword, String userPassword) throws IOException {
+        return pdf(text, ownerPassword, userPassword, null);
+    }
+
+    /** With a running header on every page when {@code header} is not null. */
+    static byte[] pdf(String text, String ownerPassword, String userPassword, String header) throws IOException {
         try (PDDocument doc = new PDDocument(); TrueTypeCollection ttc = new TrueTypeCollection(font())) {
             TrueTypeFont ttf = ttc.getFontByName("WenQuanYiMicroHei");
             PDType0Font font = PDType0Font.load(doc, ttf, true);
@@ -71,6 +76,13 @@ final class TestPdfs {
                             cs.endText();
                         }
                         y -= line == null ? leading * 0.5f : leading;
+                    }
+                    if (header != null) {
+                        cs.beginText();
+                        cs.setFont(font, 9);
+                        cs.newLineAtOffset(MARGIN, a4.getHeight() - MARGIN / 2);
+                        cs.showText(header);
+                        cs.endText();
                     }
                     cs.beginText();
                     cs.setFont(font, 9);
