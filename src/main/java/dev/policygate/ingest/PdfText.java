@@ -66,7 +66,12 @@ final class PdfText {
             stripper.setSortByPosition(true);
             stripper.setShouldSeparateByBeads(false);
             stripper.getText(doc);
-            return reflow(stripper.pages);
+            String text = reflow(stripper.pages);
+            if (text.isBlank()) {
+                throw new IngestException(422, "No text in PDF", "The PDF has " + pages + " page(s) but no "
+                        + "extractable text (a scanned image?); OCR is not supported, upload the text or HTML.");
+            }
+            return text;
         } catch (InvalidPasswordException e) {
             throw new IngestException(422, "Encrypted PDF",
                     "The PDF is password-protected; upload an unencrypted copy.", e);

@@ -104,6 +104,7 @@ final class SectionParser {
         if (l.marker != null) {
             int restLen = codePoints(text, l.marker.end(), l.end);
             l.headingLike = restLen > 0 && len <= (l.mdLevel > 0 ? MAX_MD_HEADING : MAX_HEADING)
+                    && "，,、.．：:；;。)）".indexOf(text.charAt(l.marker.end())) < 0
                     && titleLike(text, l.marker.end(), l.end, restLen);
         } else if (l.mdLevel > 0) {
             l.headingLike = len > 0 && len <= MAX_MD_HEADING && titleLike(text, l.contentStart, l.end, len);

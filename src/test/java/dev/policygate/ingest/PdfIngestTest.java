@@ -81,6 +81,18 @@ class PdfIngestTest {
     }
 
     @Test
+    void pdfWithoutTextIs422() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (PDDocument doc = new PDDocument()) {
+            doc.addPage(new PDPage());
+            doc.save(out);
+        }
+        IngestException e = assertThrows(IngestException.class, () -> INGESTOR.ingest(out.toByteArray(), null));
+        assertEquals(422, e.httpStatus());
+        assertTrue(e.getMessage().contains("no extractable text"), e.getMessage());
+    }
+
+    @Test
     void pageLimitIs413() throws IOException {
         byte[] pdf = TestPdfs.pdf(Corpus.text("003_"));
         Ingestor small = new Ingestor(new IngestLimits(20 * IngestLimits.MB, 2 * IngestLimits.MB, 2, 64 * IngestLimits.MB));
