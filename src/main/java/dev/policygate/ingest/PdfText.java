@@ -234,17 +234,19 @@ final class PdfText {
         List<Boolean> gapAfter = new ArrayList<>();
         List<Float> minStart = new ArrayList<>();
         List<Boolean> lastOnPage = new ArrayList<>();
-        java.util.Set<String> running = runningLines(pages);
+        List<List<Line>> stripped = new ArrayList<>();
         for (List<Line> p : pages) {
+            stripped.add(withoutPageNumbers(p));
+        }
+        java.util.Set<String> running = runningLines(stripped);
+        for (List<Line> p : stripped) {
             List<Line> kept = new ArrayList<>(p);
-            // page numbers and running headers/footers in the first or last two lines
-            for (int pass = 0; pass < 2; pass++) {
-                if (!kept.isEmpty() && isFurniture(kept.get(kept.size() - 1).text(), running)) {
-                    kept.remove(kept.size() - 1);
-                }
-                if (!kept.isEmpty() && isFurniture(kept.get(0).text(), running)) {
-                    kept.remove(0);
-                }
+            // running headers/footers: the first or last line, repeated on most pages
+            if (!kept.isEmpty() && running.contains(digitless(kept.get(kept.size() - 1).text()))) {
+                kept.remove(kept.size() - 1);
+            }
+            if (!kept.isEmpty() && running.contains(digitless(kept.get(0).text()))) {
+                kept.remove(0);
             }
             float right = 0;
             for (Line l : kept) {
@@ -291,9 +293,13 @@ final class PdfText {
             char last = t.charAt(t.length() - 1);
             boolean ends = SentenceSplitter.isTerminator(last) || last == '：' || last == ':';
             boolean indented = next.xStart() > minStart.get(i) + 1.5f * Math.max(next.charWidth(), 1f);
+            // a short numbered line after a full one is a heading or list item, not a continuation
+            boolean nextIsNumbered = startsWithMarker(next.text());
+            boolean nextShort = next.xEnd() < rights.get(i + 1) - 0.4f * width;
+            boolean numberedStart = nextIsNumbered && (ends || nextShort);
             // across a page break there is no spacing to go by: only an unfinished sentence continues
-            boolean join = lastOnPage.get(i) ? full && !ends
-                    : full && !gapAfter.get(i) && !indented && (!ends || !startsWithMarker(next.text()));
+            boolean join = lastOnPage.get(i) ? full && !ends && !numberedStart
+                    : full && !gapAfter.get(i) && !indented && !numberedStart;
             if (join) {
                 if (isWordChar(last) && isWordChar(next.text().charAt(0))) {
                     out.append(' ');
@@ -305,21 +311,30 @@ final class PdfText {
         return out.toString();
     }
 
-    private static boolean isFurniture(String text, java.util.Set<String> running) {
-        return PAGE_NUMBER.matcher(text).matches() || running.contains(digitless(text));
+    /** The page without a page number in its first or last line. */
+    private static List<Line> withoutPageNumbers(List<Line> page) {
+        List<Line> kept = new ArrayList<>(page);
+        if (!kept.isEmpty() && PAGE_NUMBER.matcher(kept.get(kept.size() - 1).text()).matches()) {
+            kept.remove(kept.size() - 1);
+        }
+        if (!kept.isEmpty() && PAGE_NUMBER.matcher(kept.get(0).text()).matches()) {
+            kept.remove(0);
+        }
+        return kept;
     }
 
-    /** Lines (digits ignored) that open or close at least half of the pages, on at least three pages. */
+    /** First or last lines (digits ignored) repeated on at least half of the pages, and on three or more. */
     private static java.util.Set<String> runningLines(List<List<Line>> pages) {
         java.util.Map<String, Integer> counts = new java.util.HashMap<>();
         for (List<Line> p : pages) {
-            java.util.Set<String> edge = new java.util.HashSet<>();
-            for (int k = 0; k < Math.min(2, p.size()); k++) {
-                edge.add(digitless(p.get(k).text()));
-                edge.add(digitless(p.get(p.size() - 1 - k).text()));
+            if (p.size() < 2) {
+                continue;
             }
-            for (String e : edge) {
-                counts.merge(e, 1, Integer::sum);
+            String first = digitless(p.get(0).text());
+            String last = digitless(p.get(p.size() - 1).text());
+            counts.merge(first, 1, Integer::sum);
+            if (!last.equals(first)) {
+                counts.merge(last, 1, Integer::sum);
             }
         }
         java.util.Set<String> out = new java.util.HashSet<>();
