@@ -103,9 +103,14 @@ final class SectionParser {
         int len = codePoints(text, l.contentStart, l.end);
         if (l.marker != null) {
             int restLen = codePoints(text, l.marker.end(), l.end);
-            l.headingLike = restLen > 0 && len <= (l.mdLevel > 0 ? MAX_MD_HEADING : MAX_HEADING)
-                    && "，,、.．：:；;。)）".indexOf(text.charAt(l.marker.end())) < 0
-                    && titleLike(text, l.marker.end(), l.end, restLen);
+            if (restLen == 0) {
+                // a bare "第二章" or "附录" line (its title may follow on the next line) or a bare numbered <hN>
+                l.headingLike = l.mdLevel > 0 || structural(l.marker.style());
+            } else {
+                l.headingLike = len <= (l.mdLevel > 0 ? MAX_MD_HEADING : MAX_HEADING)
+                        && "，,、.．：:；;。)）".indexOf(text.charAt(l.marker.end())) < 0
+                        && titleLike(text, l.marker.end(), l.end, restLen);
+            }
         } else if (l.mdLevel > 0) {
             l.headingLike = len > 0 && len <= MAX_MD_HEADING && titleLike(text, l.contentStart, l.end, len);
         } else {
@@ -147,14 +152,37 @@ final class SectionParser {
         return from >= to ? 0 : Character.codePointCount(text, from, to);
     }
 
-    /** An unnumbered first line is the title: preamble, not a section. */
+    /**
+     * The title is not a section: an unnumbered Markdown heading on the first line, or the first heading of the
+     * document when it is an unnumbered Markdown heading whose level no later heading reaches (the page's single h1
+     * after, say, a date line).
+     */
     private static void markTitle(List<Line> lines) {
-        if (!lines.isEmpty()) {
-            Line first = lines.get(0);
-            if (first.marker == null && first.mdLevel > 0) {
-                first.headingLike = false;
-                first.shortPlain = true;
+        if (lines.isEmpty()) {
+            return;
+        }
+        Line first = lines.get(0);
+        if (first.marker == null && first.mdLevel > 0) {
+            first.headingLike = false;
+            first.shortPlain = true;
+            return;
+        }
+        Line firstHeading = null;
+        for (Line l : lines) {
+            if (l.headingLike) {
+                if (firstHeading == null) {
+                    if (l.marker != null || l.mdLevel == 0) {
+                        return;
+                    }
+                    firstHeading = l;
+                } else if (l.mdLevel > 0 && l.mdLevel <= firstHeading.mdLevel) {
+                    return;
+                }
             }
+        }
+        if (firstHeading != null) {
+            firstHeading.headingLike = false;
+            firstHeading.shortPlain = true;
         }
     }
 

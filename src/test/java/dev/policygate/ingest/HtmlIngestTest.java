@@ -120,6 +120,17 @@ class HtmlIngestTest {
     }
 
     @Test
+    void aSingleH1AfterOtherLinesIsStillTheTitle() {
+        String html = "<body><div>更新日期：2024年1月1日</div><h1>某某App隐私政策</h1><h2>一、我们收集的信息</h2><p>手机号。</p>"
+                + "<h2>二、我们如何共享</h2><p>不共享。</p></body>";
+        Document d = INGESTOR.ingest(html.getBytes(StandardCharsets.UTF_8), null);
+        assertEquals(List.of("一、我们收集的信息", "二、我们如何共享"), d.sections().stream().map(Section::path).toList());
+        String two = "<body><h1>第一部分</h1><p>甲。</p><h1>第二部分</h1><p>乙。</p></body>"; // numbered: real headings
+        Document d2 = INGESTOR.ingest(two.getBytes(StandardCharsets.UTF_8), SourceFormat.HTML);
+        assertEquals(List.of("第一部分", "第二部分"), d2.sections().stream().map(Section::path).toList());
+    }
+
+    @Test
     void brAndListsKeepLines() {
         String html = "<div>一、总则<br>本政策适用于本应用。<br/><ul><li>1.收集手机号码用于注册登录服务。</li><li>2.收集位置信息用于推荐附近的服务。</li></ul></div>";
         Document d = INGESTOR.ingest(html.getBytes(StandardCharsets.UTF_8), null);
