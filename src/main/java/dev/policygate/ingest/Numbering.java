@@ -32,7 +32,8 @@ final class Numbering {
             new Rule(Style.ARTICLE, Pattern.compile("第\\s?" + ANY_NUM + "\\s?条[、.．:：]?")),
             new Rule(Style.APPENDIX, Pattern.compile(
                     "(?:附录|附件|附表)(?:" + CN_NUM + "{1,3}|\\d{1,3}|[A-Za-z])?(?:[：:、.．\\-—]|(?=\\s)|$)")),
-            new Rule(Style.CN, Pattern.compile(CN_NUM + "{1,4}\\s?[、.．](?![\\d.．])")),
+            // 一、 一. 一． and, in some policies, 一 followed by a space
+            new Rule(Style.CN, Pattern.compile(CN_NUM + "{1,4}\\s?[、.．](?![\\d.．])|" + CN_NUM + "{1,3} (?=[^\\s\\d])")),
             new Rule(Style.CN_PAREN, Pattern.compile("[（(]\\s?" + CN_NUM + "{1,4}\\s?[）)][、.．]?")),
             new Rule(Style.DECIMAL4, Pattern.compile("\\d{1,2}[.．]\\d{1,2}[.．]\\d{1,2}[.．]\\d{1,2}[.．、]?(?![\\d.．])")),
             new Rule(Style.DECIMAL3, Pattern.compile("\\d{1,2}[.．]\\d{1,2}[.．]\\d{1,2}[.．、]?(?![\\d.．])")),
@@ -86,6 +87,50 @@ final class Numbering {
             }
         }
         return null;
+    }
+
+    /** The number a marker counts ({@code （十二）} → 12, {@code 3.} → 3, {@code 1.2} → 2), or -1. */
+    static int value(String numbering) {
+        int digits = -1;
+        int cn = 0;
+        int cnDigit = -1;
+        boolean sawCn = false;
+        for (int i = 0; i < numbering.length(); i++) {
+            char c = numbering.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits = (digits < 0 ? 0 : digits) * 10 + (c - '0');
+                if (digits > 10_000) {
+                    return -1;
+                }
+            } else if (c == '.' || c == '．') {
+                if (i + 1 < numbering.length() && Character.isDigit(numbering.charAt(i + 1))) {
+                    digits = -1; // 1.2 counts the last component
+                }
+            } else if (c >= 0x2460 && c <= 0x2473) {
+                return c - 0x2460 + 1;
+            } else {
+                int d = "零一二三四五六七八九".indexOf(c);
+                if (d < 0) {
+                    d = "〇壹贰叁肆伍陆柒捌玖".indexOf(c);
+                }
+                if (d >= 0) {
+                    cnDigit = d;
+                    sawCn = true;
+                } else if (c == '十' || c == '拾') {
+                    cn += (cnDigit <= 0 ? 1 : cnDigit) * 10;
+                    cnDigit = -1;
+                    sawCn = true;
+                } else if (c == '百') {
+                    cn += (cnDigit <= 0 ? 1 : cnDigit) * 100;
+                    cnDigit = -1;
+                    sawCn = true;
+                }
+            }
+        }
+        if (digits >= 0) {
+            return digits;
+        }
+        return sawCn ? cn + Math.max(cnDigit, 0) : -1;
     }
 
     private static boolean couldStart(char c) {

@@ -340,14 +340,26 @@ final class SectionParser {
                 ends.add(new int[] {text.length()});
                 stack.add(new Open(style, index));
                 l.headingOf = index;
-            } else if (l.marker != null && !stack.isEmpty()
-                    && stack.get(stack.size() - 1).style() == l.marker.style()) {
-                closeTo(stack, stack.size() - 1, ends, l.start);
+            } else if (l.marker != null && !stack.isEmpty()) {
+                // a list item of the innermost heading's style is its next sibling; deeper in the stack only when
+                // it carries the next number (（二） after an open （一）), since numbering restarts in sub-lists
+                int at = -1;
+                for (int k = stack.size() - 1; k >= 0; k--) {
+                    Open o = stack.get(k);
+                    if (o.style() == l.marker.style()) {
+                        if (k == stack.size() - 1 || Numbering.value(l.marker.numbering())
+                                == Numbering.value(sections.get(o.section()).numbering()) + 1) {
+                            at = k;
+                        }
+                        break;
+                    }
+                }
+                if (at >= 0) {
+                    closeTo(stack, at, ends, l.start);
+                }
                 if (!stack.isEmpty()) {
                     stack.get(stack.size() - 1).itemStyles().add(l.marker.style());
                 }
-            } else if (l.marker != null && !stack.isEmpty()) {
-                stack.get(stack.size() - 1).itemStyles().add(l.marker.style());
             }
             l.section = stack.isEmpty() ? -1 : stack.get(stack.size() - 1).section();
         }

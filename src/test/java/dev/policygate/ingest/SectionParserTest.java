@@ -89,6 +89,34 @@ class SectionParserTest {
     }
 
     @Test
+    void aLongItemWithTheNextNumberClosesItsOpenSibling() {
+        String text = """
+                一 我们如何收集信息
+                （一）注册
+                1. 手机号
+                我们收集手机号。
+                （二）我们会出于以下目的收集和使用您的个人信息，具体包括以下各项功能所需的信息：
+                2. 位置
+                我们收集位置。
+                二 联系我们
+                电话：12345。
+                """;
+        assertEquals(List.of("一 我们如何收集信息", "一 我们如何收集信息 > （一）注册", "一 我们如何收集信息 > （一）注册 > 1. 手机号",
+                "一 我们如何收集信息 > 2. 位置", "二 联系我们"), paths(text));
+    }
+
+    @Test
+    void numberValues() {
+        assertEquals(12, Numbering.value("（十二）"));
+        assertEquals(20, Numbering.value("二十、"));
+        assertEquals(3, Numbering.value("3."));
+        assertEquals(2, Numbering.value("1.2"));
+        assertEquals(5, Numbering.value("⑤"));
+        assertEquals(10, Numbering.value("第十条"));
+        assertEquals(-1, Numbering.value("a."));
+    }
+
+    @Test
     void questionHeadingsAndSpacesAfterNumbers() {
         String text = "前言\n一、 我们如何收集您的信息？\n我们收集手机号。\n二、什么是Cookie?\nCookie是小文件。";
         assertEquals(List.of("一、 我们如何收集您的信息？", "二、什么是Cookie?"), paths(text));
