@@ -38,7 +38,9 @@ final class Numbering {
             new Rule(Style.DECIMAL4, Pattern.compile("\\d{1,2}[.．]\\d{1,2}[.．]\\d{1,2}[.．]\\d{1,2}[.．、]?(?![\\d.．])")),
             new Rule(Style.DECIMAL3, Pattern.compile("\\d{1,2}[.．]\\d{1,2}[.．]\\d{1,2}[.．、]?(?![\\d.．])")),
             new Rule(Style.DECIMAL2, Pattern.compile("\\d{1,2}[.．]\\d{1,2}[.．、]?(?![\\d.．%])")),
-            new Rule(Style.ARABIC, Pattern.compile("\\d{1,3}\\s?[.．、](?![\\d.．])|[\\u2488-\\u249B]")),
+            // 1. 1、 1． ⒈, and "1 我们如何…" (a number, one space, then Chinese)
+            new Rule(Style.ARABIC, Pattern.compile(
+                    "\\d{1,3}\\s?[.．、](?![\\d.．])|[\\u2488-\\u249B]|\\d{1,2} (?=[\\u4e00-\\u9fff])")),
             new Rule(Style.ARABIC_PAREN, Pattern.compile("[（(]\\s?\\d{1,3}\\s?[）)][、.．]?|[\\u2474-\\u2487]")),
             new Rule(Style.ARABIC_RPAREN, Pattern.compile("\\d{1,3}[）)][、.．]?")),
             new Rule(Style.CIRCLED, Pattern.compile("[\\u2460-\\u2473\\u3251-\\u325F][、.．]?")),
@@ -87,6 +89,46 @@ final class Numbering {
             }
         }
         return null;
+    }
+
+    /** Whether {@code next} continues {@code prev}: {@code （二）} after {@code （一）}, {@code 2.3} after {@code 2.2}. */
+    static boolean isSuccessor(String prev, String next) {
+        int[] a = components(prev);
+        int[] b = components(next);
+        if (a.length == 0 || a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length - 1; i++) {
+            if (a[i] != b[i]) {
+                return false;
+            }
+        }
+        return b[b.length - 1] == a[a.length - 1] + 1;
+    }
+
+    private static int[] components(String numbering) {
+        java.util.List<Integer> parts = new java.util.ArrayList<>();
+        int cur = -1;
+        for (int i = 0; i < numbering.length(); i++) {
+            char c = numbering.charAt(i);
+            if (c >= '0' && c <= '9') {
+                cur = (cur < 0 ? 0 : cur) * 10 + (c - '0');
+                if (cur > 10_000) {
+                    return new int[0];
+                }
+            } else if (cur >= 0) {
+                parts.add(cur);
+                cur = -1;
+            }
+        }
+        if (cur >= 0) {
+            parts.add(cur);
+        }
+        if (parts.isEmpty()) {
+            int v = value(numbering);
+            return v < 0 ? new int[0] : new int[] {v};
+        }
+        return parts.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** The number a marker counts ({@code （十二）} → 12, {@code 3.} → 3, {@code 1.2} → 2), or -1. */

@@ -318,12 +318,25 @@ final class SectionParser {
                     closeTo(stack, 0, ends, l.start);
                 } else {
                     int at = -1;
-                    for (int k = 0; k < stack.size(); k++) {
-                        Object s = stack.get(k).style();
-                        if (s.equals(style) || (style instanceof Integer md && s instanceof Integer o && o >= md)) {
-                            at = k;
-                            break;
+                    if (style instanceof Integer md) {
+                        // <hN>: closes the outermost open <hM> with M >= N
+                        for (int k = 0; k < stack.size() && at < 0; k++) {
+                            if (stack.get(k).style() instanceof Integer o && o >= md) {
+                                at = k;
+                            }
                         }
+                    } else {
+                        // numbered: the innermost open heading of the same style is its previous sibling
+                        for (int k = stack.size() - 1; k >= 0 && at < 0; k--) {
+                            if (stack.get(k).style() == style) {
+                                at = k;
+                            }
+                        }
+                    }
+                    if (at >= 0 && at < stack.size() - 1 && l.marker != null
+                            && Numbering.value(l.marker.numbering()) == 1
+                            && Numbering.value(sections.get(stack.get(at).section()).numbering()) > 1) {
+                        at = -1; // numbering restarts at 1 below a deeper heading: a new nested list, not a sibling
                     }
                     if (at >= 0) {
                         closeTo(stack, at, ends, l.start);
@@ -347,8 +360,8 @@ final class SectionParser {
                 for (int k = stack.size() - 1; k >= 0; k--) {
                     Open o = stack.get(k);
                     if (o.style() == l.marker.style()) {
-                        if (k == stack.size() - 1 || Numbering.value(l.marker.numbering())
-                                == Numbering.value(sections.get(o.section()).numbering()) + 1) {
+                        if (k == stack.size() - 1 || Numbering.isSuccessor(sections.get(o.section()).numbering(),
+                                l.marker.numbering())) {
                             at = k;
                         }
                         break;

@@ -86,6 +86,18 @@ class CorpusStructureTest {
     }
 
     @Test
+    void douyinTocWithDotsAndBodyWithSpaces() {
+        Document d = ingestor.ingestText(Corpus.text("capp_rw_017"));
+        List<String> l1 = level1(d);
+        assertEquals(List.of("1 我们如何收集和使用个人信息", "2 数据使用过程中涉及的合作方以及转移、公开个人信息", "3 管理你的个人信息",
+                "4 我们如何保护个人信息的安全", "5 我们如何存储个人信息", "6 我们如何保护未成年人", "7 隐私政策的查阅和修订", "8 联系我们"), l1);
+        List<String> paths = paths(d);
+        assertTrue(paths.contains("3 管理你的个人信息 > 3.4 帐号注销"), paths.toString());
+        assertTrue(paths.contains("1 我们如何收集和使用个人信息 > 1.1 帐号服务 > 1.1.1 注册、登录"), paths.toString());
+        assertFalse(paths.stream().anyMatch(p -> p.startsWith("1.我们如何")), "TOC line became a section");
+    }
+
+    @Test
     void decimalNumberingNestsByDepth() {
         Document d = ingestor.ingestText(Corpus.text("capp_rw_021"));
         List<String> paths = paths(d);

@@ -114,6 +114,10 @@ class SectionParserTest {
         assertEquals(5, Numbering.value("⑤"));
         assertEquals(10, Numbering.value("第十条"));
         assertEquals(-1, Numbering.value("a."));
+        assertTrue(Numbering.isSuccessor("（一）", "（二）"));
+        assertTrue(Numbering.isSuccessor("2.2", "2.3"));
+        assertTrue(!Numbering.isSuccessor("8.2", "2.3"));
+        assertTrue(!Numbering.isSuccessor("3.", "5."));
     }
 
     @Test
