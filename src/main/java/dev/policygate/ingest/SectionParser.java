@@ -134,8 +134,12 @@ final class SectionParser {
             }
         }
         char last = text.charAt(end - 1);
+        if (last == '的') {
+            // "…直接相关的" is a list item; "…及相应的使用目的" (purpose) is a heading
+            return end - 2 >= from && text.charAt(end - 2) == '目';
+        }
         switch (last) {
-            case '。', '；', ';', '，', ',', '、', '！', '!', '的', '|', '…':
+            case '。', '；', ';', '，', ',', '、', '！', '!', '|', '…':
                 return false;
             case '：', ':':
                 return len <= 16;
