@@ -267,7 +267,24 @@ final class SectionParser {
                 }
             }
             if (recurring >= 3 && headings >= 3 && 2 * recurring >= (b - a)) {
-                for (int k = a; k < b; k++) {
+                // the TOC may run straight into the first body heading when its wording differs from the entry
+                // ("一. 我们如何收集和使用…" after "一、我们如何收集…"): a last line that does not recur and
+                // restarts the numbering of the first entry is the body's first heading
+                int tocEnd = b;
+                Line lastLine = lines.get(b - 1);
+                Integer lastAt = lastHeading.get(titles[b - 1]);
+                Line firstNumbered = null;
+                for (int k = a; k < b && firstNumbered == null; k++) {
+                    if (lines.get(k).headingLike && lines.get(k).marker != null) {
+                        firstNumbered = lines.get(k);
+                    }
+                }
+                if ((lastAt == null || lastAt < b) && lastLine.headingLike && lastLine.marker != null
+                        && firstNumbered != null && firstNumbered != lastLine
+                        && Numbering.value(lastLine.marker.numbering()) == Numbering.value(firstNumbered.marker.numbering())) {
+                    tocEnd = b - 1;
+                }
+                for (int k = a; k < tocEnd; k++) {
                     Line l = lines.get(k);
                     if (l.headingLike) {
                         l.toc = true;

@@ -155,6 +155,15 @@ class SectionParserTest {
     }
 
     @Test
+    void tocRunningStraightIntoABodyHeadingWorded() {
+        String text = "一、我们如何收集您的个人信息\n二、我们如何共享您的个人信息\n三、您的权利\n四、联系我们\n"
+                + "一. 我们如何收集和使用您的个人信息\n我们收集手机号码。\n二、我们如何共享您的个人信息\n不共享。\n"
+                + "三、您的权利\n可删除。\n四、联系我们\n电话：12345。";
+        assertEquals(List.of("一. 我们如何收集和使用您的个人信息", "二、我们如何共享您的个人信息", "三、您的权利", "四、联系我们"),
+                paths(text));
+    }
+
+    @Test
     void tocWithDotLeadersAndPageNumbers() {
         String text = "目录\n一、我们如何收集信息……………… 2\n二、我们如何使用信息..........3\n三、您的权利 4\n"
                 + "一、我们如何收集信息\n我们收集手机号码。\n二、我们如何使用信息\n我们用于登录。\n三、您的权利\n您可以删除。";
