@@ -61,6 +61,30 @@ class CharsetDetectionTest {
     }
 
     @Test
+    void big5TraditionalChineseIsDetected() {
+        com.ibm.icu.text.Transliterator toTraditional = com.ibm.icu.text.Transliterator.getInstance(
+                "Simplified-Traditional");
+        Charset big5 = Charset.forName("Big5");
+        java.nio.charset.CharsetEncoder enc = big5.newEncoder();
+        StringBuilder sb = new StringBuilder();
+        for (char c : toTraditional.transliterate(Corpus.text("003_")).toCharArray()) {
+            if (enc.canEncode(c)) {
+                sb.append(c);
+            }
+        }
+        String text = sb.toString();
+        assertEquals(INGESTOR.ingestText(text), INGESTOR.ingest(text.getBytes(big5), null));
+    }
+
+    @Test
+    void latin1IsRejectedRatherThanGuessed() {
+        byte[] b = "Politique de confidentialit\u00e9 : nous collectons votre num\u00e9ro.".getBytes(
+                StandardCharsets.ISO_8859_1);
+        IngestException e = assertThrows(IngestException.class, () -> INGESTOR.ingest(b, null));
+        assertEquals(422, e.httpStatus());
+    }
+
+    @Test
     void shortGbkTextIsDetected() {
         String text = "一、我们如何收集和使用您的个人信息\n我们会收集您的手机号码，用于注册账号。";
         assertEquals(INGESTOR.ingestText(text), INGESTOR.ingest(text.getBytes(GBK), null));
