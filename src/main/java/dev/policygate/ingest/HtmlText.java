@@ -96,7 +96,7 @@ final class HtmlText {
         @Override
         public FilterResult head(Node node, int depth) {
             if (node instanceof TextNode t) {
-                text(preDepth > 0 ? t.getWholeText() : t.getWholeText());
+                text(t.getWholeText());
                 return FilterResult.CONTINUE;
             }
             if (!(node instanceof Element e)) {

@@ -96,7 +96,14 @@ public final class Ingestor {
             throw IngestLimits.tooLarge("The text has " + text.length() + " characters; at most "
                     + limits.maxUploadBytes() + " are accepted.");
         }
-        return build(text, SourceFormat.TEXT);
+        try {
+            return build(text, SourceFormat.TEXT);
+        } catch (IngestException e) {
+            throw e;
+        } catch (StackOverflowError | RuntimeException e) {
+            throw new IngestException(422, "Unreadable policy",
+                    "The text could not be read: " + e.getClass().getSimpleName(), e);
+        }
     }
 
     private Document build(String raw, SourceFormat format) {
