@@ -97,8 +97,8 @@ final class PdfText {
         for (COSObjectKey key : new ArrayList<>(doc.getDocument().getXrefTable().keySet())) {
             COSObject obj = doc.getDocument().getObjectFromPool(key);
             COSBase base = obj.getObject();
-            if (!(base instanceof COSStream stream)) {
-                continue;
+            if (!(base instanceof COSStream stream) || COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
+                continue; // images are never decoded for text extraction
             }
             COSBase filter = stream.getFilters();
             boolean flate = filter == COSName.FLATE_DECODE || filter == COSName.FLATE_DECODE_ABBREVIATION
