@@ -37,7 +37,12 @@ public class AssessmentService {
     @Inject
     io.micrometer.core.instrument.MeterRegistry metrics;
 
-    private final PolicyAssessor assessor = new PolicyAssessor();
+    private final PolicyAssessor assessor;
+
+    @Inject
+    AssessmentService(dev.policygate.rules.RuleEvaluator evaluator) {
+        this.assessor = new PolicyAssessor(new dev.policygate.extract.FactExtractor(), evaluator);
+    }
 
     public AssessmentReport assess(Document document, String title, Integer ruleSetVersion) {
         int version = ruleSetVersion == null ? ruleSets.activeVersion() : ruleSetVersion;

@@ -26,7 +26,12 @@ public class ObligationService {
     RuleSetService ruleSets;
 
     private final RuleCompiler compiler = new RuleCompiler();
-    private final RuleTestRunner testRunner = new RuleTestRunner(new RuleEvaluator());
+    private final RuleTestRunner testRunner;
+
+    @Inject
+    ObligationService(RuleEvaluator evaluator) {
+        this.testRunner = new RuleTestRunner(evaluator);
+    }
 
     public record ObligationView(String id, int revision, String titleZh, String titleEn, String area, String pack,
                                  String severity, boolean conditional, List<LegalBasis> legalBasis, String drl,

@@ -38,6 +38,8 @@ public class RuleSetService {
     ObjectMapper json;
     @Inject
     io.micrometer.core.instrument.MeterRegistry metrics;
+    @Inject
+    dev.policygate.rules.RuleEvaluator evaluator;
 
     /** The active version as last read from the database, for the metrics gauge. */
     private final java.util.concurrent.atomic.AtomicInteger lastActiveVersion = new java.util.concurrent.atomic.AtomicInteger();
@@ -53,6 +55,7 @@ public class RuleSetService {
             .configure(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true);
 
     private final RuleCompiler compiler = new RuleCompiler();
+    private final Map<Integer, Object> compileLocks = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Integer, CompiledRuleSet> compiledCache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, CompiledRuleSet> eldest) {
@@ -60,15 +63,46 @@ public class RuleSetService {
         }
     };
 
-    /** The active version; 503 before any rule set exists (start-up has not loaded the packs). */
-    @Transactional
+    /** The activation this replica evaluates with; it only moves forward (to newer activations). */
+    private record Active(long activationId, int version) {
+    }
+
+    private final java.util.concurrent.atomic.AtomicReference<Active> active = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * The version this replica evaluates with: the newest activation it has seen and compiled. Replicas see
+     * activations made elsewhere through {@link #refreshActive()}, which a poller calls every second.
+     */
     public int activeVersion() {
-        Integer active = RuleSetActivation.activeVersion();
-        if (active == null) {
+        Active a = active.get();
+        return a != null ? a.version() : refreshActive();
+    }
+
+    /** Reads the newest activation; compiles (and warms) its version before this replica switches to it. */
+    public int refreshActive() {
+        RuleSetActivation latest = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(RuleSetActivation::latest);
+        if (latest == null) {
             throw new ProblemException(503, "No active rule set", "No rule set version has been activated yet.");
         }
-        lastActiveVersion.set(active);
-        return active;
+        Active current = active.get();
+        if (current == null || latest.id > current.activationId()) {
+            compiled(latest.ruleSetVersion);
+            Active next = new Active(latest.id, latest.ruleSetVersion);
+            active.accumulateAndGet(next, (old, candidate) ->
+                    old == null || candidate.activationId() > old.activationId() ? candidate : old);
+        }
+        int version = active.get().version();
+        lastActiveVersion.set(version);
+        return version;
+    }
+
+    /** Compiles the newest version ahead of its activation, so that switching to it is immediate. */
+    public void precompileLatest() {
+        RuleSetVersion latest = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(RuleSetVersion::latest);
+        if (latest != null) {
+            compiled(latest.version);
+        }
     }
 
     @Transactional
@@ -88,19 +122,32 @@ public class RuleSetService {
         return all;
     }
 
-    /** The compiled rule set of a version, compiling it on first use. */
+    /** The compiled rule set of a version, compiling it once on first use (one compilation per version). */
     public CompiledRuleSet compiled(int version) {
-        synchronized (compiledCache) {
-            CompiledRuleSet cached = compiledCache.get(version);
-            if (cached != null) {
-                return cached;
+        synchronized (compileLocks.computeIfAbsent(version, k -> new Object())) {
+            synchronized (compiledCache) {
+                CompiledRuleSet cached = compiledCache.get(version);
+                if (cached != null) {
+                    return cached;
+                }
             }
+            RuleSetVersion v = version(version);
+            CompiledRuleSet compiled = metrics.timer("policygate.rules.compile.duration")
+                    .record(() -> compiler.compile(obligationsOf(v), scoringOf(v)));
+            warmUp(compiled);
+            synchronized (compiledCache) {
+                compiledCache.put(version, compiled);
+            }
+            return compiled;
         }
-        RuleSetVersion v = version(version);
-        CompiledRuleSet compiled = metrics.timer("policygate.rules.compile.duration")
-                .record(() -> compiler.compile(obligationsOf(v), scoringOf(v)));
-        synchronized (compiledCache) {
-            return compiledCache.computeIfAbsent(version, k -> compiled);
+    }
+
+    /** A first evaluation builds Drools' lazy structures, so the first real request is not the slow one. */
+    private void warmUp(CompiledRuleSet compiled) {
+        try {
+            evaluator.evaluate(compiled, List.of());
+        } catch (RuntimeException e) {
+            LOG.debugf("warm-up evaluation failed: %s", e.getMessage());
         }
     }
 
@@ -125,8 +172,8 @@ public class RuleSetService {
         String sha = sha256Of(pack.obligations(), pack.scoring());
         RuleSetVersion existing = RuleSetVersion.withSha(sha);
         if (existing != null) {
-            if (RuleSetActivation.activeVersion() == null) {
-                activate(existing.version, "system");
+            if (RuleSetActivation.latest() == null) {
+                recordActivation(existing.version, "system");
             }
             return existing;
         }
@@ -134,7 +181,7 @@ public class RuleSetService {
         RuleSetVersion created = createVersion(pack.obligations(), pack.scoring(), "system",
                 first ? "Obligation packs from rules/" : "Obligation packs on disk changed", RuleSetVersion.Source.DISK);
         if (first || activate) {
-            activate(created.version, "system");
+            recordActivation(created.version, "system");
         }
         LOG.infof("Stored rule packs from disk as rule-set version %d (%d obligations)", created.version,
                 pack.obligations().size());
@@ -177,15 +224,19 @@ public class RuleSetService {
         return v;
     }
 
-    @Transactional
+    /** Records the activation (compiling the version first) and switches this replica to it at once. */
     public void activate(int version, String user) {
-        version(version);
+        compiled(version);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> recordActivation(version, user));
+        refreshActive();
+    }
+
+    private void recordActivation(int version, String user) {
         RuleSetActivation a = new RuleSetActivation();
         a.ruleSetVersion = version;
         a.activatedBy = user;
         a.activatedAt = now();
         a.persist();
-        lastActiveVersion.set(version);
     }
 
     /** The obligations of the latest version, for editing into the next one. */

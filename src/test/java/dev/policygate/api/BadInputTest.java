@@ -48,7 +48,7 @@ public class BadInputTest {
         given().contentType(ContentType.JSON).body(Map.of("text", huge))
                 .when().post("/api/v1/assessments")
                 .then().statusCode(413).contentType("application/problem+json")
-                .body("detail", containsString("limit"));
+                .body("detail", containsString("at most"));
         assertEquals(before, storedAssessments());
     }
 
