@@ -142,6 +142,13 @@ public class RuleSetService {
         }
     }
 
+    /** Whether this replica holds the compiled rule set of a version (switching to it is then immediate). */
+    public boolean isCompiled(int version) {
+        synchronized (compiledCache) {
+            return compiledCache.containsKey(version);
+        }
+    }
+
     /** A first evaluation builds Drools' lazy structures, so the first real request is not the slow one. */
     private void warmUp(CompiledRuleSet compiled) {
         try {

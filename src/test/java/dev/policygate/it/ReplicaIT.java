@@ -58,6 +58,15 @@ class ReplicaIT {
                     .body(Map.of("id", "IT_REPLICA_CHECK", "titleZh", "集成测试", "titleEn", "Integration check",
                             "area", "B", "severity", "minor", "drl", DRL))
                     .post("/api/v1/obligations").then().statusCode(201).extract().jsonPath().getInt("ruleSetVersion");
+            // b's poller compiles the new version in the background, before anyone activates it
+            long created = System.nanoTime();
+            while (!given().baseUri(b.base()).get("/api/v1/rulesets/" + v2).then().extract().jsonPath()
+                    .getBoolean("compiledHere")) {
+                assertTrue(System.nanoTime() - created < Duration.ofSeconds(120).toNanos(), "b never compiled v" + v2);
+                Thread.sleep(200);
+            }
+            System.out.println("[replicas] b precompiled v" + v2 + " " + (System.nanoTime() - created) / 1_000_000
+                    + " ms after it was created on a");
             given().baseUri(a.base()).auth().preemptive().basic("admin", "admin")
                     .post("/api/v1/rulesets/" + v2 + "/activate").then().statusCode(200);
             long activated = System.nanoTime();
