@@ -1,0 +1,382 @@
+package dev.policygate.extract;
+
+import dev.policygate.facts.Citation;
+import dev.policygate.facts.ThirdParty;
+import dev.policygate.ingest.Document;
+import dev.policygate.ingest.Sentence;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Embedded SDKs and recipients ({@link ThirdParty}). Reads SDK entries written as labelled fields
+ * (SDK名称：… 使用目的：… 收集个人信息类型：… 第三方名称：… 隐私政策链接：…), on one line or on consecutive
+ * lines, and prose entries (X SDK，由Y公司提供，为实现…); named recipients in sharing sentences (company
+ * names, known providers of {@code lexicon/sdk-providers.tsv}); unnamed recipients (关联方, 合作伙伴 …); and
+ * pointers to a separate SDK/sharing list (《第三方SDK目录》).
+ */
+public final class ThirdPartyExtractor implements AreaExtractor {
+
+    private static final Pattern KEY = Pattern.compile(
+            "(?:(?<name>SDK名称|第三方SDK名称|插件名称|组件名称|产品名称|服务名称|SDK)"
+                    + "|(?<provider>第三方名称|第三方主体名称|第三方主体|第三方公司名称|第三方公司|SDK提供方|提供方名称|提供方|服务提供方|公司名称|开发者|所属公司|合作方名称|第三方机构名称|运营方|提供者|主体名称)"
+                    + "|(?<purpose>使用目的|共享目的|处理目的|目的|用途|使用场景|业务场景|功能)"
+                    + "|(?<pi>收集个人信息类型|收集的个人信息类型|收集个人信息的类型|收集的个人信息字段|收集的个人信息|个人信息类型|个人信息字段|数据类型|收集信息类型|收集的信息|收集信息|涉及个人信息|共享的个人信息|共享信息|共享个人信息|收集个人信息|处理的个人信息|信息类型)"
+                    + "|(?<url>隐私政策链接|隐私权政策链接|隐私政策地址|隐私政策网址|隐私政策|隐私权政策|官网链接|官方链接|链接|网址)"
+                    + "|(?<perm>涉及权限|申请权限|使用权限|调用权限|所需权限|权限))"
+                    + "(?=\\s*[：:])");
+    private static final Pattern PROVIDES_FUNCTION = Pattern.compile("提供([^，,。；;]{2,30}?(?:功能|服务))");
+    private static final Pattern URL = Pattern.compile("(?:https?://|www\\.)[A-Za-z0-9./?=_%&#:~+\\-]+");
+    private static final Pattern SDK_TOKEN = Pattern.compile("[A-Za-z0-9\\p{IsHan}+·.\\-（）() ]{0,24}?(?:SDK|sdk|Sdk)");
+    private static final Pattern GENERIC_NAME = Pattern.compile(
+            "第三方|合作方|合作伙伴|授权|相关|该|此|这些|上述|以下|类似|其他|软件开发包|软件工具开发包|开发工具包|工具包|的|接入|嵌入|集成|使用|我们|及|或|和|与|等|（|）|\\(|\\)|SDK|sdk|\\s|·|\\.|、|，|,|由|通过|内嵌|部分|各类|相应|对应|一些|应用程序|服务商|提供|技术|插件|形式|包括|但|不限于");
+    private static final Pattern NAME_PREFIX_CUT = Pattern.compile(
+            ".*(?:使用了|使用|接入了|接入|集成了|集成|嵌入了|嵌入|内嵌|通过|采用|引入|调用|第三方|合作方|我们的|我们|本应用|本平台|的|由|[)）]\\s*|、|：|:)");
+    private static final Pattern PROVIDED_BY = Pattern.compile("由([^，,。；;]{2,40}?)(?:提供|开发|运营)");
+    private static final Pattern COMPANY = Pattern.compile("[\\p{IsHan}A-Za-z（）()]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团(?!控股)|研究院|[省市县区]\\p{IsHan}{1,12}(?:局|中心|委员会|厅)|中国\\p{IsHan}{1,6}银行)");
+    private static final Pattern COMPANY_LEAD = Pattern.compile("^(?:或者|或|除了|除|及|和|与|以及|其他|如|果|您|我们|并|由|向|给|将)+");
+    private static final Pattern GENERIC_COMPANY = Pattern.compile(
+            "第三方|其他|相关|合作|关联|任何|这些|上述|本公司|该公司|公司集团|^(?:我们的?|您的?|各|母|子|分|本)?(?:公司|集团|银行)$|关联公司|合作公司|第三方公司|其他公司|相关公司|任何公司|这些公司|该公司|此类公司|关联方公司|分公司$|子公司$");
+    private static final Pattern COMPANY_CUT = Pattern.compile(".*(?:给|向|与|由|和|及|、|的|将|至|：|:|把|包括|例如|集成了?|接入了?|获取|鉴于|运营商|使用了?|采用|通过|，|,)");
+    private static final Pattern SHARE_VERB = Pattern.compile(
+            "共享|提供给|对外提供|分享给|传输给|披露给|发送给|转移给|传送给|委托|接入|嵌入|集成|向[^，。；]{1,30}提供|与[^，。；]{1,30}(?:共享|分享)");
+    private static final Pattern UNNAMED = Pattern.compile(
+            "关联方|关联公司|关联企业|合作伙伴|合作方|授权合作单位|合作单位|第三方服务商|服务提供商|服务商|第三方机构|技术支撑单位|供应商|第三方");
+    private static final Pattern NEGATED_SHARING = Pattern.compile("(?:不会|不|绝不|禁止)(?:与|向|将)?[^，。；]{0,20}(?:共享|提供|分享|出售)");
+    private static final Pattern EXCEPTION_WORDS = Pattern.compile("除|但|除非|例外|以下情[形况]");
+    private static final Pattern SEPARATE_LIST = Pattern.compile(
+            "《[^》]{0,30}(?:SDK|sdk|第三方|共享|合作|接入|对外提供)[^》]{0,20}(?:清单|目录|列表|说明|情况|一览)[^》]{0,10}》"
+                    + "|(?:SDK|第三方|共享|合作方)[^，。；]{0,12}(?:清单|目录|列表)");
+    private static final Pattern POINTER = Pattern.compile("查看|参见|参阅|参照|详见|请见|点击|链接|附件|附录|见|阅读|了解");
+
+    @Override
+    public List<ThirdParty> extract(Document d) {
+        Map<String, ThirdParty> out = new LinkedHashMap<>();
+        List<Integer> sdkLineStarts = new ArrayList<>();
+        blocks(d, out, sdkLineStarts);
+        recipients(d, out, sdkLineStarts);
+        return new ArrayList<>(out.values());
+    }
+
+    // ---- SDK entries ------------------------------------------------------------------------------------
+
+    private static final class Entry {
+        String name;
+        String provider;
+        String purpose;
+        List<String> pi = new ArrayList<>();
+        String url;
+        int start;
+        int end;
+        boolean keyed;
+    }
+
+    private void blocks(Document d, Map<String, ThirdParty> out, List<Integer> sdkLineStarts) {
+        Entry cur = null;
+        for (ClauseText.Line line : ClauseText.lines(d)) {
+            String t = line.text();
+            Map<String, String> kv = new LinkedHashMap<>();
+            String lead = keyValues(t, kv);
+            String inlineName = sdkName(lead != null ? lead : t);
+            boolean hasKeys = !kv.isEmpty();
+            boolean prose = !hasKeys && inlineName != null && t.length() <= 400 && startsWithName(t, inlineName)
+                    && (PROVIDED_BY.matcher(t).find() || ClauseText.purpose(t) != null);
+            if (!hasKeys && !prose) {
+                if (cur != null && !(t.length() <= 60 && cur.keyed && URL.matcher(t).find())) {
+                    emit(d, cur, out);
+                    cur = null;
+                } else if (cur != null) {
+                    Matcher u = URL.matcher(t);
+                    if (u.find() && cur.url == null) {
+                        cur.url = u.group();
+                    }
+                    cur.end = line.end();
+                }
+                continue;
+            }
+            String keyedName = kv.get("name");
+            boolean bareSdkKey = "SDK".equalsIgnoreCase(kv.getOrDefault("nameKey", "")) && lead != null
+                    && !isGenericName(lead);
+            if (bareSdkKey) {
+                keyedName = lead.strip() + kv.get("nameKey");
+            }
+            boolean startsNew = cur == null || keyedName != null || (inlineName != null && lead != null)
+                    || prose || (kv.containsKey("provider") && cur.provider != null)
+                    || (kv.containsKey("purpose") && cur.purpose != null);
+            if (startsNew) {
+                if (cur != null) {
+                    emit(d, cur, out);
+                }
+                cur = new Entry();
+                cur.start = line.start();
+                cur.name = keyedName != null ? cleanName(keyedName) : inlineName;
+            }
+            cur.end = line.end();
+            cur.keyed |= hasKeys;
+            sdkLineStarts.add(line.start());
+            if (kv.containsKey("provider")) {
+                cur.provider = cleanValue(kv.get("provider"));
+            }
+            if (cur.provider == null && cur.name != null && startsWithName(t, cur.name)) {
+                Matcher pb = PROVIDED_BY.matcher(t);
+                if (pb.find()) {
+                    cur.provider = pb.group(1).strip();
+                }
+            }
+            if (kv.containsKey("purpose")) {
+                cur.purpose = cleanValue(kv.get("purpose"));
+            } else if (cur.purpose == null && (prose || bareSdkKey)) {
+                cur.purpose = ClauseText.purpose(t);
+                if (cur.purpose == null) {
+                    Matcher pf = PROVIDES_FUNCTION.matcher(t);
+                    if (pf.find()) {
+                        cur.purpose = pf.group(1);
+                    }
+                }
+            }
+            if (kv.containsKey("pi")) {
+                addAll(cur.pi, PiTaxonomy.namesIn(kv.get("pi")));
+            } else if (prose || bareSdkKey) {
+                addAll(cur.pi, PiTaxonomy.namesIn(t));
+            }
+            if (cur.provider == null && (prose || bareSdkKey)) {
+                List<String> cs = companies(t);
+                if (!cs.isEmpty()) {
+                    cur.provider = cs.get(0);
+                }
+            }
+            if (cur.url == null) {
+                String u = kv.getOrDefault("url", t);
+                Matcher m = URL.matcher(u);
+                if (m.find()) {
+                    cur.url = m.group();
+                }
+            }
+        }
+        if (cur != null) {
+            emit(d, cur, out);
+        }
+    }
+
+    private static boolean startsWithName(String t, String name) {
+        int i = t.indexOf(name);
+        return i >= 0 && i <= 6;
+    }
+
+    private static void addAll(List<String> into, List<String> more) {
+        for (String s : more) {
+            if (!into.contains(s)) {
+                into.add(s);
+            }
+        }
+    }
+
+    /** Fills key → value for labelled fields of a line; returns the text before the first label (or null). */
+    private static String keyValues(String t, Map<String, String> kv) {
+        Matcher m = KEY.matcher(t);
+        List<int[]> keys = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        while (m.find()) {
+            String kind = m.group("name") != null ? "name" : m.group("provider") != null ? "provider"
+                    : m.group("purpose") != null ? "purpose" : m.group("pi") != null ? "pi"
+                    : m.group("url") != null ? "url" : "perm";
+            keys.add(new int[] {m.start(), m.end()});
+            kinds.add(kind);
+        }
+        if (keys.isEmpty()) {
+            return null;
+        }
+        // a single generic label ("功能：", "权限：") in a long sentence is prose, not a field
+        if (keys.size() == 1 && t.length() > 120 && !kinds.get(0).equals("name")) {
+            return null;
+        }
+        for (int k = 0; k < keys.size(); k++) {
+            int vs = keys.get(k)[1];
+            while (vs < t.length() && (t.charAt(vs) == '：' || t.charAt(vs) == ':' || t.charAt(vs) == ' ')) {
+                vs++;
+            }
+            int ve = k + 1 < keys.size() ? keys.get(k + 1)[0] : t.length();
+            kv.putIfAbsent(kinds.get(k), t.substring(vs, Math.max(vs, ve)));
+            if (kinds.get(k).equals("name")) {
+                kv.putIfAbsent("nameKey", t.substring(keys.get(k)[0], keys.get(k)[1]));
+            }
+        }
+        return t.substring(0, keys.get(0)[0]);
+    }
+
+    private static String cleanValue(String v) {
+        String x = v.replaceAll("[，,；;。、\\s]+$", "").replaceAll("^[，,；;\\s]+", "").strip();
+        return x.isEmpty() ? null : x;
+    }
+
+    private static String cleanName(String v) {
+        String x = cleanValue(v);
+        if (x == null) {
+            return null;
+        }
+        int cut = x.length();
+        for (String stop : new String[] {"，", "；", ";", "。"}) {
+            int i = x.indexOf(stop);
+            if (i > 0 && i < cut) {
+                cut = i;
+            }
+        }
+        x = x.substring(0, cut).replaceFirst("^[（(]?[0-9一二三四五六七八九十]+[)）.、．]\\s*", "").strip();
+        return isGenericName(x) ? null : x;
+    }
+
+    /** A specific SDK name in the text (百度人脸识别SDK, 高德地图SDK（…）), or null. */
+    static String sdkName(String t) {
+        String head = t.replaceFirst("^\\s*[（(]?[0-9一二三四五六七八九十]+[)）.、．,]\\s*,?", "");
+        int comma = indexOfAny(head, "，,；;。：:");
+        String first = comma < 0 ? head : head.substring(0, comma);
+        if (first.length() <= 40 && (first.contains("SDK") || first.contains("sdk"))) {
+            String n = first.strip();
+            if (!isGenericName(n) && !NAME_PREFIX_CUT.matcher(n).lookingAt()) {
+                return n;
+            }
+        }
+        if (first.length() <= 30 && !SdkProviders.find(first).isEmpty() && !first.contains("隐私")
+                && (t.contains("使用目的") || t.contains("数据类型") || t.contains("官网链接"))) {
+            return first.strip();
+        }
+        Matcher m = SDK_TOKEN.matcher(t);
+        while (m.find()) {
+            String n = m.group();
+            Matcher c = NAME_PREFIX_CUT.matcher(n.substring(0, Math.max(0, n.length() - 3)));
+            if (c.lookingAt()) {
+                n = n.substring(c.end());
+            }
+            n = n.strip();
+            if (!isGenericName(n)) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    private static int indexOfAny(String s, String chars) {
+        for (int i = 0; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static boolean isGenericName(String n) {
+        return n == null || GENERIC_NAME.matcher(n).replaceAll("").isBlank();
+    }
+
+    private void emit(Document d, Entry e, Map<String, ThirdParty> out) {
+        if (e.name == null && e.provider == null) {
+            return;
+        }
+        String provider = e.provider;
+        if (provider == null) {
+            var hits = SdkProviders.find(e.name);
+            if (!hits.isEmpty()) {
+                provider = hits.get(0).value().provider();
+            }
+        }
+        List<Citation> cites = List.of(d.cite(e.start, e.end));
+        ThirdParty tp = new ThirdParty(ThirdParty.Kind.SDK, provider, e.name, true, e.purpose, List.copyOf(e.pi),
+                e.url, false, cites);
+        merge(out, "SDK|" + provider + "|" + e.name, tp);
+    }
+
+    private static void merge(Map<String, ThirdParty> out, String key, ThirdParty tp) {
+        ThirdParty old = out.get(key);
+        if (old == null) {
+            out.put(key, tp);
+            return;
+        }
+        List<String> pi = new ArrayList<>(old.piTypes());
+        addAll(pi, tp.piTypes());
+        List<Citation> cites = new ArrayList<>(old.citations());
+        for (Citation c : tp.citations()) {
+            if (!cites.contains(c) && cites.size() < 3) {
+                cites.add(c);
+            }
+        }
+        out.put(key, new ThirdParty(old.kind(), old.provider() != null ? old.provider() : tp.provider(),
+                old.service() != null ? old.service() : tp.service(), old.named() || tp.named(),
+                old.purpose() != null ? old.purpose() : tp.purpose(), pi,
+                old.policyUrl() != null ? old.policyUrl() : tp.policyUrl(),
+                old.listedSeparately() || tp.listedSeparately(), cites));
+    }
+
+    // ---- recipients in sentences ------------------------------------------------------------------------
+
+    private void recipients(Document d, Map<String, ThirdParty> out, List<Integer> sdkLineStarts) {
+        String text = d.normalizedText();
+        for (Sentence s : d.sentences()) {
+            String t = d.text(s);
+            int lineStart = text.lastIndexOf('\n', Math.max(0, s.start() - 1)) + 1;
+            if (s.start() == 0) {
+                lineStart = 0;
+            }
+            Matcher list = SEPARATE_LIST.matcher(t);
+            if (list.find() && POINTER.matcher(t).find()) {
+                Matcher u = URL.matcher(t);
+                merge(out, "LIST|" + list.group(), new ThirdParty(ThirdParty.Kind.SDK, null, list.group(), false,
+                        null, List.of(), u.find() ? u.group() : null, true, List.of(d.cite(s))));
+            }
+            if (sdkLineStarts.contains(lineStart) || ClauseText.isExceptionItem(t) || !SHARE_VERB.matcher(t).find()) {
+                continue;
+            }
+            if (NEGATED_SHARING.matcher(t).find() && !EXCEPTION_WORDS.matcher(t).find()) {
+                continue;
+            }
+            boolean sdk = t.contains("SDK") || t.contains("sdk");
+            ThirdParty.Kind kind = sdk ? ThirdParty.Kind.SDK : ThirdParty.Kind.RECIPIENT;
+            String purpose = ClauseText.purpose(t);
+            List<String> pi = PiTaxonomy.namesIn(t);
+            List<Citation> cites = List.of(d.cite(s));
+            boolean named = false;
+            List<String> companies = companies(t);
+            for (String company : companies) {
+                named = true;
+                merge(out, "R|" + company, new ThirdParty(kind, company, null, true, purpose, pi, null, false, cites));
+            }
+            for (var h : SdkProviders.find(t)) {
+                if (t.contains(h.value().provider()) || companies.stream().anyMatch(c -> c.contains(h.term()))) {
+                    continue;
+                }
+                named = true;
+                merge(out, "R|" + h.value().provider() + "|" + h.term(), new ThirdParty(kind, h.value().provider(),
+                        h.term(), true, purpose, pi, null, false, cites));
+            }
+            if (!named) {
+                Matcher u = UNNAMED.matcher(t);
+                if (u.find()) {
+                    merge(out, "U|" + u.group(), new ThirdParty(kind, u.group(), null, false, purpose, pi, null,
+                            false, cites));
+                }
+            }
+        }
+    }
+
+    static List<String> companies(String t) {
+        List<String> out = new ArrayList<>();
+        Matcher m = COMPANY.matcher(t);
+        while (m.find()) {
+            String c = m.group();
+            Matcher cut = COMPANY_CUT.matcher(c);
+            if (cut.lookingAt()) {
+                c = c.substring(cut.end());
+            }
+            c = COMPANY_LEAD.matcher(c).replaceFirst("");
+            int after = m.end();
+            boolean self = t.startsWith("（以下简称", after) || t.startsWith("(以下简称", after)
+                    || t.startsWith("（下称", after);
+            if (c.length() >= 4 && !GENERIC_COMPANY.matcher(c).find() && !self && !out.contains(c)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+}
