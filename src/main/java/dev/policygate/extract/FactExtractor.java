@@ -15,7 +15,16 @@ public final class FactExtractor {
     private final List<AreaExtractor> areas;
 
     public FactExtractor() {
-        this(List.of());
+        this(List.of(
+                // extract-b areas
+                new CollectionExtractor(),
+                new PermissionExtractor(),
+                new SensitivePiExtractor(),
+                new ThirdPartyExtractor(),
+                new SharingExtractor(),
+                new RetentionExtractor(),
+                new CrossBorderExtractor(),
+                new SecurityExtractor()));
     }
 
     public FactExtractor(List<AreaExtractor> areas) {
