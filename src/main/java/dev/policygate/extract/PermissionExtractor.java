@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -45,7 +46,12 @@ public final class PermissionExtractor implements AreaExtractor {
 
     /** The permissions named as such in a text (a lexicon term followed, after list separators, by 权限). */
     static Set<Permission> permissionsIn(String t) {
-        Set<Permission> out = EnumSet.noneOf(Permission.class);
+        return permissionPositions(t).keySet();
+    }
+
+    /** Each permission named in the text, with the offset just after its 权限. */
+    static Map<Permission, Integer> permissionPositions(String t) {
+        Map<Permission, Integer> out = new java.util.EnumMap<>(Permission.class);
         List<TermMatcher.Hit<Permission>> hits = MATCHER.find(t);
         for (int k = 0; k < hits.size(); k++) {
             TermMatcher.Hit<Permission> h = hits.get(k);
@@ -65,10 +71,23 @@ public final class PermissionExtractor implements AreaExtractor {
                 pos = hits.get(j).end();
             }
             if (ok && GAP.matcher(t.substring(pos, w)).matches()) {
-                out.add(h.value());
+                int at = w + 2;
+                out.merge(h.value(), at, (a, b) -> ownPurpose(t, a) == null && ownPurpose(t, b) != null ? b : a);
             }
         }
         return out;
+    }
+
+    private static final Pattern OWN_PURPOSE = Pattern.compile(
+            "^\\s*(?:主要)?(?:用于|便于|用以|是为了|以便|为了|目的是)([^，,。；;]{2,40})");
+
+    /** A purpose stated right after "X权限" (相册权限用于…), or null. */
+    private static String ownPurpose(String t, int after) {
+        if (after > t.length()) {
+            return null;
+        }
+        Matcher m = OWN_PURPOSE.matcher(t.substring(after));
+        return m.find() ? m.group(1).strip() : null;
     }
 
     @Override
@@ -82,7 +101,7 @@ public final class PermissionExtractor implements AreaExtractor {
             if (!PERMISSION_WORD.matcher(t).find() || ClauseText.isExceptionItem(t)) {
                 continue;
             }
-            Set<Permission> ps = permissionsIn(t);
+            Map<Permission, Integer> ps = permissionPositions(t);
             if (ps.isEmpty()) {
                 continue;
             }
@@ -100,11 +119,14 @@ public final class PermissionExtractor implements AreaExtractor {
                 continue;
             }
             List<Citation> cites = List.of(d.cite(s));
-            for (Permission p : ps) {
-                if (purpose != null) {
+            for (Map.Entry<Permission, Integer> e : ps.entrySet()) {
+                Permission p = e.getKey();
+                String own = ownPurpose(t, e.getValue());
+                String pp = own != null ? own : purpose;
+                if (pp != null) {
                     withPurpose.add(p);
                 }
-                facts.putIfAbsent(p + "|" + purpose, new PermissionRequest(p, purpose, cites));
+                facts.putIfAbsent(p + "|" + pp, new PermissionRequest(p, pp, cites));
             }
         }
         List<PermissionRequest> out = new ArrayList<>();

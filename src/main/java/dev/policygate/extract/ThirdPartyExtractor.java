@@ -42,7 +42,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
             "第三方|其他|相关|合作|关联|任何|这些|上述|本公司|该公司|公司集团|^(?:我们的?|您的?|各|母|子|分|本)?(?:公司|集团|银行)$|关联公司|合作公司|第三方公司|其他公司|相关公司|任何公司|这些公司|该公司|此类公司|关联方公司|分公司$|子公司$");
     private static final Pattern COMPANY_CUT = Pattern.compile(".*(?:给|向|与|由|和|及|、|的|将|至|：|:|把|包括|例如|集成了?|接入了?|获取|鉴于|运营商|使用了?|采用|通过|，|,)");
     private static final Pattern SHARE_VERB = Pattern.compile(
-            "共享|提供给|对外提供|分享给|传输给|披露给|发送给|转移给|传送给|委托|接入|嵌入|集成|向[^，。；]{1,30}提供|与[^，。；]{1,30}(?:共享|分享)");
+            "共享|提供\\s*给|对外提供|分享给|传输给|披露给|发送给|转移给|传送给|委托|接入|嵌入|集成|向[^，。；]{1,30}提供|与[^，。；]{1,30}(?:共享|分享)");
     private static final Pattern UNNAMED = Pattern.compile(
             "关联方|关联公司|关联企业|合作伙伴|合作方|授权合作单位|合作单位|第三方服务商|服务提供商|服务商|第三方机构|技术支撑单位|供应商|第三方");
     private static final Pattern NEGATED_SHARING = Pattern.compile("(?:不会|不|绝不|禁止)(?:与|向|将)?[^，。；]{0,20}(?:共享|提供|分享|出售)");
@@ -102,6 +102,9 @@ public final class ThirdPartyExtractor implements AreaExtractor {
                     && !isGenericName(lead);
             if (bareSdkKey) {
                 keyedName = lead.strip() + kv.get("nameKey");
+            } else if ("SDK".equalsIgnoreCase(kv.getOrDefault("nameKey", "")) && keyedName != null) {
+                String n = sdkName(keyedName);
+                keyedName = n != null && startsWithName(keyedName, n) ? n : null;
             }
             boolean startsNew = cur == null || keyedName != null || (inlineName != null && lead != null)
                     || prose || (kv.containsKey("provider") && cur.provider != null)
@@ -342,7 +345,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
                 named = true;
                 merge(out, "R|" + company, new ThirdParty(kind, company, null, true, purpose, pi, null, false, cites));
             }
-            for (var h : SdkProviders.find(t)) {
+            for (var h : companies.isEmpty() ? SdkProviders.find(t) : List.<TermMatcher.Hit<SdkProviders.Provider>>of()) {
                 if (t.contains(h.value().provider()) || companies.stream().anyMatch(c -> c.contains(h.term()))) {
                     continue;
                 }
