@@ -14,27 +14,27 @@ final class ClauseText {
     }
 
     /** Items of the statutory "no consent needed" exception list (与国家安全…直接相关的). */
-    private static final Pattern EXCEPTION = Pattern.compile(
+    private static final Rx EXCEPTION = Rx.of(
             "直接相关|国家安全|国防安全|公共安全|公共卫生|刑事侦查|犯罪侦查|起诉、审判|判决执行|无需(事先)?征得|无需征求|无需(您的)?(授权)?同意"
                     + "|不需要征得|自行向社会公众公开|合法公开披露的信息|合法的新闻报道|法律法规规定的其他情形|重大合法权益|签订和履行合同所必需"
                     + "|履行法定义务|应对突发公共卫生事件|维护所提供的产品或服务的安全稳定运行所必需|学术研究");
 
-    private static final Pattern DEFINITION = Pattern.compile("是指|指的是|系指|指以电子|定义为|本政策中的|术语|释义");
-    private static final Pattern DEFINITION_SECTION = Pattern.compile("定义|释义|名词解释|术语|附录|附件");
+    private static final Rx DEFINITION = Rx.of("是指|指的是|系指|指以电子|定义为|本政策中的|术语|释义");
+    private static final Rx DEFINITION_SECTION = Rx.of("定义|释义|名词解释|术语|附录|附件");
 
     static boolean isExceptionItem(String t) {
-        return EXCEPTION.matcher(t).find();
+        return EXCEPTION.find(t);
     }
 
     static boolean isDefinition(String t) {
-        return DEFINITION.matcher(t).find();
+        return DEFINITION.find(t);
     }
 
     static boolean inDefinitionSection(String sectionPath) {
-        return sectionPath != null && DEFINITION_SECTION.matcher(sectionPath).find();
+        return sectionPath != null && DEFINITION_SECTION.find(sectionPath);
     }
 
-    private static final Pattern PURPOSE = Pattern.compile(
+    private static final Rx PURPOSE = Rx.of(
             "(?:是为了|为了|以便于|以便|用于|用以|旨在|目的是|目的在于|从而|[，,]以(?![下上及外内后前免此])|以(?=查询|办理|提供|完成|实现|便|确保|保障|验证|核验|识别|帮助|向您|申请|进行|满足|保护|防止|改善|优化|提升|处理|联系|展示|推荐|判断|确认|接收|发送|通知)|为(?=实现|完成|帮助|保障|保护|确保|提供|满足|向您|使|了解|防止|优化|改善|提升|验证|核验|识别|便于))"
                     + "([^。；;！？!?\n]{2,60})");
 
@@ -64,9 +64,11 @@ final class ClauseText {
         return m.find() ? m.start() : -1;
     }
 
-    private static final Pattern FUNCTION = Pattern.compile(
+    private static final Rx FUNCTION = Rx.of(
             "(?:当您|在您|如果您|如您|若您|您在)(?:需要|首次|选择|同意)?(使用|接收|接受|拨打|注册|登录|开通|参与|进行|申请|办理|访问|进入|通过|绑定|发布|上传|完成|购买|下单|支付|提交|联系|浏览|查看|添加|分享|观看|领取|咨询|参加|评论|设置|开启|授权)"
                     + "([^，,。；;：:]{1,30}?)(?:功能|服务|业务)?(?:时|后|过程中|期间)");
+
+    private static final Rx FUNCTION_GOAL = Rx.of("(?:为(?:了)?|帮助您)(完成|成为|进行)([^，,。；]{1,15}?)(?:[，,]|时|$)");
 
     /** The business function named in the sentence (当您使用…功能时), or null. */
     static String function(String t) {
@@ -87,14 +89,14 @@ final class ClauseText {
                 return f;
             }
         }
-        Matcher k = Pattern.compile("(?:为(?:了)?|帮助您)(完成|成为|进行)([^，,。；]{1,15}?)(?:[，,]|时|$)").matcher(t);
+        Matcher k = FUNCTION_GOAL.matcher(t);
         if (k.find()) {
             return k.group(1) + k.group(2);
         }
         return null;
     }
 
-    private static final Pattern FUNCTION_KEYWORD = Pattern.compile(
+    private static final Rx FUNCTION_KEYWORD = Rx.of(
             "(注册|登录|实名认证|实人认证|身份认证|身份验证|人脸识别|刷脸|支付|付款|充值|客服|反馈|投诉|搜索|分享|定位|导航|地图|推送|消息|评论|发布|上传|直播|视频|语音|聊天|扫一扫|扫码|下单|购物|订单|物流|配送|收货|会员|签到|抽奖|活动|预约|缴费|查询|办理|申报|签名|头像|通讯录|好友|安全|风控|广告|推荐)");
 
     /** A function keyword in the text (heading fallback), or null. */

@@ -20,32 +20,33 @@ import java.util.regex.Pattern;
  */
 public final class CollectionExtractor implements AreaExtractor {
 
-    private static final Pattern VERB = Pattern.compile(
+    private static final Rx VERB = Rx.of(
             "收集|获取|采集|提供|填写|上传|输入|提交|记录|读取|留存|调用|访问您的|需要您");
-    private static final Pattern NEGATED = Pattern.compile(
+    private static final Rx NEGATED = Rx.of(
             "不会(主动)?(收集|获取|记录|存储|采集)|不收集|未收集|无需提供|不需要(您)?(注册|提供)|无需您提供|不会.{0,6}(收集|读取)");
-    private static final Pattern SKIP_SECTION = Pattern.compile(
+    private static final Rx SKIP_SECTION = Rx.of(
             "共享|转让|公开披露|对外提供|委托处理|您的权利|管理您的|如何保护|安全措施|存储|保存|跨境|出境|未成年|儿童|如何更新|联系我们|Cookie|cookie|同类技术|政策更新|SDK");
-    private static final Pattern SKIP_SENTENCE = Pattern.compile(
+    private static final Rx SKIP_SENTENCE = Rx.of(
             "SDK|共享|提供给|转让|披露|传输给|分享给|发送给|委托|第三方.{0,10}(收集|获取)|注销|更正|查阅|删除您的|应急预案|安全事件|泄露");
-    private static final Pattern USER = Pattern.compile(
+    private static final Rx USER = Rx.of(
             "您(?:需要|需|可能需要|应|可以|可|还需|还需要|须|必须)?(?:向我们)?(?:提供|填写|上传|输入|提交)|需要您(?:提供|填写|上传|输入|提交)|您(?:主动)?提供的|用户输入|用户填写|手动填写|您填写|您上传|您输入|您提交");
-    private static final Pattern THIRD = Pattern.compile(
+    private static final Rx THIRD = Rx.of(
             "从第三方|第三方(?:向我们)?提供|(?:关联方|关联公司|合作方|合作伙伴|合作单位|行政机关|政府机构|业务系统|第三方)(?:处)?(?:获取|获得|接收|取得|向我们提供)|间接(?:获取|获得|收集)|从.{1,20}(?:获取|获得|接收)您的");
-    private static final Pattern AUTO = Pattern.compile("自动|日志|APP收集|系统收集|后台收集");
-    private static final Pattern OPTIONAL = Pattern.compile(
+    private static final Rx AUTO = Rx.of("自动|日志|APP收集|系统收集|后台收集");
+    private static final Rx OPTIONAL = Rx.of(
             "可以选择是否|可选择是否|选择是否(?:提供|使用|参与|开启)|可自行选择|自主选择|非必要|非必需|可选|拒绝.{0,30}不(?:会)?影响|不影响您(?:正常)?使用(?:其他|基本|我们提供的其他|.{0,10}基本)|附加功能|可以不提供|可不提供|您可以根据自身需要选择");
-    private static final Pattern REQUIRED = Pattern.compile(
+    private static final Rx REQUIRED = Rx.of(
             "必须|必需|必要的?(?:个人)?信息|基本功能|无法(?:正常)?(?:使用|完成|注册|登录|成为)|必要信息");
-    private static final Pattern OPEN = Pattern.compile(
+    private static final Rx OPEN = Rx.of(
             "等(?![级待同于])|例如|比如|包括但不限于|诸如|之类|[（(]如|如[：:]|以及其他|及其他|或其他|其他.{0,6}(?:信息|数据|标识符)");
-    private static final Pattern GENERIC = Pattern.compile(
+    private static final Rx GENERIC = Rx.of(
             "向您|为您|提供|优化|改善|改进|提升|完善|更好地|更好的|更优质的?|持续|我们的|我们|产品|服务|功能|体验|质量|使用体验|用户体验|和|及|或|与|/|、|，|,|的|您|正常|运行|保障");
-    private static final Pattern FOLLOW_UP = Pattern.compile("^(?:如果|如|若|倘若)?您?(?:不|拒绝|不同意|选择不)(?:提供|授权|同意)|^拒绝提供|^这类信息|^此类信息|^上述信息");
-    private static final Pattern REFUSAL = Pattern.compile("(?:拒绝|不提供|不同意|关闭).{0,30}(?:无法|不能|将会?影响|不影响)");
-    private static final Pattern TABLE_METHOD = Pattern.compile("^(用户输入|用户提供|用户填写|手动填写|APP收集|自动收集|系统收集|自动获取|第三方提供|主动提供|被动收集)$");
-    private static final Pattern TABLE_PURPOSE = Pattern.compile("^(用于|为了|以便|目的)");
+    private static final Rx FOLLOW_UP = Rx.of("^(?:如果|如|若|倘若)?您?(?:不|拒绝|不同意|选择不)(?:提供|授权|同意)|^拒绝提供|^这类信息|^此类信息|^上述信息");
+    private static final Rx REFUSAL = Rx.of("(?:拒绝|不提供|不同意|关闭).{0,30}(?:无法|不能|将会?影响|不影响)");
+    private static final Rx TABLE_METHOD = Rx.of("^(用户输入|用户提供|用户填写|手动填写|APP收集|自动收集|系统收集|自动获取|第三方提供|主动提供|被动收集)$");
+    private static final Rx TABLE_PURPOSE = Rx.of("^(用于|为了|以便|目的)");
 
+    private static final Rx GENERIC_HEADING = Rx.of("如何|我们收集|收集和使用|收集的信息|信息范围|本政策|隐私|个人信息$");
     @Override
     public List<DataCollection> extract(Document d) {
         List<DataCollection> out = new ArrayList<>();
@@ -59,9 +60,9 @@ public final class CollectionExtractor implements AreaExtractor {
             if (isHeadingLike(t)) {
                 headingCandidate = ClauseText.lastHeading(t.strip());
             }
-            if (SKIP_SECTION.matcher(s.section()).find() || ClauseText.isExceptionItem(t)
-                    || ClauseText.isDefinition(t) || SKIP_SENTENCE.matcher(t).find() || NEGATED.matcher(t).find()
-                    || FOLLOW_UP.matcher(t.strip()).find() || REFUSAL.matcher(t).find()) {
+            if (SKIP_SECTION.find(s.section()) || ClauseText.isExceptionItem(t)
+                    || ClauseText.isDefinition(t) || SKIP_SENTENCE.find(t) || NEGATED.find(t)
+                    || FOLLOW_UP.find(t.strip()) || REFUSAL.find(t)) {
                 continue;
             }
             DataCollection dc = tableRow(d, ss, i, t);
@@ -78,7 +79,7 @@ public final class CollectionExtractor implements AreaExtractor {
     private static boolean isHeadingLike(String t) {
         String x = t.strip();
         return x.length() <= 25 && !x.endsWith("。") && !x.endsWith("；") && !x.endsWith(";")
-                && !VERB.matcher(x).find() && PiTaxonomy.typesIn(x).size() <= 1;
+                && !VERB.find(x) && PiTaxonomy.typesIn(x).size() <= 1;
     }
 
     private DataCollection statement(Document d, List<Sentence> ss, int i, String t, String headingCandidate) {
@@ -112,21 +113,21 @@ public final class CollectionExtractor implements AreaExtractor {
         String context = t;
         if (i + 1 < ss.size()) {
             String next = d.text(ss.get(i + 1));
-            if (FOLLOW_UP.matcher(next.strip()).find()) {
+            if (FOLLOW_UP.find(next.strip())) {
                 cites.add(d.cite(ss.get(i + 1)));
                 context = t + next;
             }
         }
         DataCollection.Method method = method(t);
         Boolean optional = optional(context);
-        boolean open = OPEN.matcher(t.substring(objStart, objEnd)).find();
+        boolean open = OPEN.find(t.substring(objStart, objEnd));
         return new DataCollection(function, purpose, types, method, optional, open, isGeneric(purpose), cites);
     }
 
     /** A line that lists PI fields of a collection table rendered as lines (场景 / 目的 / 方式 / 字段). */
     private DataCollection tableRow(Document d, List<Sentence> ss, int i, String t) {
         String x = t.strip();
-        if (VERB.matcher(x).find() || x.length() > 200) {
+        if (VERB.find(x) || x.length() > 200) {
             return null;
         }
         List<TermMatcher.Hit<PiType>> hits = PiTaxonomy.hits(x, 0, x.length());
@@ -146,14 +147,14 @@ public final class CollectionExtractor implements AreaExtractor {
         int first = i;
         for (int k = i - 1; k >= Math.max(0, i - 4); k--) {
             String p = d.text(ss.get(k)).strip();
-            if (method == null && TABLE_METHOD.matcher(p).find()) {
+            if (method == null && TABLE_METHOD.find(p)) {
                 method = p;
                 first = k;
-            } else if (purpose == null && TABLE_PURPOSE.matcher(p).find() && p.length() <= 80) {
+            } else if (purpose == null && TABLE_PURPOSE.find(p) && p.length() <= 80) {
                 purpose = p.replaceFirst("^(用于|为了|以便|目的[:：]?)", "").strip();
                 first = k;
             } else if (function == null && p.length() <= 20 && PiTaxonomy.hits(p, 0, p.length()).size() <= 1
-                    && !TABLE_METHOD.matcher(p).find() && !TABLE_PURPOSE.matcher(p).find()) {
+                    && !TABLE_METHOD.find(p) && !TABLE_PURPOSE.find(p)) {
                 function = p;
                 first = k;
                 break;
@@ -172,13 +173,13 @@ public final class CollectionExtractor implements AreaExtractor {
         Sentence a = ss.get(first);
         Sentence b = ss.get(i);
         List<Citation> cites = List.of(d.cite(a.start(), b.end()));
-        return new DataCollection(function, purpose, types, m, null, OPEN.matcher(x).find(), isGeneric(purpose),
+        return new DataCollection(function, purpose, types, m, null, OPEN.find(x), isGeneric(purpose),
                 cites);
     }
 
     private static String sectionFunction(String path, String headingCandidate) {
         String h = ClauseText.lastHeading(path);
-        if (!h.isEmpty() && !h.matches(".*(如何|我们收集|收集和使用|收集的信息|信息范围|本政策|隐私|个人信息$).*")) {
+        if (!h.isEmpty() && !GENERIC_HEADING.find(h)) {
             return h;
         }
         if (headingCandidate != null && !headingCandidate.isEmpty()
@@ -189,20 +190,20 @@ public final class CollectionExtractor implements AreaExtractor {
     }
 
     static DataCollection.Method method(String t) {
-        if (THIRD.matcher(t).find()) {
+        if (THIRD.find(t)) {
             return DataCollection.Method.FROM_THIRD_PARTY;
         }
-        if (USER.matcher(t).find()) {
+        if (USER.find(t)) {
             return DataCollection.Method.PROVIDED_BY_USER;
         }
         return DataCollection.Method.COLLECTED_AUTOMATICALLY;
     }
 
     static Boolean optional(String t) {
-        if (OPTIONAL.matcher(t).find()) {
+        if (OPTIONAL.find(t)) {
             return Boolean.TRUE;
         }
-        if (REQUIRED.matcher(t).find()) {
+        if (REQUIRED.find(t)) {
             return Boolean.FALSE;
         }
         return null;

@@ -18,18 +18,18 @@ import java.util.regex.Pattern;
  */
 public final class CrossBorderExtractor implements AreaExtractor {
     private static final int MAX_CITES = 4;
-    private static final Pattern ABROAD = Pattern.compile("境外|跨境|出境|海外|国外|境外接收方|其他国家|其他司法管辖区|境外管辖区");
-    private static final Pattern TRANSFER = Pattern.compile("传输|转移|提供|传送|存储|存放|访问|出境|共享|运输|发送|传至|转至|处理");
-    private static final Pattern NOISE = Pattern.compile("跨境电子商务|境外网站|境外的[^，。；]{0,10}用户|位于[^，。；]{0,20}境外的");
-    private static final Pattern HYPOTHETICAL = Pattern.compile(
+    private static final Rx ABROAD = Rx.of("境外|跨境|出境|海外|国外|境外接收方|其他国家|其他司法管辖区|境外管辖区");
+    private static final Rx TRANSFER = Rx.of("传输|转移|提供|传送|存储|存放|访问|出境|共享|运输|发送|传至|转至|处理");
+    private static final Rx NOISE = Rx.of("跨境电子商务|境外网站|境外的[^，。；]{0,10}用户|位于[^，。；]{0,20}境外的");
+    private static final Rx HYPOTHETICAL = Rx.of(
             "如需|如果需要|若需|如需要|如果我们需要|如我们需要|如涉及|如果涉及|若涉及|如[^，。；]{0,12}涉及|一旦|如发生|如确需|如有|如果有|如[^，。；]{0,10}可能|如您的个人信息|假如|倘若|在[^，。；]{0,10}需要[^，。；]{0,20}(?:时|的情况下)");
-    private static final Pattern CONTINUATION = Pattern.compile("\\s*(?:例如|比如|此种情况下|在此情况下|此时|届时|在这种情况下|同时)");
-    private static final Pattern DENIAL = Pattern.compile("不会|不涉及|未涉及|暂未|暂不|不存在|没有|无需|不进行");
-    private static final Pattern SEPARATE = Pattern.compile("单独(?:的)?(?:同意|授权|征得|征求|请求)|另行(?:征得|取得|获得)[^，。；]{0,6}(?:单独)?");
-    private static final Pattern RIGHTS = Pattern.compile("行使[^，。；]{0,20}权利|向境外接收方行使|权利的方式|联系境外接收方|方式和程序");
-    private static final Pattern MEASURES = Pattern.compile(
+    private static final Rx CONTINUATION = Rx.of("\\s*(?:例如|比如|此种情况下|在此情况下|此时|届时|在这种情况下|同时)");
+    private static final Rx DENIAL = Rx.of("不会|不涉及|未涉及|暂未|暂不|不存在|没有|无需|不进行");
+    private static final Rx SEPARATE = Rx.of("单独(?:的)?(?:同意|授权|征得|征求|请求)|另行(?:征得|取得|获得)[^，。；]{0,6}(?:单独)?");
+    private static final Rx RIGHTS = Rx.of("行使[^，。；]{0,20}权利|向境外接收方行使|权利的方式|联系境外接收方|方式和程序");
+    private static final Rx MEASURES = Rx.of(
             "安全评估|标准合同|个人信息保护认证|保护认证|去标识化|加密|安全措施|安全举措|保护措施|同等(?:的)?保护|足够的保护|不低于|数据保护协议|合同条款");
-    private static final Pattern RECIPIENT = Pattern.compile(
+    private static final Rx RECIPIENT = Rx.of(
             "(?:境外接收方|接收方)(?:的)?(?:名称|为|是|：|:)\\s*([^，。；、）)]{2,40})|(?:以下称|下称)“境外接收方”|向(?:位于)?[^，。；]{0,10}(?:境外|海外)的?([^，。；]{2,30}?(?:公司|Ltd\\.?|Inc\\.?|LLC|集团))");
 
     @Override
@@ -42,14 +42,14 @@ public final class CrossBorderExtractor implements AreaExtractor {
         for (int i = 0; i < all.size(); i++) {
             Sentence s = all.get(i);
             String t = d.text(s);
-            if (!ABROAD.matcher(t).find() || NOISE.matcher(t).find() || ClauseText.isExceptionItem(t)
-                    || t.contains("SDK") || !TRANSFER.matcher(t).find()) {
+            if (!ABROAD.find(t) || NOISE.find(t) || ClauseText.isExceptionItem(t)
+                    || t.contains("SDK") || !TRANSFER.find(t)) {
                 continue;
             }
             if (isHeading(t)) {
                 continue;
             }
-            boolean isActual = !(HYPOTHETICAL.matcher(t).find() || DENIAL.matcher(t).find());
+            boolean isActual = !(HYPOTHETICAL.find(t) || DENIAL.find(t));
             if (previous != null && previousIndex == i - 1 && CONTINUATION.matcher(t).lookingAt()) {
                 isActual = previous;
             }
@@ -104,7 +104,7 @@ public final class CrossBorderExtractor implements AreaExtractor {
                             : "境外接收方";
                 }
             }
-            if (purpose == null && ABROAD.matcher(t).find()) {
+            if (purpose == null && ABROAD.find(t)) {
                 purpose = ClauseText.purpose(t);
             }
             for (String n : PiTaxonomy.namesIn(t)) {
@@ -112,9 +112,9 @@ public final class CrossBorderExtractor implements AreaExtractor {
                     pi.add(n);
                 }
             }
-            rights |= RIGHTS.matcher(t).find();
-            separate |= SEPARATE.matcher(t).find();
-            measures |= MEASURES.matcher(t).find();
+            rights |= RIGHTS.find(t);
+            separate |= SEPARATE.find(t);
+            measures |= MEASURES.find(t);
         }
         List<Citation> cites = ClauseText.cites(d, ss, MAX_CITES);
         return new CrossBorderTransfer(actual, recipient, purpose, pi, rights, separate, measures, cites);

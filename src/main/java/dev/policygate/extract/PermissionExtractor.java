@@ -25,9 +25,9 @@ public final class PermissionExtractor implements AreaExtractor {
     private static final LexiconFile FILE = LexiconFile.load(RESOURCE);
     private static final TermMatcher<Permission> MATCHER = build();
     /** Words that may stand between a permission name and 权限 (相机、相册权限, 地理位置访问权限). */
-    private static final Pattern GAP = Pattern.compile("^[、，,和及与或/（）()\\s]*(?:的|使用|访问|读取|写入|读写|调用|获取|系统)?(?:的)?$");
-    private static final Pattern PERMISSION_WORD = Pattern.compile("权限");
-    private static final Pattern ONLY_SWITCH_OFF = Pattern.compile("^(?:您可以|您也可以|您可|如您|如果您)?.{0,20}(?:关闭|撤回|取消授权)");
+    private static final Rx GAP = Rx.of("^[、，,和及与或/（）()\\s]*(?:的|使用|访问|读取|写入|读写|调用|获取|系统)?(?:的)?$");
+    private static final Rx PERMISSION_WORD = Rx.of("权限");
+    private static final Rx ONLY_SWITCH_OFF = Rx.of("^(?:您可以|您也可以|您可|如您|如果您)?.{0,20}(?:关闭|撤回|取消授权)");
 
     private static TermMatcher<Permission> build() {
         TermMatcher<Permission> m = new TermMatcher<>();
@@ -78,7 +78,7 @@ public final class PermissionExtractor implements AreaExtractor {
         return out;
     }
 
-    private static final Pattern OWN_PURPOSE = Pattern.compile(
+    private static final Rx OWN_PURPOSE = Rx.of(
             "^\\s*(?:主要)?(?:用于|便于|用以|是为了|以便|为了|目的是)([^，,。；;]{2,40})");
 
     /** A purpose stated right after "X权限" (相册权限用于…), or null. */
@@ -98,7 +98,7 @@ public final class PermissionExtractor implements AreaExtractor {
         for (int i = 0; i < ss.size(); i++) {
             Sentence s = ss.get(i);
             String t = d.text(s);
-            if (!PERMISSION_WORD.matcher(t).find() || ClauseText.isExceptionItem(t)) {
+            if (!PERMISSION_WORD.find(t) || ClauseText.isExceptionItem(t)) {
                 continue;
             }
             Map<Permission, Integer> ps = permissionPositions(t);
@@ -115,7 +115,7 @@ public final class PermissionExtractor implements AreaExtractor {
                     purpose = f;
                 }
             }
-            if (purpose == null && ONLY_SWITCH_OFF.matcher(t.strip()).find()) {
+            if (purpose == null && ONLY_SWITCH_OFF.find(t.strip())) {
                 continue;
             }
             List<Citation> cites = List.of(d.cite(s));

@@ -23,43 +23,46 @@ import java.util.regex.Pattern;
 public final class SecurityExtractor implements AreaExtractor {
     private static final int MAX_CITES = 3;
 
-    private static final Map<Kind, Pattern> MEASURES = new LinkedHashMap<>();
+    private static final Map<Kind, Rx> MEASURES = new LinkedHashMap<>();
 
     static {
-        MEASURES.put(Kind.SECURE_TRANSMISSION, Pattern.compile("SSL|TLS|HTTPS|https协议|安全传输|传输层安全|加密传输|传输加密|安全通道|安全协议"));
-        MEASURES.put(Kind.ENCRYPTION, Pattern.compile("加密"));
-        MEASURES.put(Kind.ACCESS_CONTROL, Pattern.compile("访问控制|权限控制|权限管理|最小(?:够用)?授权|最小权限|授权人员才|数据访问权限|访问权限控制|身份认证及权限|访问审批|严格限制[^。；]{0,10}访问|权限分离"));
-        MEASURES.put(Kind.DE_IDENTIFICATION, Pattern.compile("去标识化|匿名化|脱敏"));
-        MEASURES.put(Kind.TRAINING, Pattern.compile("培训|安全意识|意识培养|安全教育"));
-        MEASURES.put(Kind.CERTIFICATION, Pattern.compile("等级保护|等保|ISO\\s*/?\\s*(?:IEC\\s*)?27001|ISO\\s*/?\\s*(?:IEC\\s*)?27701|安全认证|安全管理体系认证|三级认证|二级认证|备案|测评"));
-        MEASURES.put(Kind.AUDIT, Pattern.compile("审计|安全审查|背景审查|监控|日志记录"));
-        MEASURES.put(Kind.BACKUP, Pattern.compile("数据备份|定期备份|备份机制|异地备份|容灾"));
-        MEASURES.put(Kind.EMERGENCY_PLAN, Pattern.compile("应急预案|应急响应|应急处置|应急机制|应急保障|应急演练|应急处理"));
-        MEASURES.put(Kind.OTHER, Pattern.compile("安全管理制度|数据安全管理体系|安全管理体系|防火墙|入侵检测|防病毒|安全防护措施|安全责任部门|保密协议|数据分类分级"));
+        MEASURES.put(Kind.SECURE_TRANSMISSION, Rx.of("SSL|TLS|HTTPS|https协议|安全传输|传输层安全|加密传输|传输加密|安全通道|安全协议"));
+        MEASURES.put(Kind.ENCRYPTION, Rx.of("加密"));
+        MEASURES.put(Kind.ACCESS_CONTROL, Rx.of("访问控制|权限控制|权限管理|最小(?:够用)?授权|最小权限|授权人员才|数据访问权限|访问权限控制|身份认证及权限|访问审批|严格限制[^。；]{0,10}访问|权限分离"));
+        MEASURES.put(Kind.DE_IDENTIFICATION, Rx.of("去标识化|匿名化|脱敏"));
+        MEASURES.put(Kind.TRAINING, Rx.of("培训|安全意识|意识培养|安全教育"));
+        MEASURES.put(Kind.CERTIFICATION, Rx.of("等级保护|等保|ISO\\s*/?\\s*(?:IEC\\s*)?27001|ISO\\s*/?\\s*(?:IEC\\s*)?27701|安全认证|安全管理体系认证|三级认证|二级认证|备案|测评"));
+        MEASURES.put(Kind.AUDIT, Rx.of("审计|安全审查|背景审查|监控|日志记录"));
+        MEASURES.put(Kind.BACKUP, Rx.of("数据备份|定期备份|备份机制|异地备份|容灾"));
+        MEASURES.put(Kind.EMERGENCY_PLAN, Rx.of("应急预案|应急响应|应急处置|应急机制|应急保障|应急演练|应急处理"));
+        MEASURES.put(Kind.OTHER, Rx.of("安全管理制度|数据安全管理体系|安全管理体系|防火墙|入侵检测|防病毒|安全防护措施|安全责任部门|保密协议|数据分类分级"));
     }
 
-    private static final Pattern SECURITY_CONTEXT = Pattern.compile("安全|保护|措施|防止|技术|部署|建立|采取|使用|采用|确保|保障|保密|防护");
-    private static final Pattern NOT_MEASURE = Pattern.compile("SDK|无需征得|直接相关|您可以|您有权|请您|提醒您");
-    private static final Pattern INCIDENT = Pattern.compile("安全事件|泄露[^。；]{0,10}事件|信息泄露|数据泄露|事件发生后|安全事故");
-    private static final Pattern NOTIFY = Pattern.compile("告知|通知|告诉|推送|公告|发送|知会");
-    private static final Pattern CONTENT = Pattern.compile("基本情况|可能(?:的|产生的|造成的)?影响|处置措施|处理措施|补救措施|已采取或将要采取|防范和降低风险|降低风险的建议|自主防范|防范建议");
-    private static final Map<String, Pattern> CHANNELS = new LinkedHashMap<>();
+    private static final Rx SECURITY_CONTEXT = Rx.of("安全|保护|措施|防止|技术|部署|建立|采取|使用|采用|确保|保障|保密|防护");
+    private static final Rx NOT_MEASURE = Rx.of("SDK|无需征得|直接相关|您可以|您有权|请您|提醒您");
+    private static final Rx INCIDENT = Rx.of("安全事件|泄露[^。；]{0,10}事件|信息泄露|数据泄露|事件发生后|安全事故");
+    private static final Rx NOTIFY = Rx.of("告知|通知|告诉|推送|公告|发送|知会");
+    private static final Rx CONTENT = Rx.of("基本情况|可能(?:的|产生的|造成的)?影响|处置措施|处理措施|补救措施|已采取或将要采取|防范和降低风险|降低风险的建议|自主防范|防范建议");
+    private static final Map<String, Rx> CHANNELS = new LinkedHashMap<>();
 
     static {
-        CHANNELS.put("邮件", Pattern.compile("邮件|邮箱"));
-        CHANNELS.put("信函", Pattern.compile("信函"));
-        CHANNELS.put("电话", Pattern.compile("电话"));
-        CHANNELS.put("短信", Pattern.compile("短信"));
-        CHANNELS.put("推送通知", Pattern.compile("推送"));
-        CHANNELS.put("站内信", Pattern.compile("站内信|站内消息|消息中心|系统消息|弹窗"));
-        CHANNELS.put("公告", Pattern.compile("公告"));
+        CHANNELS.put("邮件", Rx.of("邮件|邮箱"));
+        CHANNELS.put("信函", Rx.of("信函"));
+        CHANNELS.put("电话", Rx.of("电话"));
+        CHANNELS.put("短信", Rx.of("短信"));
+        CHANNELS.put("推送通知", Rx.of("推送"));
+        CHANNELS.put("站内信", Rx.of("站内信|站内消息|消息中心|系统消息|弹窗"));
+        CHANNELS.put("公告", Rx.of("公告"));
     }
 
-    private static final Pattern CEASE = Pattern.compile("停止运营|终止运营|停止(?:提供)?(?:产品|服务)(?:运营)?|停运|终止(?:提供)?服务|业务终止|关闭(?:产品|服务|平台)");
-    private static final Pattern CEASE_NOTIFY = Pattern.compile("通知|公告|告知|送达");
-    private static final Pattern CEASE_STOP = Pattern.compile("停止[^。；]{0,10}收集|不再收集|停止收集");
-    private static final Pattern CEASE_DELETE = Pattern.compile("删除|匿名化");
+    private static final Rx CEASE = Rx.of("停止运营|终止运营|停止(?:提供)?(?:产品|服务)(?:运营)?|停运|终止(?:提供)?服务|业务终止|关闭(?:产品|服务|平台)");
+    private static final Rx CEASE_NOTIFY = Rx.of("通知|公告|告知|送达");
+    private static final Rx CEASE_STOP = Rx.of("停止[^。；]{0,10}收集|不再收集|停止收集");
+    private static final Rx CEASE_DELETE = Rx.of("删除|匿名化");
 
+    private static final Rx DEID_FRAME = Rx.of("安全|保护|措施|技术手段|防止|降低");
+    private static final Rx STAFF = Rx.of("员工|人员|职员");
+    private static final Rx CERT_WORD = Rx.of("认证|等级保护|等保|ISO|测评|备案");
     @Override
     public List<Fact> extract(Document d) {
         Map<Kind, List<Sentence>> measures = new EnumMap<>(Kind.class);
@@ -72,32 +75,32 @@ public final class SecurityExtractor implements AreaExtractor {
             if (ClauseText.isExceptionItem(t)) {
                 continue;
             }
-            if (SECURITY_CONTEXT.matcher(t).find() && !NOT_MEASURE.matcher(t).find() && t.length() > 12) {
-                for (Map.Entry<Kind, Pattern> e : MEASURES.entrySet()) {
-                    if (e.getValue().matcher(t).find() && measureOk(e.getKey(), t)) {
+            if (SECURITY_CONTEXT.find(t) && !NOT_MEASURE.find(t) && t.length() > 12) {
+                for (Map.Entry<Kind, Rx> e : MEASURES.entrySet()) {
+                    if (e.getValue().find(t) && measureOk(e.getKey(), t)) {
                         measures.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(s);
                     }
                 }
             }
-            if (INCIDENT.matcher(t).find() && NOTIFY.matcher(t).find() && (t.contains("您") || t.contains("你")
+            if (INCIDENT.find(t) && NOTIFY.find(t) && (t.contains("您") || t.contains("你")
                     || t.contains("用户") || t.contains("个人信息主体"))) {
                 incident.add(s);
                 // the content or channels often follow in the next sentences
                 for (int k = i + 1; k < Math.min(all.size(), i + 3); k++) {
                     String n = d.text(all.get(k));
-                    if ((CONTENT.matcher(n).find() || hasChannel(n)) && NOTIFY.matcher(n).find()
-                            && !CEASE.matcher(n).find() && !incident.contains(all.get(k))) {
+                    if ((CONTENT.find(n) || hasChannel(n)) && NOTIFY.find(n)
+                            && !CEASE.find(n) && !incident.contains(all.get(k))) {
                         incident.add(all.get(k));
                     }
                 }
             }
-            if (CEASE.matcher(t).find() && (CEASE_NOTIFY.matcher(t).find() || CEASE_STOP.matcher(t).find()
-                    || CEASE_DELETE.matcher(t).find()) && !t.contains("保存期限") && !t.contains("您有权")
+            if (CEASE.find(t) && (CEASE_NOTIFY.find(t) || CEASE_STOP.find(t)
+                    || CEASE_DELETE.find(t)) && !t.contains("保存期限") && !t.contains("您有权")
                     && !t.contains("您可以") && !t.contains("要求删除") && !t.contains("请求删除")) {
                 cessation.add(s);
                 if (i + 1 < all.size()) {
                     String n = d.text(all.get(i + 1));
-                    if (CEASE_DELETE.matcher(n).find() || CEASE_STOP.matcher(n).find()) {
+                    if (CEASE_DELETE.find(n) || CEASE_STOP.find(n)) {
                         cessation.add(all.get(i + 1));
                     }
                 }
@@ -112,9 +115,9 @@ public final class SecurityExtractor implements AreaExtractor {
             List<String> channels = new ArrayList<>();
             for (Sentence s : incident) {
                 String t = d.text(s);
-                content |= CONTENT.matcher(t).find();
-                for (Map.Entry<String, Pattern> c : CHANNELS.entrySet()) {
-                    if (c.getValue().matcher(t).find() && !channels.contains(c.getKey())) {
+                content |= CONTENT.find(t);
+                for (Map.Entry<String, Rx> c : CHANNELS.entrySet()) {
+                    if (c.getValue().find(t) && !channels.contains(c.getKey())) {
                         channels.add(c.getKey());
                     }
                 }
@@ -127,9 +130,9 @@ public final class SecurityExtractor implements AreaExtractor {
             boolean delete = false;
             for (Sentence s : cessation) {
                 String t = d.text(s);
-                notify |= CEASE_NOTIFY.matcher(t).find();
-                stop |= CEASE_STOP.matcher(t).find();
-                delete |= CEASE_DELETE.matcher(t).find();
+                notify |= CEASE_NOTIFY.find(t);
+                stop |= CEASE_STOP.find(t);
+                delete |= CEASE_DELETE.find(t);
             }
             out.add(new CessationClause(notify, stop, delete, ClauseText.cites(d, cessation, MAX_CITES)));
         }
@@ -137,8 +140,8 @@ public final class SecurityExtractor implements AreaExtractor {
     }
 
     private static boolean hasChannel(String t) {
-        for (Pattern p : CHANNELS.values()) {
-            if (p.matcher(t).find()) {
+        for (Rx p : CHANNELS.values()) {
+            if (p.find(t)) {
                 return true;
             }
         }
@@ -148,10 +151,10 @@ public final class SecurityExtractor implements AreaExtractor {
     private static boolean measureOk(Kind k, String t) {
         return switch (k) {
             // de-identification counts as a protection measure only when framed as one
-            case DE_IDENTIFICATION -> t.matches(".*(?:安全|保护|措施|技术手段|防止|降低).*") && !t.contains("注销")
+            case DE_IDENTIFICATION -> DEID_FRAME.find(t) && !t.contains("注销")
                     && !t.contains("超出") && !t.contains("届满") && !t.contains("共享") && !t.contains("删除");
-            case TRAINING -> t.matches(".*(?:员工|人员|工作人员|职员).*");
-            case CERTIFICATION -> t.matches(".*(?:认证|等级保护|等保|ISO|测评|备案).*") && !t.contains("实名");
+            case TRAINING -> STAFF.find(t);
+            case CERTIFICATION -> CERT_WORD.find(t) && !t.contains("实名");
             case AUDIT -> !t.contains("安全事件") || t.contains("审计");
             case ENCRYPTION -> !t.contains("SDK");
             default -> true;

@@ -22,20 +22,20 @@ import java.util.regex.Pattern;
  */
 public final class SensitivePiExtractor implements AreaExtractor {
     private static final int MAX_CITES = 3;
-    private static final Pattern LABEL = Pattern.compile("(?<!非)(?:个人敏感信息|敏感个人信息|敏感信息|敏感数据|敏感的个人信息)");
-    private static final Pattern BACK_REF = Pattern.compile("^[^，,。]{0,6}(?:此类|这类|该类|上述|以上|前述|这些|该等|前款)");
-    private static final Pattern COPULA = Pattern.compile("(?:均|都|皆)?(?:属于|为|是|系|涉及)(?:您的)?$");
-    private static final Pattern DEFINITION_STYLE = Pattern.compile(
+    private static final Rx LABEL = Rx.of("(?<!非)(?:个人敏感信息|敏感个人信息|敏感信息|敏感数据|敏感的个人信息)");
+    private static final Rx BACK_REF = Rx.of("^[^，,。]{0,6}(?:此类|这类|该类|上述|以上|前述|这些|该等|前款)");
+    private static final Rx COPULA = Rx.of("(?:均|都|皆)?(?:属于|为|是|系|涉及)(?:您的)?$");
+    private static final Rx DEFINITION_STYLE = Rx.of(
             "(?:个人敏感信息|敏感个人信息)[”\"’]?[，,]?\\s*(?:是指|指|包括|：|:)|是指|指的是|系指");
-    private static final Pattern SEPARATE = Pattern.compile(
+    private static final Rx SEPARATE = Rx.of(
             "单独(?:的)?(?:同意|授权)|单独(?:征得|征求|取得|获得|请求|获取|确认)|另行单独|单独(?:向您)?(?:征得|征求)");
-    private static final Pattern NO_NEED = Pattern.compile("无需|不需要|无须");
-    private static final Pattern SUBJ_CROSS = Pattern.compile("境外|跨境|出境");
-    private static final Pattern SUBJ_DISCLOSE = Pattern.compile("公开披露|公开您的");
-    private static final Pattern SUBJ_SHARE = Pattern.compile("共享|提供给|对外提供|向第三方|第三方|转让|委托");
-    private static final Pattern SUBJ_SENSITIVE = Pattern.compile("敏感");
-    private static final Pattern NECESSITY = Pattern.compile("必要性|必需|必要|必须|是为了|为了|用于|以便|目的");
-    private static final Pattern IMPACT = Pattern.compile(
+    private static final Rx NO_NEED = Rx.of("无需|不需要|无须");
+    private static final Rx SUBJ_CROSS = Rx.of("境外|跨境|出境");
+    private static final Rx SUBJ_DISCLOSE = Rx.of("公开披露|公开您的");
+    private static final Rx SUBJ_SHARE = Rx.of("共享|提供给|对外提供|向第三方|第三方|转让|委托");
+    private static final Rx SUBJ_SENSITIVE = Rx.of("敏感");
+    private static final Rx NECESSITY = Rx.of("必要性|必需|必要|必须|是为了|为了|用于|以便|目的");
+    private static final Rx IMPACT = Rx.of(
             "个人权益|权益[^。；]{0,12}影响|影响[^。；]{0,12}权益|重大影响|不利影响|人格尊严|人身[^。；]{0,6}财产安全|歧视|对您的影响|可能(?:对您)?造成");
 
     @Override
@@ -52,28 +52,28 @@ public final class SensitivePiExtractor implements AreaExtractor {
             }
             Matcher lm = LABEL.matcher(t);
             boolean labelled = lm.find();
-            boolean definition = DEFINITION_STYLE.matcher(t).find() || ClauseText.inDefinitionSection(s.section());
+            boolean definition = DEFINITION_STYLE.find(t) || ClauseText.inDefinitionSection(s.section());
             if (labelled) {
                 SensitivePiLabel label = label(d, all, i, t, lm.start(), definition);
                 if (label != null) {
                     out.add(label);
                 }
             }
-            if (SEPARATE.matcher(t).find() && !NO_NEED.matcher(t).find()) {
+            if (SEPARATE.find(t) && !NO_NEED.find(t)) {
                 boolean any = false;
-                if (SUBJ_CROSS.matcher(t).find()) {
+                if (SUBJ_CROSS.find(t)) {
                     add(separate, SeparateConsent.Subject.CROSS_BORDER, s);
                     any = true;
                 }
-                if (SUBJ_DISCLOSE.matcher(t).find()) {
+                if (SUBJ_DISCLOSE.find(t)) {
                     add(separate, SeparateConsent.Subject.PUBLIC_DISCLOSURE, s);
                     any = true;
                 }
-                if (SUBJ_SENSITIVE.matcher(t).find() || hasSensitiveType(t)) {
+                if (SUBJ_SENSITIVE.find(t) || hasSensitiveType(t)) {
                     add(separate, SeparateConsent.Subject.SENSITIVE_PI, s);
                     any = true;
                 }
-                if (!any && SUBJ_SHARE.matcher(t).find()) {
+                if (!any && SUBJ_SHARE.find(t)) {
                     add(separate, SeparateConsent.Subject.SHARING, s);
                     any = true;
                 }
@@ -81,14 +81,14 @@ public final class SensitivePiExtractor implements AreaExtractor {
                     add(separate, SeparateConsent.Subject.OTHER, s);
                 }
             }
-            boolean sensitiveContext = labelled || (i > 0 && LABEL.matcher(d.text(all.get(i - 1))).find()
-                    && BACK_REF.matcher(t).find());
-            if (sensitiveContext && !DEFINITION_STYLE.matcher(t).find() && !SUBJ_DISCLOSE.matcher(t).find()
-                    && !SUBJ_SHARE.matcher(t).find()) {
-                if (NECESSITY.matcher(t).find()) {
+            boolean sensitiveContext = labelled || (i > 0 && LABEL.find(d.text(all.get(i - 1)))
+                    && BACK_REF.find(t));
+            if (sensitiveContext && !DEFINITION_STYLE.find(t) && !SUBJ_DISCLOSE.find(t)
+                    && !SUBJ_SHARE.find(t)) {
+                if (NECESSITY.find(t)) {
                     add(necessity, NecessityStatement.Aspect.NECESSITY, s);
                 }
-                if (IMPACT.matcher(t).find()) {
+                if (IMPACT.find(t)) {
                     add(necessity, NecessityStatement.Aspect.IMPACT, s);
                 }
             }
@@ -122,9 +122,9 @@ public final class SensitivePiExtractor implements AreaExtractor {
         String subject = before.substring(clauseStart + 1);
         List<String> types;
         List<Citation> cites;
-        if (COPULA.matcher(subject.replaceAll("(?:个人|的)$", "")).find() || subject.endsWith("属于")
+        if (COPULA.find(subject.replaceAll("(?:个人|的)$", "")) || subject.endsWith("属于")
                 || subject.contains("属于")) {
-            if (BACK_REF.matcher(subject).find() && PiTaxonomy.typesIn(subject).isEmpty() && i > 0) {
+            if (BACK_REF.find(subject) && PiTaxonomy.typesIn(subject).isEmpty() && i > 0) {
                 Sentence prev = all.get(i - 1);
                 types = PiTaxonomy.namesIn(d.text(prev));
                 cites = List.of(d.cite(prev.start(), s.end()));

@@ -2,9 +2,7 @@ package dev.policygate.extract;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Finds dictionary terms in text, left to right, longest match first, without overlaps. Latin letters match
@@ -19,19 +17,28 @@ final class TermMatcher<V> {
     private record Entry<V>(String term, V value) {
     }
 
-    private final Map<Character, List<Entry<V>>> byFirst = new HashMap<>();
+    /** Candidate terms by (lower-cased) first UTF-16 unit; a flat table avoids boxing per character. */
+    @SuppressWarnings("unchecked")
+    private final List<Entry<V>>[] byFirst = new List[65536];
 
     void add(String term, V value) {
         String t = fold(term.strip());
         if (t.isEmpty()) {
             return;
         }
-        byFirst.computeIfAbsent(t.charAt(0), c -> new ArrayList<>()).add(new Entry<>(t, value));
+        char c = t.charAt(0);
+        if (byFirst[c] == null) {
+            byFirst[c] = new ArrayList<>();
+        }
+        byFirst[c].add(new Entry<>(t, value));
     }
 
     /** Call once after all terms are added. */
     TermMatcher<V> seal() {
-        for (List<Entry<V>> l : byFirst.values()) {
+        for (List<Entry<V>> l : byFirst) {
+            if (l == null) {
+                continue;
+            }
             l.sort(Comparator.comparingInt((Entry<V> e) -> -e.term().length()).thenComparing(Entry::term));
         }
         return this;
@@ -45,7 +52,7 @@ final class TermMatcher<V> {
         List<Hit<V>> hits = new ArrayList<>();
         int i = from;
         while (i < to) {
-            List<Entry<V>> cands = byFirst.get(Character.toLowerCase(text.charAt(i)));
+            List<Entry<V>> cands = byFirst[Character.toLowerCase(text.charAt(i))];
             Entry<V> found = null;
             if (cands != null) {
                 for (Entry<V> e : cands) {

@@ -5,6 +5,8 @@ import dev.policygate.facts.ThirdParty;
 import dev.policygate.ingest.Document;
 import dev.policygate.ingest.Sentence;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class ThirdPartyExtractor implements AreaExtractor {
 
-    private static final Pattern KEY = Pattern.compile(
+    private static final Rx KEY = Rx.of(
             "(?:(?<name>SDK名称|第三方SDK名称|插件名称|组件名称|产品名称|服务名称|SDK)"
                     + "|(?<provider>第三方名称|第三方主体名称|第三方主体|第三方公司名称|第三方公司|SDK提供方|提供方名称|提供方|服务提供方|公司名称|开发者|所属公司|合作方名称|第三方机构名称|运营方|提供者|主体名称)"
                     + "|(?<purpose>使用目的|共享目的|处理目的|目的|用途|使用场景|业务场景|功能)"
@@ -28,34 +30,35 @@ public final class ThirdPartyExtractor implements AreaExtractor {
                     + "|(?<url>隐私政策链接|隐私权政策链接|隐私政策地址|隐私政策网址|隐私政策|隐私权政策|官网链接|官方链接|链接|网址)"
                     + "|(?<perm>涉及权限|申请权限|使用权限|调用权限|所需权限|权限))"
                     + "(?=\\s*[：:])");
-    private static final Pattern PROVIDES_FUNCTION = Pattern.compile("提供([^，,。；;]{2,30}?(?:功能|服务))");
-    private static final Pattern URL = Pattern.compile("(?:https?://|www\\.)[A-Za-z0-9./?=_%&#:~+\\-]+");
-    private static final Pattern SDK_TOKEN = Pattern.compile("[A-Za-z0-9\\p{IsHan}+·.\\-（）() ]{0,24}?(?:SDK|sdk|Sdk)");
-    private static final Pattern GENERIC_NAME = Pattern.compile(
+    private static final Rx PROVIDES_FUNCTION = Rx.of("提供([^，,。；;]{2,30}?(?:功能|服务))");
+    private static final Rx URL = Rx.of("(?:https?://|www\\.)[A-Za-z0-9./?=_%&#:~+\\-]+");
+    private static final Rx SDK_TOKEN = Rx.of("[A-Za-z0-9\\p{IsHan}+·.\\-（）() ]{0,24}?(?:SDK|sdk|Sdk)");
+    private static final Rx GENERIC_NAME = Rx.of(
             "第三方|合作方|合作伙伴|授权|相关|该|此|这些|上述|以下|类似|其他|软件开发包|软件工具开发包|开发工具包|工具包|的|接入|嵌入|集成|使用|我们|及|或|和|与|等|（|）|\\(|\\)|SDK|sdk|\\s|·|\\.|、|，|,|由|通过|内嵌|部分|各类|相应|对应|一些|应用程序|服务商|提供|技术|插件|形式|包括|但|不限于");
-    private static final Pattern NAME_PREFIX_CUT = Pattern.compile(
+    private static final Rx NAME_PREFIX_CUT = Rx.of(
             ".*(?:使用了|使用|接入了|接入|集成了|集成|嵌入了|嵌入|内嵌|通过|采用|引入|调用|第三方|合作方|我们的|我们|本应用|本平台|的|由|[)）]\\s*|、|：|:)");
-    private static final Pattern PROVIDED_BY = Pattern.compile("由([^，,。；;]{2,40}?)(?:提供|开发|运营)");
-    private static final Pattern COMPANY = Pattern.compile("[\\p{IsHan}A-Za-z（）()]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团(?!控股)|研究院|[省市县区]\\p{IsHan}{1,12}(?:局|中心|委员会|厅)|中国\\p{IsHan}{1,6}银行)");
-    private static final Pattern COMPANY_LEAD = Pattern.compile("^(?:或者|或|除了|除|及|和|与|以及|其他|如|果|您|我们|并|由|向|给|将)+");
-    private static final Pattern GENERIC_COMPANY = Pattern.compile(
+    private static final Rx PROVIDED_BY = Rx.of("由([^，,。；;]{2,40}?)(?:提供|开发|运营)");
+    private static final Rx COMPANY = Rx.of("[\\p{IsHan}A-Za-z（）()]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团(?!控股)|研究院|[省市县区]\\p{IsHan}{1,12}(?:局|中心|委员会|厅)|中国\\p{IsHan}{1,6}银行)");
+    private static final Rx COMPANY_SUFFIX = Rx.of("公司|集团|研究院|局|中心|委员会|厅|银行");
+    private static final Rx COMPANY_LEAD = Rx.of("^(?:或者|或|除了|除|及|和|与|以及|其他|如|果|您|我们|并|由|向|给|将)+");
+    private static final Rx GENERIC_COMPANY = Rx.of(
             "第三方|其他|相关|合作|关联|任何|这些|上述|本公司|该公司|公司集团|^(?:我们的?|您的?|各|母|子|分|本)?(?:公司|集团|银行)$|关联公司|合作公司|第三方公司|其他公司|相关公司|任何公司|这些公司|该公司|此类公司|关联方公司|分公司$|子公司$");
-    private static final Pattern COMPANY_CUT = Pattern.compile(".*(?:给|向|与|由|和|及|、|的|将|至|：|:|把|包括|例如|集成了?|接入了?|获取|鉴于|运营商|使用了?|采用|通过|，|,)");
-    private static final Pattern SHARE_VERB = Pattern.compile(
+    private static final Rx COMPANY_CUT = Rx.of(".*(?:给|向|与|由|和|及|、|的|将|至|：|:|把|包括|例如|集成了?|接入了?|获取|鉴于|运营商|使用了?|采用|通过|，|,)");
+    private static final Rx SHARE_VERB = Rx.of(
             "共享|提供\\s*给|对外提供|分享给|传输给|披露给|发送给|转移给|传送给|委托|接入|嵌入|集成|向[^，。；]{1,30}提供|与[^，。；]{1,30}(?:共享|分享)");
-    private static final Pattern UNNAMED = Pattern.compile(
+    private static final Rx UNNAMED = Rx.of(
             "关联方|关联公司|关联企业|合作伙伴|合作方|授权合作单位|合作单位|第三方服务商|服务提供商|服务商|第三方机构|技术支撑单位|供应商|第三方");
-    private static final Pattern NEGATED_SHARING = Pattern.compile("(?:不会|不|绝不|禁止)(?:与|向|将)?[^，。；]{0,20}(?:共享|提供|分享|出售)");
-    private static final Pattern EXCEPTION_WORDS = Pattern.compile("除|但|除非|例外|以下情[形况]");
-    private static final Pattern SEPARATE_LIST = Pattern.compile(
+    private static final Rx NEGATED_SHARING = Rx.of("(?:不会|不|绝不|禁止)(?:与|向|将)?[^，。；]{0,20}(?:共享|提供|分享|出售)");
+    private static final Rx EXCEPTION_WORDS = Rx.of("除|但|除非|例外|以下情[形况]");
+    private static final Rx SEPARATE_LIST = Rx.of(
             "《[^》]{0,30}(?:SDK|sdk|第三方|共享|合作|接入|对外提供)[^》]{0,20}(?:清单|目录|列表|说明|情况|一览)[^》]{0,10}》"
                     + "|(?:SDK|第三方|共享|合作方)[^，。；]{0,12}(?:清单|目录|列表)");
-    private static final Pattern POINTER = Pattern.compile("查看|参见|参阅|参照|详见|请见|点击|链接|附件|附录|见|阅读|了解");
+    private static final Rx POINTER = Rx.of("查看|参见|参阅|参照|详见|请见|点击|链接|附件|附录|见|阅读|了解");
 
     @Override
     public List<ThirdParty> extract(Document d) {
         Map<String, ThirdParty> out = new LinkedHashMap<>();
-        List<Integer> sdkLineStarts = new ArrayList<>();
+        Set<Integer> sdkLineStarts = new HashSet<>();
         blocks(d, out, sdkLineStarts);
         recipients(d, out, sdkLineStarts);
         return new ArrayList<>(out.values());
@@ -74,7 +77,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
         boolean keyed;
     }
 
-    private void blocks(Document d, Map<String, ThirdParty> out, List<Integer> sdkLineStarts) {
+    private void blocks(Document d, Map<String, ThirdParty> out, Set<Integer> sdkLineStarts) {
         Entry cur = null;
         for (ClauseText.Line line : ClauseText.lines(d)) {
             String t = line.text();
@@ -83,9 +86,9 @@ public final class ThirdPartyExtractor implements AreaExtractor {
             String inlineName = sdkName(lead != null ? lead : t);
             boolean hasKeys = !kv.isEmpty();
             boolean prose = !hasKeys && inlineName != null && t.length() <= 400 && startsWithName(t, inlineName)
-                    && (PROVIDED_BY.matcher(t).find() || ClauseText.purpose(t) != null);
+                    && (PROVIDED_BY.find(t) || ClauseText.purpose(t) != null);
             if (!hasKeys && !prose) {
-                if (cur != null && !(t.length() <= 60 && cur.keyed && URL.matcher(t).find())) {
+                if (cur != null && !(t.length() <= 60 && cur.keyed && URL.find(t))) {
                     emit(d, cur, out);
                     cur = null;
                 } else if (cur != null) {
@@ -179,6 +182,9 @@ public final class ThirdPartyExtractor implements AreaExtractor {
 
     /** Fills key → value for labelled fields of a line; returns the text before the first label (or null). */
     private static String keyValues(String t, Map<String, String> kv) {
+        if (t.indexOf('：') < 0 && t.indexOf(':') < 0) {
+            return null;
+        }
         Matcher m = KEY.matcher(t);
         List<int[]> keys = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
@@ -245,6 +251,9 @@ public final class ThirdPartyExtractor implements AreaExtractor {
         if (first.length() <= 30 && !SdkProviders.find(first).isEmpty() && !first.contains("隐私")
                 && (t.contains("使用目的") || t.contains("数据类型") || t.contains("官网链接"))) {
             return first.strip();
+        }
+        if (!t.contains("SDK") && !t.contains("sdk") && !t.contains("Sdk")) {
+            return null;
         }
         Matcher m = SDK_TOKEN.matcher(t);
         while (m.find()) {
@@ -314,7 +323,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
 
     // ---- recipients in sentences ------------------------------------------------------------------------
 
-    private void recipients(Document d, Map<String, ThirdParty> out, List<Integer> sdkLineStarts) {
+    private void recipients(Document d, Map<String, ThirdParty> out, Set<Integer> sdkLineStarts) {
         String text = d.normalizedText();
         for (Sentence s : d.sentences()) {
             String t = d.text(s);
@@ -323,15 +332,15 @@ public final class ThirdPartyExtractor implements AreaExtractor {
                 lineStart = 0;
             }
             Matcher list = SEPARATE_LIST.matcher(t);
-            if (list.find() && POINTER.matcher(t).find()) {
+            if (list.find() && POINTER.find(t)) {
                 Matcher u = URL.matcher(t);
                 merge(out, "LIST|" + list.group(), new ThirdParty(ThirdParty.Kind.SDK, null, list.group(), false,
                         null, List.of(), u.find() ? u.group() : null, true, List.of(d.cite(s))));
             }
-            if (sdkLineStarts.contains(lineStart) || ClauseText.isExceptionItem(t) || !SHARE_VERB.matcher(t).find()) {
+            if (sdkLineStarts.contains(lineStart) || ClauseText.isExceptionItem(t) || !SHARE_VERB.find(t)) {
                 continue;
             }
-            if (NEGATED_SHARING.matcher(t).find() && !EXCEPTION_WORDS.matcher(t).find()) {
+            if (NEGATED_SHARING.find(t) && !EXCEPTION_WORDS.find(t)) {
                 continue;
             }
             boolean sdk = t.contains("SDK") || t.contains("sdk");
@@ -365,6 +374,9 @@ public final class ThirdPartyExtractor implements AreaExtractor {
 
     static List<String> companies(String t) {
         List<String> out = new ArrayList<>();
+        if (!COMPANY_SUFFIX.find(t)) {
+            return out;
+        }
         Matcher m = COMPANY.matcher(t);
         while (m.find()) {
             String c = m.group();
@@ -376,7 +388,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
             int after = m.end();
             boolean self = t.startsWith("（以下简称", after) || t.startsWith("(以下简称", after)
                     || t.startsWith("（下称", after);
-            if (c.length() >= 4 && !GENERIC_COMPANY.matcher(c).find() && !self && !out.contains(c)) {
+            if (c.length() >= 4 && !GENERIC_COMPANY.find(c) && !self && !out.contains(c)) {
                 out.add(c);
             }
         }
