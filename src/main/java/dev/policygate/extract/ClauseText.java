@@ -108,7 +108,7 @@ final class ClauseText {
     static String trimClause(String s) {
         String p = s.strip();
         int cut = p.length();
-        for (String stop : new String[] {"，我们", ",我们", "，您", ",您", "，需要", ",需要", "，请", ",请", "，如", ",如", "，若", ",若", "，但", ",但", "，并", ",并", "，除", ",除"}) {
+        for (String stop : new String[] {"，我们", ",我们", "，您", ",您", "，需要", ",需要", "，请", ",请", "，如", ",如", "，若", ",若", "，但", ",但", "，并", ",并", "，除", ",除", "，收集", ",收集", "，获取", ",获取", "，申请", ",申请", "，可能", ",可能"}) {
             int i = p.indexOf(stop);
             if (i > 0 && i < cut) {
                 cut = i;

@@ -50,9 +50,9 @@ public final class ThirdPartyExtractor implements AreaExtractor {
             "关联方|关联公司|关联企业|合作伙伴|合作方|授权合作单位|合作单位|第三方服务商|服务提供商|服务商|第三方机构|技术支撑单位|供应商|第三方");
     private static final Rx NEGATED_SHARING = Rx.of("(?:不会|不|绝不|禁止)(?:与|向|将)?[^，。；]{0,20}(?:共享|提供|分享|出售)");
     private static final Rx EXCEPTION_WORDS = Rx.of("除|但|除非|例外|以下情[形况]");
-    private static final Rx SEPARATE_LIST = Rx.of(
-            "《[^》]{0,30}(?:SDK|sdk|第三方|共享|合作|接入|对外提供)[^》]{0,20}(?:清单|目录|列表|说明|情况|一览)[^》]{0,10}》"
-                    + "|(?:SDK|第三方|共享|合作方)[^，。；]{0,12}(?:清单|目录|列表)");
+    private static final Rx SEPARATE_LIST_TITLE = Rx.of(
+            "《[^》]{0,30}(?:SDK|sdk|第三方|共享|合作|接入|对外提供)[^》]{0,20}(?:清单|目录|列表|说明|情况|一览)[^》]{0,10}》");
+    private static final Rx SEPARATE_LIST = Rx.of("(?:SDK|第三方|共享|合作方)[^，。；《]{0,12}(?:清单|目录|列表)");
     private static final Rx POINTER = Rx.of("查看|参见|参阅|参照|详见|请见|点击|链接|附件|附录|见|阅读|了解");
 
     @Override
@@ -331,8 +331,13 @@ public final class ThirdPartyExtractor implements AreaExtractor {
             if (s.start() == 0) {
                 lineStart = 0;
             }
-            Matcher list = SEPARATE_LIST.matcher(t);
-            if (list.find() && POINTER.find(t)) {
+            Matcher list = SEPARATE_LIST_TITLE.matcher(t);
+            boolean listed = list.find();
+            if (!listed) {
+                list = SEPARATE_LIST.matcher(t);
+                listed = list.find();
+            }
+            if (listed && POINTER.find(t)) {
                 Matcher u = URL.matcher(t);
                 merge(out, "LIST|" + list.group(), new ThirdParty(ThirdParty.Kind.SDK, null, list.group(), false,
                         null, List.of(), u.find() ? u.group() : null, true, List.of(d.cite(s))));
