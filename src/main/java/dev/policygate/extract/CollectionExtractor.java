@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
 public final class CollectionExtractor implements AreaExtractor {
 
     private static final Rx VERB = Rx.of(
-            "收集|获取|采集|提供|填写|上传|输入|提交|记录|读取|留存|调用|访问您的|需要您");
+            "收集|获取|采集|填写|上传|输入|提交|读取|留存|调用|需要您|(?:您|你|用户)[^，。；]{0,8}提供|提供给我们|向我们提供|(?:会|将|可能|自动|并|我们)记录");
     private static final Rx NEGATED = Rx.of(
-            "不会(主动)?(收集|获取|记录|存储|采集)|不收集|未收集|无需提供|不需要(您)?(注册|提供)|无需您提供|不会.{0,6}(收集|读取)");
+            "不会(主动)?(收集|获取|记录|存储|采集)|不收集|未收集|无需提供|不需要(您)?(注册|提供)|无需您提供|不会.{0,6}(收集|读取)|不会将|监护人|不留存|不会留存|不保存|不会保存|不存储|不会存储");
     private static final Rx SKIP_SECTION = Rx.of(
             "共享|转让|公开披露|对外提供|委托处理|您的权利|管理您的|如何保护|安全措施|存储|保存|跨境|出境|未成年|儿童|如何更新|联系我们|Cookie|cookie|同类技术|政策更新|SDK");
     private static final Rx SKIP_SENTENCE = Rx.of(

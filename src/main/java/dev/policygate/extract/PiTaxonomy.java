@@ -38,13 +38,20 @@ public final class PiTaxonomy {
     }
 
     static List<TermMatcher.Hit<PiType>> hits(String text, int from, int to) {
-        return MATCHER.find(text, from, to);
+        List<TermMatcher.Hit<PiType>> all = MATCHER.find(text, from, to);
+        all.removeIf(h -> negated(text, h.start()));
+        return all;
+    }
+
+    /** 非个人身份信息, 非敏感信息: a term negated by a preceding 非 is not that type. */
+    private static boolean negated(String text, int start) {
+        return start > 0 && text.charAt(start - 1) == '非';
     }
 
     /** The distinct PI types named in {@code text[from, to)}, in order of first mention. */
     public static List<PiType> typesIn(String text, int from, int to) {
         Map<String, PiType> out = new LinkedHashMap<>();
-        for (TermMatcher.Hit<PiType> h : MATCHER.find(text, from, to)) {
+        for (TermMatcher.Hit<PiType> h : hits(text, from, to)) {
             out.putIfAbsent(h.value().name(), h.value());
         }
         return new ArrayList<>(out.values());

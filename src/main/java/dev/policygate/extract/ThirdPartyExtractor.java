@@ -34,7 +34,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
     private static final Rx URL = Rx.of("(?:https?://|www\\.)[A-Za-z0-9./?=_%&#:~+\\-]+");
     private static final Rx SDK_TOKEN = Rx.of("[A-Za-z0-9\\p{IsHan}+·.\\-（）() ]{0,24}?(?:SDK|sdk|Sdk)");
     private static final Rx GENERIC_NAME = Rx.of(
-            "第三方|合作方|合作伙伴|授权|相关|该|此|这些|上述|以下|类似|其他|软件开发包|软件工具开发包|开发工具包|工具包|的|接入|嵌入|集成|使用|我们|及|或|和|与|等|（|）|\\(|\\)|SDK|sdk|\\s|·|\\.|、|，|,|由|通过|内嵌|部分|各类|相应|对应|一些|应用程序|服务商|提供|技术|插件|形式|包括|但|不限于");
+            "第三方|合作方|合作伙伴|授权|相关|该|此|这些|上述|以下|类似|其他|软件开发包|软件工具开发包|开发工具包|工具包|的|接入|嵌入|集成|使用|我们|及|或|和|与|等|（|）|\\(|\\)|SDK|sdk|\\s|·|\\.|、|，|,|由|通过|内嵌|部分|各类|相应|对应|一些|应用程序|服务商|提供|技术|插件|形式|包括|但|不限于|于|部分|某些|个别|多个|如下|下列|需要|会|将");
     private static final Rx NAME_PREFIX_CUT = Rx.of(
             ".*(?:使用了|使用|接入了|接入|集成了|集成|嵌入了|嵌入|内嵌|通过|采用|引入|调用|第三方|合作方|我们的|我们|本应用|本平台|的|由|[)）]\\s*|、|：|:)");
     private static final Rx PROVIDED_BY = Rx.of("由([^，,。；;]{2,40}?)(?:提供|开发|运营)");
@@ -52,7 +52,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
     private static final Rx EXCEPTION_WORDS = Rx.of("除|但|除非|例外|以下情[形况]");
     private static final Rx SEPARATE_LIST_TITLE = Rx.of(
             "《[^》]{0,30}(?:SDK|sdk|第三方|共享|合作|接入|对外提供)[^》]{0,20}(?:清单|目录|列表|说明|情况|一览)[^》]{0,10}》");
-    private static final Rx SEPARATE_LIST = Rx.of("(?:SDK|第三方|共享|合作方)[^，。；《]{0,12}(?:清单|目录|列表)");
+    private static final Rx SEPARATE_LIST = Rx.of("(?:SDK|第三方|共享|合作方)[^，。；《读获收安]{0,10}(?:清单|目录|列表)");
     private static final Rx POINTER = Rx.of("查看|参见|参阅|参照|详见|请见|点击|链接|附件|附录|见|阅读|了解");
 
     @Override
@@ -75,6 +75,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
         int start;
         int end;
         boolean keyed;
+        int fields;
     }
 
     private void blocks(Document d, Map<String, ThirdParty> out, Set<Integer> sdkLineStarts) {
@@ -122,6 +123,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
             }
             cur.end = line.end();
             cur.keyed |= hasKeys;
+            cur.fields += kv.size();
             sdkLineStarts.add(line.start());
             if (kv.containsKey("provider")) {
                 cur.provider = cleanValue(kv.get("provider"));
@@ -243,7 +245,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
         int comma = indexOfAny(head, "，,；;。：:");
         String first = comma < 0 ? head : head.substring(0, comma);
         if (first.length() <= 40 && (first.contains("SDK") || first.contains("sdk"))) {
-            String n = first.strip();
+            String n = cutAfterSdk(first).strip().replaceFirst("^[.、．,，\\s]+", "");
             if (!isGenericName(n) && !NAME_PREFIX_CUT.matcher(n).lookingAt()) {
                 return n;
             }
@@ -262,12 +264,28 @@ public final class ThirdPartyExtractor implements AreaExtractor {
             if (c.lookingAt()) {
                 n = n.substring(c.end());
             }
-            n = n.strip();
+            n = n.strip().replaceFirst("^[.、．,，\\s]+", "");
             if (!isGenericName(n)) {
                 return n;
             }
         }
         return null;
+    }
+
+    /** "高德地图SDK（高德3D地图SDK）会用到…" → "高德地图SDK（高德3D地图SDK）". */
+    private static String cutAfterSdk(String s) {
+        int i = s.indexOf("SDK");
+        if (i < 0) {
+            i = s.indexOf("sdk");
+        }
+        int end = i + 3;
+        if (end < s.length() && (s.charAt(end) == '（' || s.charAt(end) == '(')) {
+            int close = s.indexOf(s.charAt(end) == '（' ? '）' : ')', end);
+            if (close > 0) {
+                end = close + 1;
+            }
+        }
+        return s.substring(0, end);
     }
 
     private static int indexOfAny(String s, String chars) {
@@ -285,6 +303,13 @@ public final class ThirdPartyExtractor implements AreaExtractor {
 
     private void emit(Document d, Entry e, Map<String, ThirdParty> out) {
         if (e.name == null && e.provider == null) {
+            return;
+        }
+        if (e.name == null && e.keyed && e.fields < 2) {
+            return;
+        }
+        if (e.name != null && !e.name.contains("SDK") && !e.name.contains("sdk") && e.provider == null
+                && SdkProviders.find(e.name).isEmpty()) {
             return;
         }
         String provider = e.provider;
@@ -325,6 +350,11 @@ public final class ThirdPartyExtractor implements AreaExtractor {
 
     private void recipients(Document d, Map<String, ThirdParty> out, Set<Integer> sdkLineStarts) {
         String text = d.normalizedText();
+        // the handler's own brand (in the title/opening) is not a recipient
+        Set<String> ownProviders = new HashSet<>();
+        for (var h : SdkProviders.find(text.substring(0, Math.min(text.length(), 120)))) {
+            ownProviders.add(h.value().provider());
+        }
         for (Sentence s : d.sentences()) {
             String t = d.text(s);
             int lineStart = text.lastIndexOf('\n', Math.max(0, s.start() - 1)) + 1;
@@ -360,11 +390,12 @@ public final class ThirdPartyExtractor implements AreaExtractor {
                 merge(out, "R|" + company, new ThirdParty(kind, company, null, true, purpose, pi, null, false, cites));
             }
             for (var h : companies.isEmpty() ? SdkProviders.find(t) : List.<TermMatcher.Hit<SdkProviders.Provider>>of()) {
-                if (t.contains(h.value().provider()) || companies.stream().anyMatch(c -> c.contains(h.term()))) {
+                if (t.contains(h.value().provider()) || companies.stream().anyMatch(c -> c.contains(h.term()))
+                        || ownProviders.contains(h.value().provider())) {
                     continue;
                 }
                 named = true;
-                merge(out, "R|" + h.value().provider() + "|" + h.term(), new ThirdParty(kind, h.value().provider(),
+                merge(out, "R|" + h.value().provider(), new ThirdParty(kind, h.value().provider(),
                         h.term(), true, purpose, pi, null, false, cites));
             }
             if (!named) {
