@@ -22,8 +22,9 @@ public final class CrossBorderExtractor implements AreaExtractor {
     private static final Rx TRANSFER = Rx.of("传输|转移|提供|传送|存储|存放|访问|出境|共享|运输|发送|传至|转至|处理");
     private static final Rx NOISE = Rx.of("跨境电子商务|境外网站|境外的[^，。；]{0,10}用户|位于[^，。；]{0,20}境外的");
     private static final Rx HYPOTHETICAL = Rx.of(
-            "如需|如果需要|若需|如需要|如果我们需要|如我们需要|如涉及|如果涉及|若涉及|如[^，。；]{0,12}涉及|一旦|如发生|如确需|如有|如果有|如[^，。；]{0,10}可能|如您的个人信息|假如|倘若|在[^，。；]{0,10}需要[^，。；]{0,20}(?:时|的情况下)");
-    private static final Rx CONTINUATION = Rx.of("\\s*(?:例如|比如|此种情况下|在此情况下|此时|届时|在这种情况下|同时)");
+            "如需|如果需要|若需|如需要|如果我们需要|如我们需要|如涉及|如果涉及|若涉及|如[^，。；]{0,12}涉及|一旦|如发生|如确需|如有|如果有|如[^，。；]{0,10}可能|如您的个人信息|假如|倘若|在[^，。；]{0,10}需要[^，。；]{0,20}(?:时|的情况下)|以下情形|以下情况|可能的境外|今后|将来|未来");
+    private static final Rx IF_START = Rx.of("^[\\s（(]*[0-9一二三四五六七八九十]*[）)、.．,，\\s]*(?:如果|假如|倘若|若|如)(?![果您你])");
+    private static final Rx CONTINUATION = Rx.of("\\s*(?:例如|比如|此种情况下|在此情况下|在此类情况下|此类情况下|在上述情况下|此时|届时|在这种情况下|同时)");
     private static final Rx DENIAL = Rx.of("不会|不涉及|未涉及|暂未|暂不|不存在|没有|无需|不进行");
     private static final Rx SEPARATE = Rx.of("单独(?:的)?(?:同意|授权|征得|征求|请求)|另行(?:征得|取得|获得)[^，。；]{0,6}(?:单独)?");
     private static final Rx RIGHTS = Rx.of("行使[^，。；]{0,20}权利|向境外接收方行使|权利的方式|联系境外接收方|方式和程序");
@@ -49,8 +50,8 @@ public final class CrossBorderExtractor implements AreaExtractor {
             if (isHeading(t)) {
                 continue;
             }
-            boolean isActual = !(HYPOTHETICAL.find(t) || DENIAL.find(t));
-            if (previous != null && previousIndex == i - 1 && CONTINUATION.matcher(t).lookingAt()) {
+            boolean isActual = !(HYPOTHETICAL.find(t) || DENIAL.find(t) || IF_START.find(t));
+            if (previous != null && previousIndex >= i - 3 && CONTINUATION.matcher(t).lookingAt()) {
                 isActual = previous;
             }
             (isActual ? actual : conditional).add(s);
@@ -80,6 +81,12 @@ public final class CrossBorderExtractor implements AreaExtractor {
             for (int k = i; k < Math.min(all.size(), i + 3); k++) {
                 Sentence n = all.get(k);
                 if (!n.section().equals(s.section()) || out.contains(n)) {
+                    continue;
+                }
+                String t = d.text(n);
+                if (k > i && (isHeading(t) || t.length() < 25 && !t.contains("。")
+                        || !(ABROAD.find(t) || CONTINUATION.find(t) || MEASURES.find(t) || RIGHTS.find(t)
+                        || SEPARATE.find(t)))) {
                     continue;
                 }
                 out.add(n);
