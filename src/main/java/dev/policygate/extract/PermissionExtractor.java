@@ -27,6 +27,8 @@ public final class PermissionExtractor implements AreaExtractor {
     /** Words that may stand between a permission name and 权限 (相机、相册权限, 地理位置访问权限). */
     private static final Rx GAP = Rx.of("^[、，,和及与或/（）()\\s]*(?:的|使用|访问|读取|写入|读写|调用|获取|系统)?(?:的)?$");
     private static final Rx PERMISSION_WORD = Rx.of("权限");
+    private static final Rx CONSEQUENCE = Rx.of("权限(?:后|之后)[，,]?(?:您|你)?(?:即可|可以|能够|将能|便可)([^。；;]{2,40})");
+    private static final Rx SWITCH_WORDS = Rx.of("关闭|撤回|取消授权|权限管理|是指|：指|:指");
     private static final Rx ONLY_SWITCH_OFF = Rx.of("^(?:您可以|您也可以|您可|如您|如果您)?.{0,20}(?:关闭|撤回|取消授权)");
 
     private static TermMatcher<Permission> build() {
@@ -115,7 +117,13 @@ public final class PermissionExtractor implements AreaExtractor {
                     purpose = f;
                 }
             }
-            if (purpose == null && ONLY_SWITCH_OFF.find(t.strip())) {
+            if (purpose == null) {
+                Matcher c = CONSEQUENCE.matcher(t);
+                if (c.find()) {
+                    purpose = ClauseText.trimClause(c.group(1));
+                }
+            }
+            if (purpose == null && (ONLY_SWITCH_OFF.find(t.strip()) || SWITCH_WORDS.find(t))) {
                 continue;
             }
             List<Citation> cites = List.of(d.cite(s));
