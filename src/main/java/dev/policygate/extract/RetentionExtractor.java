@@ -36,7 +36,7 @@ public final class RetentionExtractor implements AreaExtractor {
     private static final Rx EXPIRY_TRIGGER = Rx.of(
             "超出|超过|届满|到期|期满|(?:保存|保留|存储)期限后|注销|终止(?:使用|服务)|不再需要|目的已实现|期限结束");
     private static final Rx CESSATION = Rx.of("停止运营|终止运营|停止提供产品|停止提供服务|停运");
-    private static final Rx NOT_EXPIRY = Rx.of("撤回|父母|监护人|儿童|未成年|查阅|更正|复制|可以删除|可删除|被删除或者?账号被注销");
+    private static final Rx NOT_EXPIRY = Rx.of("撤回|父母|监护人|儿童|未成年|查阅|更正|复制|可以删除|可删除|被删除或者?账号被注销|行使|删除权|申请");
     private static final Rx DELETE = Rx.of("删除");
     private static final Rx ANONYMISE = Rx.of("匿名化");
     private static final Rx MAINLAND = Rx.of(
@@ -71,7 +71,7 @@ public final class RetentionExtractor implements AreaExtractor {
                     if (WORKING_DAYS.find(t) && !t.contains("保存期限") && !t.contains("保留期限")) {
                         break;
                     }
-                    if (retentionContext(t, p.start())) {
+                    if (retentionContext(t, p.start()) && !t.contains("未届满") && !t.contains("技术上难以实现")) {
                         add(retention, Retention.Kind.PERIOD + "|" + period, s);
                     }
                 }

@@ -42,6 +42,8 @@ public final class SecurityExtractor implements AreaExtractor {
     private static final Rx NOT_MEASURE = Rx.of("SDK|无需征得|直接相关|您可以|您有权|请您|提醒您");
     private static final Rx INCIDENT = Rx.of("安全事件|泄露[^。；]{0,10}事件|信息泄露|数据泄露|事件发生后|安全事故");
     private static final Rx NOTIFY = Rx.of("告知|通知|告诉|推送|公告|发送|知会");
+    private static final Rx NOTIFY_USER = Rx.of(
+            "(?:告知|通知|告诉|推送|发送|知会)[^。；]{0,6}(?:您|你|用户|个人信息主体)|(?:向|对)(?:您|你|用户)[^。；]{0,12}(?:告知|通知|推送|发送)|(?:发布|进行)公告|(?:方式|形式)(?:告知|通知)");
     private static final Rx CONTENT = Rx.of("基本情况|可能(?:的|产生的|造成的)?影响|处置措施|处理措施|补救措施|已采取或将要采取|防范和降低风险|降低风险的建议|自主防范|防范建议");
     private static final Map<String, Rx> CHANNELS = new LinkedHashMap<>();
 
@@ -82,8 +84,7 @@ public final class SecurityExtractor implements AreaExtractor {
                     }
                 }
             }
-            if (INCIDENT.find(t) && NOTIFY.find(t) && (t.contains("您") || t.contains("你")
-                    || t.contains("用户") || t.contains("个人信息主体"))) {
+            if (INCIDENT.find(t) && NOTIFY_USER.find(t)) {
                 incident.add(s);
                 // the content or channels often follow in the next sentences
                 for (int k = i + 1; k < Math.min(all.size(), i + 3); k++) {
