@@ -23,10 +23,12 @@ import java.util.regex.Pattern;
 public final class SensitivePiExtractor implements AreaExtractor {
     private static final int MAX_CITES = 3;
     private static final Rx LABEL = Rx.of("(?<!非)(?:个人敏感信息|敏感个人信息|敏感信息|敏感数据|敏感的个人信息)");
+    /** 可能涉及…甚至敏感个人信息: a warning about what users publish, not a label of collected types. */
+    private static final Rx WARNING = Rx.of("(?:涉及|泄露|甚至|包含|透露)[^，。；]{0,14}敏感");
     private static final Rx BACK_REF = Rx.of("^[^，,。]{0,6}(?:此类|这类|该类|上述|以上|前述|这些|该等|前款)");
     private static final Rx COPULA = Rx.of("(?:均|都|皆)?(?:属于|为|是|系|涉及)(?:您的)?$");
     private static final Rx DEFINITION_STYLE = Rx.of(
-            "(?:个人敏感信息|敏感个人信息)[”\"’]?[，,]?\\s*(?:是指|指|包括|：|:)|是指|指的是|系指");
+            "(?:个人敏感信息|敏感个人信息)[”\"’]?[，,：:]?\\s*(?:是指|指|包括|是一旦)|是指|指的是|系指|一旦泄露");
     private static final Rx SEPARATE = Rx.of(
             "单独(?:的)?(?:同意|授权)|单独(?:征得|征求|取得|获得|请求|获取|确认)|另行单独|单独(?:向您)?(?:征得|征求)");
     private static final Rx NO_NEED = Rx.of("无需|不需要|无须");
@@ -53,7 +55,7 @@ public final class SensitivePiExtractor implements AreaExtractor {
             Matcher lm = LABEL.matcher(t);
             boolean labelled = lm.find();
             boolean definition = DEFINITION_STYLE.find(t) || ClauseText.inDefinitionSection(s.section());
-            if (labelled) {
+            if (labelled && !WARNING.find(t)) {
                 SensitivePiLabel label = label(d, all, i, t, lm.start(), definition);
                 if (label != null) {
                     out.add(label);
@@ -136,7 +138,16 @@ public final class SensitivePiExtractor implements AreaExtractor {
                 cites = List.of(d.cite(s));
             }
         } else {
-            types = PiTaxonomy.namesIn(t);
+            // list or definition style: the types named after the label (个人敏感信息：…, 敏感个人信息（如…）)
+            String after = t.substring(labelAt);
+            int end = after.length();
+            for (char c : definition ? new char[] {'。'} : new char[] {'，', ',', '。', '；', ';'}) {
+                int k = after.indexOf(c);
+                if (k > 0 && k < end) {
+                    end = k;
+                }
+            }
+            types = PiTaxonomy.namesIn(after.substring(0, end));
             cites = List.of(d.cite(s));
         }
         if (types.isEmpty()) {
