@@ -60,6 +60,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
         Map<String, ThirdParty> out = new LinkedHashMap<>();
         Set<Integer> sdkLineStarts = new HashSet<>();
         blocks(d, out, sdkLineStarts);
+        tables(d, out, sdkLineStarts);
         recipients(d, out, sdkLineStarts);
         return new ArrayList<>(out.values());
     }
@@ -76,6 +77,8 @@ public final class ThirdPartyExtractor implements AreaExtractor {
         int end;
         boolean keyed;
         int fields;
+        Set<String> seen = new HashSet<>();
+        int lastColumn = -1;
     }
 
     private void blocks(Document d, Map<String, ThirdParty> out, Set<Integer> sdkLineStarts) {
@@ -322,7 +325,17 @@ public final class ThirdPartyExtractor implements AreaExtractor {
         List<Citation> cites = List.of(d.cite(e.start, e.end));
         ThirdParty tp = new ThirdParty(ThirdParty.Kind.SDK, provider, e.name, true, e.purpose, List.copyOf(e.pi),
                 e.url, false, cites);
-        merge(out, "SDK|" + provider + "|" + e.name, tp);
+        String key = "SDK|" + provider + "|" + e.name;
+        if (provider != null && e.name != null) {
+            for (ThirdParty o : out.values()) {
+                if (provider.equals(o.provider()) && o.service() != null
+                        && (o.service().contains(e.name) || e.name.contains(o.service()))) {
+                    key = "SDK|" + provider + "|" + o.service();
+                    break;
+                }
+            }
+        }
+        merge(out, key, tp);
     }
 
     private static void merge(Map<String, ThirdParty> out, String key, ThirdParty tp) {
@@ -344,6 +357,124 @@ public final class ThirdPartyExtractor implements AreaExtractor {
                 old.purpose() != null ? old.purpose() : tp.purpose(), pi,
                 old.policyUrl() != null ? old.policyUrl() : tp.policyUrl(),
                 old.listedSeparately() || tp.listedSeparately(), cites));
+    }
+
+    // ---- tables rendered as lines (a run of header cells, then cells row by row) -------------------------
+
+    private static final Rx TABLE_HEADER = Rx.of(
+            "^(?:第三方)?(?:SDK|sdk)?(?:名称|主体|主体名称|公司名称|提供方|使用目的|目的|用途|功能类型|功能|涉及个人信息|收集个人信息类型|个人信息类型|收集的个人信息|共享个人信息|共享的个人信息|个人信息字段|数据类型|官网链接|第三方官网链接|隐私政策链接|隐私政策|共享方式|使用场景|业务场景|收集方式|处理方式|权限|涉及权限|申请权限|类型)$");
+    private static final Rx TABLE_END = Rx.of("^(?:[0-9]+[.、．]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)])");
+    private static final Rx ORG_END = Rx.of("(?:公司|集团|银行|中心|局|研究院|委员会|Inc\\.?|Ltd\\.?|LLC)$");
+    private static final Rx PURPOSE_START = Rx.of("^(?:用于|为了|为|提供|实现|以便|便于|帮助)");
+
+    private void tables(Document d, Map<String, ThirdParty> out, Set<Integer> sdkLineStarts) {
+        List<ClauseText.Line> lines = ClauseText.lines(d);
+        int i = 0;
+        while (i < lines.size()) {
+            int h = i;
+            boolean named = false;
+            List<String> columns = new ArrayList<>();
+            while (h < lines.size() && TABLE_HEADER.find(lines.get(h).text().strip())) {
+                String x = lines.get(h).text();
+                named |= x.contains("名称") || x.contains("主体") || x.contains("提供方");
+                String kind = headerKind(x);
+                if (!columns.contains(kind)) {
+                    columns.add(kind);
+                }
+                h++;
+            }
+            if (h - i < 3 || !named) {
+                i = Math.max(h, i + 1);
+                continue;
+            }
+            Entry cur = null;
+            int k = h;
+            for (; k < lines.size(); k++) {
+                ClauseText.Line line = lines.get(k);
+                String x = line.text().strip();
+                if (TABLE_END.find(x) || x.length() > 400 || TABLE_HEADER.find(x)) {
+                    break;
+                }
+                String field = cellKind(x);
+                if (field.equals("pi") || field.equals("purpose")) {
+                    // free text: the purpose or PI column, whichever comes next in the header order
+                    int last = cur == null ? -1 : cur.lastColumn;
+                    int pu = columns.indexOf("purpose");
+                    int pi = columns.indexOf("pi");
+                    boolean puNext = pu > last && (cur == null || !cur.seen.contains("purpose"));
+                    boolean piNext = pi > last && (cur == null || !cur.seen.contains("pi"));
+                    if (puNext && piNext) {
+                        field = pu < pi ? "purpose" : "pi";
+                    } else if (puNext) {
+                        field = "purpose";
+                    } else if (piNext) {
+                        field = "pi";
+                    }
+                }
+                int col = columns.indexOf(field);
+                if (cur == null || cur.seen.contains(field) || (col >= 0 && col <= cur.lastColumn)) {
+                    if (cur != null) {
+                        emit(d, cur, out);
+                    }
+                    cur = new Entry();
+                    cur.start = line.start();
+                    cur.keyed = true;
+                }
+                cur.seen.add(field);
+                cur.lastColumn = Math.max(cur.lastColumn, col);
+                cur.end = line.end();
+                cur.fields++;
+                sdkLineStarts.add(line.start());
+                switch (field) {
+                    case "url" -> cur.url = firstUrl(x);
+                    case "name" -> cur.name = cleanName(x);
+                    case "provider" -> cur.provider = x;
+                    case "pi" -> addAll(cur.pi, PiTaxonomy.namesIn(x));
+                    default -> cur.purpose = cur.purpose == null ? x : cur.purpose;
+                }
+            }
+            if (cur != null) {
+                emit(d, cur, out);
+            }
+            i = Math.max(k, i + 1);
+        }
+    }
+
+    private static String headerKind(String x) {
+        if (x.contains("SDK") || x.contains("sdk") || x.contains("功能类型") || x.contains("产品")) {
+            return "name";
+        }
+        if (x.contains("名称") || x.contains("主体") || x.contains("提供方") || x.contains("公司")) {
+            return "provider";
+        }
+        if (x.contains("链接") || x.contains("官网") || x.contains("隐私政策")) {
+            return "url";
+        }
+        if (x.contains("信息") || x.contains("数据类型") || x.contains("字段")) {
+            return "pi";
+        }
+        return "purpose";
+    }
+
+    private static String firstUrl(String x) {
+        Matcher m = URL.matcher(x);
+        return m.find() ? m.group() : null;
+    }
+
+    private static String cellKind(String x) {
+        if (x.length() <= 100 && URL.find(x) && URL.matcher(x).replaceAll("").strip().length() < 10) {
+            return "url";
+        }
+        if (x.length() <= 40 && (x.contains("SDK") || x.contains("sdk")) && !isGenericName(x)) {
+            return "name";
+        }
+        if (x.length() <= 40 && ORG_END.find(x)) {
+            return "provider";
+        }
+        if (!PURPOSE_START.find(x) && !PiTaxonomy.typesIn(x).isEmpty()) {
+            return "pi";
+        }
+        return "purpose";
     }
 
     // ---- recipients in sentences ------------------------------------------------------------------------
