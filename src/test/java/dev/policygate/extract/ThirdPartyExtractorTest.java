@@ -85,6 +85,38 @@ class ThirdPartyExtractorTest {
     }
 
     @Test
+    void tableRenderedAsLines() {
+        String text = """
+                第三方SDK清单
+                第三方名称
+                使用目的
+                SDK名称
+                涉及个人信息
+                隐私政策链接
+                每日互动股份有限公司
+                用于消息推送
+                个推推送SDK
+                设备标识符、网络信息
+                https://docs.getui.com/privacy
+                北京百度网讯科技有限公司
+                用于定位
+                百度定位SDK
+                位置信息
+                https://lbsyun.baidu.com/privacy
+                三、我们如何共享您的个人信息
+                """;
+        List<ThirdParty> tps = run(text).stream().filter(t -> t.service() != null && t.service().endsWith("SDK")).toList();
+        assertEquals(2, tps.size(), tps.toString());
+        assertEquals("每日互动股份有限公司", tps.get(0).provider());
+        assertEquals("个推推送SDK", tps.get(0).service());
+        assertEquals("用于消息推送", tps.get(0).purpose());
+        assertEquals(List.of("设备信息", "网络信息"), tps.get(0).piTypes());
+        assertEquals("https://docs.getui.com/privacy", tps.get(0).policyUrl());
+        assertEquals("北京百度网讯科技有限公司", tps.get(1).provider());
+        assertEquals(List.of("位置信息"), tps.get(1).piTypes());
+    }
+
+    @Test
     void noSharingSentenceIsNoRecipient() {
         assertTrue(run("我们不会与任何第三方共享您的个人信息。").isEmpty());
     }
