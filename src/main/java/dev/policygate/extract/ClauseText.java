@@ -72,8 +72,8 @@ final class ClauseText {
 
     /** The business function named in the sentence (当您使用…功能时), or null. */
     static String function(String t) {
-        Matcher m = FUNCTION.matcher(t);
-        if (m.find()) {
+        Matcher m = t.indexOf('您') >= 0 || t.indexOf('你') >= 0 ? FUNCTION.matcher(t) : null;
+        if (m != null && m.find()) {
             String verb = m.group(1);
             String f = m.group(2).replaceAll("^(我们的?|本)", "").replaceAll("[“”\"]", "").strip();
             if (f.startsWith("的")) {

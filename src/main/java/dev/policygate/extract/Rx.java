@@ -34,6 +34,11 @@ final class Rx {
         return pattern;
     }
 
+    @Override
+    public String toString() {
+        return pattern.pattern();
+    }
+
     /** Whether the text may match (contains one of the anchors). */
     boolean candidate(CharSequence t) {
         if (anchors == null) {
