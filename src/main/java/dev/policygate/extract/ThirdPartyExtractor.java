@@ -83,8 +83,19 @@ public final class ThirdPartyExtractor implements AreaExtractor {
 
     private void blocks(Document d, Map<String, ThirdParty> out, Set<Integer> sdkLineStarts) {
         Entry cur = null;
-        for (ClauseText.Line line : ClauseText.lines(d)) {
+        List<ClauseText.Line> all = ClauseText.lines(d);
+        for (int li = 0; li < all.size(); li++) {
+            ClauseText.Line line = all.get(li);
             String t = line.text();
+            // a label alone on its line with its value on the next (SDK名称 / 极光推送SDK): read as "label：value"
+            if (li + 1 < all.size() && TABLE_HEADER.find(t.strip())
+                    && (li == 0 || !TABLE_HEADER.find(all.get(li - 1).text().strip()))
+                    && !TABLE_HEADER.find(all.get(li + 1).text().strip()) && all.get(li + 1).text().length() <= 300) {
+                ClauseText.Line value = all.get(li + 1);
+                t = t.strip() + "：" + value.text();
+                line = new ClauseText.Line(line.start(), value.end(), t);
+                li++;
+            }
             Map<String, String> kv = new LinkedHashMap<>();
             String lead = keyValues(t, kv);
             String inlineName = sdkName(lead != null ? lead : t);

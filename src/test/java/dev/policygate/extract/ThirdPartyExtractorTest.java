@@ -117,6 +117,26 @@ class ThirdPartyExtractorTest {
     }
 
     @Test
+    void labelsAndValuesOnAlternatingLines() {
+        String text = """
+                SDK名称
+                极光推送SDK
+                第三方名称
+                深圳市和讯华谷信息技术有限公司
+                使用目的
+                消息推送
+                收集个人信息类型
+                设备标识符、网络信息
+                """;
+        List<ThirdParty> tps = run(text);
+        assertEquals(1, tps.size(), tps.toString());
+        assertEquals("极光推送SDK", tps.get(0).service());
+        assertEquals("深圳市和讯华谷信息技术有限公司", tps.get(0).provider());
+        assertEquals("消息推送", tps.get(0).purpose());
+        assertEquals(List.of("设备信息", "网络信息"), tps.get(0).piTypes());
+    }
+
+    @Test
     void noSharingSentenceIsNoRecipient() {
         assertTrue(run("我们不会与任何第三方共享您的个人信息。").isEmpty());
     }
