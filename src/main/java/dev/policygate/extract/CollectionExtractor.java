@@ -23,7 +23,7 @@ public final class CollectionExtractor implements AreaExtractor {
     private static final Rx VERB = Rx.of(
             "收集|获取|采集|填写|上传|输入|提交|读取|留存|调用|需要您|(?:您|你|用户)[^，。；]{0,8}提供|提供给我们|向我们提供|(?:会|将|可能|自动|并|我们)记录");
     private static final Rx NEGATED = Rx.of(
-            "不会(主动)?(收集|获取|记录|存储|采集)|不收集|未收集|无需提供|不需要(您)?(注册|提供)|无需您提供|不会.{0,6}(收集|读取)|不会将|监护人|不留存|不会留存|不保存|不会保存|不存储|不会存储");
+            "不会(主动)?(收集|获取|记录|存储|采集)|不收集|未收集|无需提供|不需要(您)?(注册|提供)|无需您提供|不会.{0,6}(收集|读取)|不会将|监护人|不留存|不会留存|不保存|不会保存|不存储|不会存储|不应当|不要|切勿|请勿|随时关闭|可以关闭|停止对您的");
     private static final Rx SKIP_SECTION = Rx.of(
             "共享|转让|公开披露|对外提供|委托处理|您的权利|管理您的|如何保护|安全措施|存储|保存|跨境|出境|未成年|儿童|如何更新|联系我们|Cookie|cookie|同类技术|政策更新|SDK");
     private static final Rx SKIP_SENTENCE = Rx.of(
@@ -41,7 +41,7 @@ public final class CollectionExtractor implements AreaExtractor {
             "等(?![级待同于])|例如|比如|包括但不限于|诸如|之类|[（(]如|如[：:]|以及其他|及其他|或其他|其他.{0,6}(?:信息|数据|标识符)");
     private static final Rx GENERIC = Rx.of(
             "向您|为您|提供|优化|改善|改进|提升|完善|更好地|更好的|更优质的?|持续|我们的|我们|产品|服务|功能|体验|质量|使用体验|用户体验|和|及|或|与|/|、|，|,|的|您|正常|运行|保障");
-    private static final Rx FOLLOW_UP = Rx.of("^(?:如果|如|若|倘若)?您?(?:不|拒绝|不同意|选择不)(?:提供|授权|同意)|^拒绝提供|^这类信息|^此类信息|^上述信息");
+    private static final Rx FOLLOW_UP = Rx.of("^(?:如果|如|若|倘若)?您?(?:不|拒绝|未)[^，。]{0,4}(?:提供|授权|同意|允许)|^拒绝提供|^这类信息|^此类信息|^上述信息");
     private static final Rx REFUSAL = Rx.of("(?:拒绝|不提供|不同意|关闭).{0,30}(?:无法|不能|将会?影响|不影响)");
     private static final Rx TABLE_METHOD = Rx.of("^(用户输入|用户提供|用户填写|手动填写|APP收集|自动收集|系统收集|自动获取|第三方提供|主动提供|被动收集)$");
     private static final Rx TABLE_PURPOSE = Rx.of("^(用于|为了|以便|目的)");
@@ -76,6 +76,23 @@ public final class CollectionExtractor implements AreaExtractor {
         return out;
     }
 
+    private static final Rx BULLET_LABEL = Rx.of("^[•·●▪\\-\\s]*(?:[（(]?[0-9a-zA-Z一二三四五六七八九十]{1,3}[)）.、．,]\\s*,?)?([^:：，,。；;（(“”\"]{2,12})[:：]");
+    private static final Rx NOT_FUNCTION_LABEL = Rx.of("例如|比如|注意|说明|提示|特别|其中|包括|如下|以下|目的|方式|范围|类型");
+
+    /** "•婚姻服务:…需要您提供…" → 婚姻服务: a short label before a colon that is not itself a PI type. */
+    private static String bulletLabel(String t) {
+        Matcher m = BULLET_LABEL.matcher(t);
+        if (!m.find()) {
+            return null;
+        }
+        String label = m.group(1).strip();
+        if (label.isEmpty() || NOT_FUNCTION_LABEL.find(label) || !PiTaxonomy.typesIn(label).isEmpty()
+                || VERB.find(label)) {
+            return null;
+        }
+        return label;
+    }
+
     private static boolean isHeadingLike(String t) {
         String x = t.strip();
         return x.length() <= 25 && !x.endsWith("。") && !x.endsWith("；") && !x.endsWith(";")
@@ -84,7 +101,10 @@ public final class CollectionExtractor implements AreaExtractor {
 
     private DataCollection statement(Document d, List<Sentence> ss, int i, String t, String headingCandidate) {
         Sentence s = ss.get(i);
-        String function = ClauseText.function(t);
+        String function = bulletLabel(t);
+        if (function == null) {
+            function = ClauseText.function(t);
+        }
         int afterFunction = 0;
         if (function != null) {
             int fi = t.indexOf(function);
