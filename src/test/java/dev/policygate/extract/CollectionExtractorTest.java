@@ -103,6 +103,21 @@ class CollectionExtractorTest {
     }
 
     @Test
+    void bulletLabelIsTheFunction() {
+        DataCollection c = run("•婚姻服务:结婚登记预约服务需要您提供姓名、身份证号码以办理预约。").get(0);
+        assertEquals("婚姻服务", c.function());
+        assertEquals("办理预约", c.purpose());
+        assertEquals(DataCollection.Method.PROVIDED_BY_USER, c.method());
+    }
+
+    @Test
+    void warningsAndSwitchingOffAreNotCollection() {
+        assertTrue(run("您不应当向任何人提供您的账号密码等个人信息。").isEmpty());
+        assertTrue(run("如您不允许提供地理位置权限，也可以继续使用此类服务。").isEmpty());
+        assertTrue(run("非个人身份信息不属于个人信息。").isEmpty());
+    }
+
+    @Test
     void taxonomyFileHasVersionAndSource() {
         assertTrue(PiTaxonomy.version().contains("GB/T 35273-2020"));
         assertTrue(PiTaxonomy.typesIn("银行卡号").get(0).sensitive());
