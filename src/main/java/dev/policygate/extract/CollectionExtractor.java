@@ -27,7 +27,9 @@ public final class CollectionExtractor implements AreaExtractor {
     private static final Rx SKIP_SECTION = Rx.of(
             "共享|转让|公开披露|对外提供|委托处理|您的权利|管理您的|如何保护|安全措施|存储|保存|跨境|出境|未成年|儿童|如何更新|联系我们|Cookie|cookie|同类技术|政策更新|SDK");
     private static final Rx SKIP_SENTENCE = Rx.of(
-            "SDK|共享|提供给|转让|披露|传输给|分享给|发送给|委托|第三方.{0,10}(收集|获取)|注销|更正|查阅|删除您的|应急预案|安全事件|泄露");
+            "SDK|转让|披露|委托|第三方.{0,10}(收集|获取)|注销|更正|查阅|删除您的|应急预案|安全事件|泄露");
+    private static final Rx SHARING_WORD = Rx.of("共享|提供给|传输给|分享给|发送给");
+    private static final Rx STRONG_VERB = Rx.of("收集|获取|采集");
     private static final Rx USER = Rx.of(
             "您(?:需要|需|可能需要|应|可以|可|还需|还需要|须|必须)?(?:向我们)?(?:提供|填写|上传|输入|提交)|需要您(?:提供|填写|上传|输入|提交)|您(?:主动)?提供的|用户输入|用户填写|手动填写|您填写|您上传|您输入|您提交");
     private static final Rx THIRD = Rx.of(
@@ -42,7 +44,7 @@ public final class CollectionExtractor implements AreaExtractor {
     private static final Rx GENERIC = Rx.of(
             "向您|为您|提供|优化|改善|改进|提升|完善|更好地|更好的|更优质的?|持续|我们的|我们|产品|服务|功能|体验|质量|使用体验|用户体验|和|及|或|与|/|、|，|,|的|您|正常|运行|保障");
     private static final Rx FOLLOW_UP = Rx.of("^(?:如果|如|若|倘若)?您?(?:不|拒绝|未)[^，。]{0,4}(?:提供|授权|同意|允许)|^拒绝提供|^这类信息|^此类信息|^上述信息");
-    private static final Rx REFUSAL = Rx.of("(?:拒绝|不提供|不同意|关闭).{0,30}(?:无法|不能|将会?影响|不影响)");
+    private static final Rx REFUSAL = Rx.of("^.{0,8}(?:拒绝|不提供|不同意|关闭).{0,30}(?:无法|不能|将会?影响|不影响)");
     private static final Rx TABLE_METHOD = Rx.of("^(用户输入|用户提供|用户填写|手动填写|APP收集|自动收集|系统收集|自动获取|第三方提供|主动提供|被动收集)$");
     private static final Rx TABLE_PURPOSE = Rx.of("^(用于|为了|以便|目的)");
 
@@ -60,7 +62,7 @@ public final class CollectionExtractor implements AreaExtractor {
             if (isHeadingLike(t)) {
                 headingCandidate = ClauseText.lastHeading(t.strip());
             }
-            if (SKIP_SECTION.find(s.section()) || ClauseText.isExceptionItem(t)
+            if (SKIP_SECTION.find(s.section()) || ClauseText.isExceptionItem(t) || sharingOnly(t)
                     || ClauseText.isDefinition(t) || SKIP_SENTENCE.find(t) || NEGATED.find(t)
                     || FOLLOW_UP.find(t.strip()) || REFUSAL.find(t)) {
                 continue;
@@ -91,6 +93,16 @@ public final class CollectionExtractor implements AreaExtractor {
             return null;
         }
         return label;
+    }
+
+    /** A statement about giving PI to others, unless it first says the PI is collected (获取…提供给…). */
+    private static boolean sharingOnly(String t) {
+        Matcher sh = SHARING_WORD.matcher(t);
+        if (!sh.find()) {
+            return false;
+        }
+        Matcher v = STRONG_VERB.matcher(t);
+        return !(v.find() && v.start() < sh.start());
     }
 
     private static boolean isHeadingLike(String t) {
