@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  */
 public final class CollectionExtractor implements AreaExtractor {
 
-    private static final Rx VERB = Rx.of(
-            "收集|获取|采集|填写|上传|输入|提交|读取|留存|调用|需要您|(?:您|你|用户)[^，。；]{0,8}提供|提供给我们|向我们提供|(?:会|将|可能|自动|并|我们)记录");
+    private static final Rx VERB = Rx.withAnchors(
+            "收集|获取|采集|填写|上传|输入|提交|读取|留存|调用|需要您|(?:您|你|用户)[^，。；]{0,8}提供|提供给我们|向我们提供|(?:会|将|可能|自动|并|我们)记录",
+            "收集", "获取", "采集", "填写", "上传", "输入", "提交", "读取", "留存", "调用", "需要您", "提供", "记录");
     private static final Rx NEGATED = Rx.of(
             "不会(主动)?(收集|获取|记录|存储|采集)|不收集|未收集|无需提供|不需要(您)?(注册|提供)|无需您提供|不会.{0,6}(收集|读取)|不会将|监护人|不留存|不会留存|不保存|不会保存|不存储|不会存储|不应当|不要|切勿|请勿|随时关闭|可以关闭|停止对您的");
     private static final Rx SKIP_SECTION = Rx.of(
@@ -56,13 +57,14 @@ public final class CollectionExtractor implements AreaExtractor {
         List<Sentence> ss = d.sentences();
         String text = d.normalizedText();
         String headingCandidate = null;
+        java.util.Map<String, Boolean> skipSection = new java.util.HashMap<>();
         for (int i = 0; i < ss.size(); i++) {
             Sentence s = ss.get(i);
             String t = d.text(s);
             if (isHeadingLike(t)) {
                 headingCandidate = ClauseText.lastHeading(t.strip());
             }
-            if (SKIP_SECTION.find(s.section()) || ClauseText.isExceptionItem(t) || sharingOnly(t)
+            if (skipSection.computeIfAbsent(s.section(), SKIP_SECTION::find) || ClauseText.isExceptionItem(t) || sharingOnly(t)
                     || ClauseText.isDefinition(t) || SKIP_SENTENCE.find(t) || NEGATED.find(t)
                     || FOLLOW_UP.find(t.strip()) || REFUSAL.find(t)) {
                 continue;
@@ -84,7 +86,7 @@ public final class CollectionExtractor implements AreaExtractor {
     /** "•婚姻服务:…需要您提供…" → 婚姻服务: a short label before a colon that is not itself a PI type. */
     private static String bulletLabel(String t) {
         Matcher m = BULLET_LABEL.matcher(t);
-        if (!m.find()) {
+        if (!m.lookingAt()) {
             return null;
         }
         String label = m.group(1).strip();

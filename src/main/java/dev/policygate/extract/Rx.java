@@ -19,15 +19,25 @@ final class Rx {
 
     private final Pattern pattern;
     private final String[] anchors;
+    /** every alternative starts with ^: a match can only start at 0 */
+    private final boolean atStart;
 
-    private Rx(String regex) {
+    private Rx(String regex, Set<String> anchors) {
         this.pattern = Pattern.compile(regex);
-        Set<String> a = anchorsOf(regex);
-        this.anchors = a == null ? null : a.toArray(new String[0]);
+        this.anchors = anchors == null ? null : anchors.toArray(new String[0]);
+        this.atStart = splitTop(regex).stream().allMatch(alt -> alt.startsWith("^"));
     }
 
     static Rx of(String regex) {
-        return new Rx(regex);
+        return new Rx(regex, anchorsOf(regex));
+    }
+
+    /**
+     * A regex with hand-given required literals (any match contains at least one of them), for patterns whose
+     * alternatives start with very common characters.
+     */
+    static Rx withAnchors(String regex, String... required) {
+        return new Rx(regex, new LinkedHashSet<>(List.of(required)));
     }
 
     Pattern pattern() {
@@ -58,7 +68,11 @@ final class Rx {
     }
 
     boolean find(CharSequence t) {
-        return candidate(t) && pattern.matcher(t).find();
+        if (!candidate(t)) {
+            return false;
+        }
+        Matcher m = pattern.matcher(t);
+        return atStart ? m.lookingAt() : m.find();
     }
 
     // ---- anchor derivation --------------------------------------------------------------------------------

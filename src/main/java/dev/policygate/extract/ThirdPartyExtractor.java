@@ -44,8 +44,9 @@ public final class ThirdPartyExtractor implements AreaExtractor {
     private static final Rx GENERIC_COMPANY = Rx.of(
             "第三方|其他|相关|合作|关联|任何|这些|上述|本公司|该公司|公司集团|^(?:我们的?|您的?|各|母|子|分|本)?(?:公司|集团|银行)$|关联公司|合作公司|第三方公司|其他公司|相关公司|任何公司|这些公司|该公司|此类公司|关联方公司|分公司$|子公司$");
     private static final Rx COMPANY_CUT = Rx.of(".*(?:给|向|与|由|和|及|、|的|将|至|：|:|把|包括|例如|集成了?|接入了?|获取|鉴于|运营商|使用了?|采用|通过|，|,)");
-    private static final Rx SHARE_VERB = Rx.of(
-            "共享|提供\\s*给|对外提供|分享给|传输给|披露给|发送给|转移给|传送给|委托|接入|嵌入|集成|向(?!我们|我方|我行)[^，。；]{1,30}提供|与[^，。；]{1,30}(?:共享|分享)");
+    private static final Rx SHARE_VERB = Rx.withAnchors(
+            "共享|提供\\s*给|对外提供|分享给|传输给|披露给|发送给|转移给|传送给|委托|接入|嵌入|集成|向(?!我们|我方|我行)[^，。；]{1,30}提供|与[^，。；]{1,30}(?:共享|分享)",
+            "共享", "提供", "分享", "传输给", "披露给", "发送给", "转移给", "传送给", "委托", "接入", "嵌入", "集成");
     private static final Rx UNNAMED = Rx.of(
             "关联方|关联公司|关联企业|合作伙伴|合作方|授权合作单位|合作单位|第三方服务商|服务提供商|服务商|第三方机构|技术支撑单位|供应商|第三方");
     private static final Rx NEGATED_SHARING = Rx.of("(?:不会|不|绝不|禁止)(?:与|向|将)?[^，。；]{0,20}(?:共享|提供|分享|出售)");
@@ -88,9 +89,9 @@ public final class ThirdPartyExtractor implements AreaExtractor {
             ClauseText.Line line = all.get(li);
             String t = line.text();
             // a label alone on its line with its value on the next (SDK名称 / 极光推送SDK): read as "label：value"
-            if (li + 1 < all.size() && TABLE_HEADER.find(t.strip())
-                    && (li == 0 || !TABLE_HEADER.find(all.get(li - 1).text().strip()))
-                    && !TABLE_HEADER.find(all.get(li + 1).text().strip()) && all.get(li + 1).text().length() <= 300) {
+            if (li + 1 < all.size() && isHeader(t)
+                    && (li == 0 || !isHeader(all.get(li - 1).text()))
+                    && !isHeader(all.get(li + 1).text()) && all.get(li + 1).text().length() <= 300) {
                 ClauseText.Line value = all.get(li + 1);
                 t = t.strip() + "：" + value.text();
                 line = new ClauseText.Line(line.start(), value.end(), t);
@@ -378,6 +379,12 @@ public final class ThirdPartyExtractor implements AreaExtractor {
     private static final Rx ORG_END = Rx.of("(?:公司|集团|银行|中心|局|研究院|委员会|Inc\\.?|Ltd\\.?|LLC)$");
     private static final Rx PURPOSE_START = Rx.of("^(?:用于|为了|为|提供|实现|以便|便于|帮助)");
 
+    /** A short line that is only a column label (SDK名称, 使用目的 …). */
+    private static boolean isHeader(String line) {
+        String x = line.strip();
+        return x.length() <= 12 && TABLE_HEADER.find(x);
+    }
+
     private void tables(Document d, Map<String, ThirdParty> out, Set<Integer> sdkLineStarts) {
         List<ClauseText.Line> lines = ClauseText.lines(d);
         int i = 0;
@@ -385,7 +392,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
             int h = i;
             boolean named = false;
             List<String> columns = new ArrayList<>();
-            while (h < lines.size() && TABLE_HEADER.find(lines.get(h).text().strip())) {
+            while (h < lines.size() && isHeader(lines.get(h).text())) {
                 String x = lines.get(h).text();
                 named |= x.contains("名称") || x.contains("主体") || x.contains("提供方");
                 String kind = headerKind(x);
@@ -403,7 +410,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
             for (; k < lines.size(); k++) {
                 ClauseText.Line line = lines.get(k);
                 String x = line.text().strip();
-                if (TABLE_END.find(x) || x.length() > 400 || TABLE_HEADER.find(x)) {
+                if (TABLE_END.find(x) || x.length() > 400 || isHeader(x)) {
                     break;
                 }
                 String field = cellKind(x);
@@ -503,9 +510,11 @@ public final class ThirdPartyExtractor implements AreaExtractor {
             if (s.start() == 0) {
                 lineStart = 0;
             }
-            Matcher list = SEPARATE_LIST_TITLE.matcher(t);
-            boolean listed = list.find();
-            if (!listed) {
+            boolean mayList = t.contains("清单") || t.contains("目录") || t.contains("列表") || t.contains("说明")
+                    || t.contains("情况") || t.contains("一览");
+            Matcher list = mayList ? SEPARATE_LIST_TITLE.matcher(t) : null;
+            boolean listed = list != null && list.find();
+            if (mayList && !listed) {
                 list = SEPARATE_LIST.matcher(t);
                 listed = list.find();
             }
@@ -514,7 +523,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
                 merge(out, "LIST|" + list.group(), new ThirdParty(ThirdParty.Kind.SDK, null, list.group(), false,
                         null, List.of(), u.find() ? u.group() : null, true, List.of(d.cite(s))));
             }
-            if (sdkLineStarts.contains(lineStart) || ClauseText.isExceptionItem(t) || !SHARE_VERB.find(t)) {
+            if (sdkLineStarts.contains(lineStart) || !SHARE_VERB.find(t) || ClauseText.isExceptionItem(t)) {
                 continue;
             }
             if (NEGATED_SHARING.find(t) && !EXCEPTION_WORDS.find(t)) {
