@@ -35,7 +35,6 @@ public final class CollectionExtractor implements AreaExtractor {
             "您(?:需要|需|可能需要|应|可以|可|还需|还需要|须|必须)?(?:向我们)?(?:提供|填写|上传|输入|提交)|需要您(?:提供|填写|上传|输入|提交)|您(?:主动)?提供的|用户输入|用户填写|手动填写|您填写|您上传|您输入|您提交");
     private static final Rx THIRD = Rx.of(
             "从第三方|第三方(?:向我们)?提供|(?:关联方|关联公司|合作方|合作伙伴|合作单位|行政机关|政府机构|业务系统|第三方)(?:处)?(?:获取|获得|接收|取得|向我们提供)|间接(?:获取|获得|收集)|从.{1,20}(?:获取|获得|接收)您的");
-    private static final Rx AUTO = Rx.of("自动|日志|APP收集|系统收集|后台收集");
     private static final Rx OPTIONAL = Rx.of(
             "可以选择是否|可选择是否|选择是否(?:提供|使用|参与|开启)|可自行选择|自主选择|非必要|非必需|可选|拒绝.{0,30}不(?:会)?影响|不影响您(?:正常)?使用(?:其他|基本|我们提供的其他|.{0,10}基本)|附加功能|可以不提供|可不提供|您可以根据自身需要选择");
     private static final Rx REQUIRED = Rx.of(
@@ -55,7 +54,6 @@ public final class CollectionExtractor implements AreaExtractor {
         List<DataCollection> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<Sentence> ss = d.sentences();
-        String text = d.normalizedText();
         String headingCandidate = null;
         java.util.Map<String, Boolean> skipSection = new java.util.HashMap<>();
         for (int i = 0; i < ss.size(); i++) {
