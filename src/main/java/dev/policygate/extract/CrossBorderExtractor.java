@@ -3,9 +3,12 @@ package dev.policygate.extract;
 import dev.policygate.facts.Citation;
 import dev.policygate.facts.CrossBorderTransfer;
 import dev.policygate.ingest.Document;
+import dev.policygate.ingest.Section;
 import dev.policygate.ingest.Sentence;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +41,7 @@ public final class CrossBorderExtractor implements AreaExtractor {
         List<Sentence> actual = new ArrayList<>();
         List<Sentence> conditional = new ArrayList<>();
         List<Sentence> all = d.sentences();
+        TreeMap<Integer, Integer> headings = headingSpans(d);
         Boolean previous = null;
         int previousIndex = -2;
         for (int i = 0; i < all.size(); i++) {
@@ -47,7 +51,7 @@ public final class CrossBorderExtractor implements AreaExtractor {
                     || t.contains("SDK") || !TRANSFER.find(t)) {
                 continue;
             }
-            if (isHeading(t)) {
+            if (isHeading(t) || isHeadingLine(headings, s)) {
                 continue;
             }
             boolean isActual = !(HYPOTHETICAL.find(t) || DENIAL.find(t) || IF_START.find(t));
@@ -66,6 +70,20 @@ public final class CrossBorderExtractor implements AreaExtractor {
             out.add(build(d, false, conditional));
         }
         return out;
+    }
+
+    /** The spans of the section headings (start → end): a heading (五、个人信息出境) names a topic, not a transfer. */
+    private static TreeMap<Integer, Integer> headingSpans(Document d) {
+        TreeMap<Integer, Integer> out = new TreeMap<>();
+        for (Section sec : d.sections()) {
+            out.put(sec.headingStart(), sec.headingEnd());
+        }
+        return out;
+    }
+
+    private static boolean isHeadingLine(TreeMap<Integer, Integer> headings, Sentence s) {
+        Map.Entry<Integer, Integer> h = headings.floorEntry(s.start());
+        return h != null && s.start() < h.getValue();
     }
 
     private static boolean isHeading(String t) {

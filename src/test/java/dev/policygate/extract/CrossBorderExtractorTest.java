@@ -23,6 +23,15 @@ class CrossBorderExtractorTest {
     }
 
     @Test
+    void aHeadingAboutTransfersAbroadIsNoTransfer() {
+        List<CrossBorderTransfer> cb = run("五、个人信息出境\n如需向境外提供您的个人信息，我们会另行征得您的同意。");
+        assertEquals(1, cb.size(), cb.toString());
+        assertFalse(cb.get(0).actual());
+        assertTrue(run("## 第六条 数据出境\n").isEmpty());
+        assertTrue(run("六、数据出境\n我们会将您的订单信息传输至境外，用于国际配送。").get(0).actual());
+    }
+
+    @Test
     void denialIsNotActual() {
         assertFalse(run("我们不会将您的个人信息传输至境外。").get(0).actual());
         assertFalse(run("本服务暂未涉及个人信息出境。").get(0).actual());
