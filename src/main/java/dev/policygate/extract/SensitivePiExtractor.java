@@ -10,8 +10,10 @@ import dev.policygate.ingest.Document;
 import dev.policygate.ingest.Sentence;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,25 +64,16 @@ public final class SensitivePiExtractor implements AreaExtractor {
                 }
             }
             if (SEPARATE.find(t) && !NO_NEED.find(t)) {
-                boolean any = false;
-                if (SUBJ_CROSS.find(t)) {
-                    add(separate, SeparateConsent.Subject.CROSS_BORDER, s);
-                    any = true;
+                Set<SeparateConsent.Subject> subjects = separateSubjects(t);
+                if (subjects.isEmpty() && i > 0 && all.get(i - 1).section().equals(s.section())) {
+                    // 我们会就此单独征得您的同意: the subject is in the sentence before
+                    subjects = separateSubjects(d.text(all.get(i - 1)));
                 }
-                if (SUBJ_DISCLOSE.find(t)) {
-                    add(separate, SeparateConsent.Subject.PUBLIC_DISCLOSURE, s);
-                    any = true;
+                if (subjects.isEmpty()) {
+                    subjects = EnumSet.of(SeparateConsent.Subject.OTHER);
                 }
-                if (SUBJ_SENSITIVE.find(t) || hasSensitiveType(t)) {
-                    add(separate, SeparateConsent.Subject.SENSITIVE_PI, s);
-                    any = true;
-                }
-                if (!any && SUBJ_SHARE.find(t)) {
-                    add(separate, SeparateConsent.Subject.SHARING, s);
-                    any = true;
-                }
-                if (!any) {
-                    add(separate, SeparateConsent.Subject.OTHER, s);
+                for (SeparateConsent.Subject subject : subjects) {
+                    add(separate, subject, s);
                 }
             }
             boolean sensitiveContext = labelled || (i > 0 && LABEL.find(d.text(all.get(i - 1)))
@@ -100,6 +93,24 @@ public final class SensitivePiExtractor implements AreaExtractor {
         }
         for (var e : necessity.entrySet()) {
             out.add(new NecessityStatement(e.getKey(), ClauseText.cites(d, e.getValue(), MAX_CITES)));
+        }
+        return out;
+    }
+
+    /** The subjects a separate-consent sentence names (sharing only when nothing more specific); empty if none. */
+    private static Set<SeparateConsent.Subject> separateSubjects(String t) {
+        Set<SeparateConsent.Subject> out = EnumSet.noneOf(SeparateConsent.Subject.class);
+        if (SUBJ_CROSS.find(t)) {
+            out.add(SeparateConsent.Subject.CROSS_BORDER);
+        }
+        if (SUBJ_DISCLOSE.find(t)) {
+            out.add(SeparateConsent.Subject.PUBLIC_DISCLOSURE);
+        }
+        if (SUBJ_SENSITIVE.find(t) || hasSensitiveType(t)) {
+            out.add(SeparateConsent.Subject.SENSITIVE_PI);
+        }
+        if (out.isEmpty() && SUBJ_SHARE.find(t)) {
+            out.add(SeparateConsent.Subject.SHARING);
         }
         return out;
     }

@@ -54,6 +54,17 @@ class CrossBorderExtractorTest {
     }
 
     @Test
+    void latinRecipientNameRightAfterTheRecipientWord() {
+        assertEquals("Example Logistics Ltd.",
+                run("我们会将您的收货地址提供给境外接收方Example Logistics Ltd.，用于国际配送。").get(0).recipient());
+        assertEquals("Acme Co., Ltd.", run("我们会将您的订单信息传输给境外公司Acme Co., Ltd.（新加坡），用于清关。").get(0).recipient());
+        assertEquals("Globex GmbH", run("我们会将您的订单信息传输给境外接收方Globex GmbH。").get(0).recipient());
+        assertEquals("Foo Trading Pte. Ltd.",
+                run("我们会将您的订单信息传输至境外接收方（名称：Foo Trading Pte. Ltd.），用于清关。").get(0).recipient());
+        assertEquals(null, run("我们会将您的订单信息提供给境外接收方，您可以联系境外接收方行使权利。").get(0).recipient());
+    }
+
+    @Test
     void nothingAboutAbroad() {
         assertTrue(run("我们会将您的个人信息存储在中华人民共和国境内。").isEmpty());
         assertTrue(run("该网站为境外网站，可能无法直接访问。").isEmpty());

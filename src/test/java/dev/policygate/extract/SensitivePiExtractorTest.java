@@ -63,6 +63,19 @@ class SensitivePiExtractorTest {
     }
 
     @Test
+    void separateConsentTakesItsSubjectFromTheSentenceBefore() {
+        List<SeparateConsent> sc = of(run("我们会将您的收货地址提供给境外接收方，用于国际配送。我们会就此单独征得您的同意。"),
+                SeparateConsent.class);
+        assertEquals(List.of(SeparateConsent.Subject.CROSS_BORDER), sc.stream().map(SeparateConsent::subject).toList());
+        assertEquals("我们会就此单独征得您的同意。", sc.get(0).citations().get(0).quote());
+        assertEquals(List.of(SeparateConsent.Subject.OTHER), of(run("我们会单独征得您的同意。"), SeparateConsent.class)
+                .stream().map(SeparateConsent::subject).toList());
+        assertEquals(List.of(SeparateConsent.Subject.OTHER),
+                of(run("一、定位\n我们会将您的位置用于导航。\n二、其他\n我们会单独征得您的同意。"), SeparateConsent.class)
+                        .stream().map(SeparateConsent::subject).toList());
+    }
+
+    @Test
     void necessityAndImpact() {
         List<NecessityStatement> ns = of(run("上述敏感个人信息是实现支付功能所必需的，若泄露可能对您的个人权益造成不利影响。"),
                 NecessityStatement.class);
