@@ -41,6 +41,12 @@ public final class SensitivePiExtractor implements AreaExtractor {
     private static final Rx NECESSITY = Rx.of("必要性|必需|必要|必须|是为了|为了|用于|以便|目的");
     private static final Rx IMPACT = Rx.of(
             "个人权益|权益[^。；]{0,12}影响|影响[^。；]{0,12}权益|重大影响|不利影响|人格尊严|人身[^。；]{0,6}财产安全|歧视|对您的影响|可能(?:对您)?造成");
+    /** 一旦泄露或被非法使用，可能对您的人身和财产安全造成损害: what a leak or misuse of the item would do. */
+    private static final Rx LEAK_IMPACT = Rx.of(
+            "(?:泄露|泄漏|非法使用|非法提供|滥用|篡改|丢失|被盗用)[^。；]{0,30}(?:损害|危害|伤害|受到|导致|歧视|影响)");
+    /** A statutory definition of sensitive PI (…是指一旦泄露…的个人信息), which explains neither aspect for this policy. */
+    private static final Rx STATUTORY_DEFINITION = Rx.of(
+            "(?:个人敏感信息|敏感个人信息)[”\"’]?(?:[，,：:]?\\s*(?:是指|指|包括|是一旦)|[：:]\\s*一旦)|是指|指的是|系指|(?:泄露|非法使用|非法提供|滥用)[^。；]{0,60}(?:危害|损害|侵害|歧视|受到)[^。；]{0,30}的(?:个人)?信息");
 
     @Override
     public List<Fact> extract(Document d) {
@@ -78,14 +84,18 @@ public final class SensitivePiExtractor implements AreaExtractor {
             }
             boolean sensitiveContext = labelled || (i > 0 && LABEL.find(d.text(all.get(i - 1)))
                     && BACK_REF.find(t));
-            if (sensitiveContext && !DEFINITION_STYLE.find(t) && !SUBJ_DISCLOSE.find(t)
-                    && !SUBJ_SHARE.find(t)) {
+            boolean explainable = !STATUTORY_DEFINITION.find(t) && !SUBJ_DISCLOSE.find(t) && !SUBJ_SHARE.find(t);
+            if (sensitiveContext && explainable) {
                 if (NECESSITY.find(t)) {
                     add(necessity, NecessityStatement.Aspect.NECESSITY, s);
                 }
-                if (IMPACT.find(t)) {
+                if (IMPACT.find(t) || LEAK_IMPACT.find(t)) {
                     add(necessity, NecessityStatement.Aspect.IMPACT, s);
                 }
+            } else if (explainable && LEAK_IMPACT.find(t)
+                    && (hasSensitiveType(t) || afterSensitiveClause(d, all, i))) {
+                // 收集您的人脸信息，一旦泄露可能…造成损害 / …身份证号码（个人敏感信息）…；一旦泄露，可能…造成损害
+                add(necessity, NecessityStatement.Aspect.IMPACT, s);
             }
         }
         for (var e : separate.entrySet()) {
@@ -113,6 +123,15 @@ public final class SensitivePiExtractor implements AreaExtractor {
             out.add(SeparateConsent.Subject.SHARING);
         }
         return out;
+    }
+
+    /** The sentence continues, after a ；, a sentence of the same section that names sensitive PI. */
+    private static boolean afterSensitiveClause(Document d, List<Sentence> all, int i) {
+        if (i == 0 || !all.get(i - 1).section().equals(all.get(i).section())) {
+            return false;
+        }
+        String prev = d.text(all.get(i - 1)).strip();
+        return (prev.endsWith("；") || prev.endsWith(";")) && (LABEL.find(prev) || hasSensitiveType(prev));
     }
 
     private static boolean hasSensitiveType(String t) {
