@@ -33,9 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Regression for the Drools 10.2 {@code NotRight cannot be cast to LeftTupleSink} crash (two {@code exists (A or B)}
- * in one rule): the full shipped rule set evaluates the facts of every corpus policy, and small fact sets that
- * exercise the rewritten obligations, without an exception and with a finding for every obligation.
+ * The full shipped rule set evaluates the facts of every corpus policy, and small fact sets that exercise the
+ * obligations with {@code or} inside {@code exists}/{@code not}, without an exception and with exactly one finding
+ * for every obligation. (The verbose-logging crash of those shapes is covered by {@link DroolsLoggingTest}.)
  */
 class CorpusEvaluationTest {
     static CompiledRuleSet rs;
