@@ -26,6 +26,8 @@ public final class PipelineBench {
     private static final int RUNS = 500;
 
     public static void main(String[] args) {
+        // no logging configuration on the command line: keep it quiet, as the service does
+        org.jboss.logmanager.LogContext.getLogContext().getLogger("").setLevel(java.util.logging.Level.WARNING);
         Ingestor ingestor = new Ingestor(new IngestLimits(64 * IngestLimits.MB, 64 * IngestLimits.MB, 500,
                 256 * IngestLimits.MB));
         FactExtractor extractor = new FactExtractor();
@@ -34,7 +36,8 @@ public final class PipelineBench {
         for (Path p : Corpus.government()) {
             String text = Corpus.read(p);
             double ms = median(() -> extractor.extract(ingestor.ingestText(text)));
-            System.out.printf("%-28s %7.1f KB  %7.2f ms%n", p.getFileName(), text.length() * 3 / 1024.0, ms);
+            System.out.printf("%-28s %7.1f KB  %7.2f ms%n", p.getFileName(),
+                    text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length / 1024.0, ms);
         }
 
         System.out.println("== growth with size (one government policy repeated; bytes are UTF-8)");
