@@ -1,0 +1,32 @@
+package dev.policygate.api;
+
+import static io.restassured.RestAssured.given;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** With policygate.assess-requires-login=true, assessing needs a user; reading health does not. */
+@QuarkusTest
+@TestProfile(LoginRequiredTest.RequireLogin.class)
+class LoginRequiredTest {
+    public static class RequireLogin implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("policygate.assess-requires-login", "true");
+        }
+    }
+
+    @Test
+    void assessingNeedsALogin() {
+        String body = "{\"text\": \"本政策由测试科技有限公司制定。\"}";
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/assessments").then().statusCode(401);
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/extractions").then().statusCode(401);
+        given().auth().preemptive().basic("reviewer", "reviewer").contentType(ContentType.JSON).body(body)
+                .post("/api/v1/assessments").then().statusCode(201);
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+}
