@@ -18,7 +18,7 @@ import java.util.Map;
  * tool execution notifications of level error.
  */
 public final class SarifReport {
-    static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+    static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private SarifReport() {
