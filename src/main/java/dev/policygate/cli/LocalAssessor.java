@@ -31,8 +31,17 @@ final class LocalAssessor implements Assessor {
     private final CompiledRuleSet ruleSet;
     private final ThreadLocal<PolicyAssessor> assessors = ThreadLocal.withInitial(PolicyAssessor::new);
 
+    /** Compiled rule sets by content (one CLI run compiles once; in-process callers such as tests reuse them). */
+    private static final java.util.Map<RulePack, CompiledRuleSet> COMPILED = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(4, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<RulePack, CompiledRuleSet> eldest) {
+                    return size() > 4;
+                }
+            });
+
     LocalAssessor(RulePack pack) {
-        this.ruleSet = new RuleCompiler().compile(pack);
+        this.ruleSet = COMPILED.computeIfAbsent(pack, p -> new RuleCompiler().compile(p));
     }
 
     @Override
