@@ -37,8 +37,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Assesses policies and applies the submission gate.",
-                "A policy FAILs when its score is below --fail-under, its verdict is NON_COMPLIANT, or a --require'd "
-                        + "obligation is not MET (or NOT_APPLICABLE; PARTIAL with --partial-passes)."},
+                "A policy FAILs when its score is below --fail-under, its verdict is NON_COMPLIANT (see "
+                        + "--fail-on-verdict), or a --require'd obligation is not MET (or NOT_APPLICABLE; PARTIAL with "
+                        + "--partial-passes)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every policy passes", "1:a policy fails the gate",
                 "2:usage error, or a file could not be read/assessed (the others are still checked)"})
@@ -60,6 +61,11 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--partial-passes", description = "A PARTIAL finding passes (as a test case and as a requirement).")
     boolean partialPasses;
+
+    @Option(names = "--fail-on-verdict", paramLabel = "VERDICT", defaultValue = "NON_COMPLIANT",
+            description = "Verdict that fails by itself: NON_COMPLIANT (default), NEEDS_REVISION (only COMPLIANT "
+                    + "passes) or NONE (score and --require decide).")
+    String failOnVerdict;
 
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "Report: json, sarif, junit, markdown or html (to --output, else to standard output).")
@@ -123,7 +129,12 @@ final class CheckCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--threads must be at least 1.");
         }
         List<String> required = require.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
-        Gate gate = Gate.of(failUnder, required, partialPasses);
+        Gate gate;
+        try {
+            gate = Gate.of(failUnder, required, partialPasses, Gate.FailOnVerdict.parse(failOnVerdict));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
 
         List<Path> files = new ArrayList<>();
         List<ReportSource> missing = new ArrayList<>();

@@ -11,22 +11,61 @@ import java.util.Set;
  * The submission gate. A policy FAILs when
  * <ol>
  *   <li>its score is below {@code failUnder}, or</li>
- *   <li>its verdict is NON_COMPLIANT, or</li>
+ *   <li>its verdict is NON_COMPLIANT (by default; {@code failOnVerdict} NEEDS_REVISION fails anything but
+ *   COMPLIANT, NONE leaves the verdict out), or</li>
  *   <li>an obligation named in {@code require} is neither MET nor NOT_APPLICABLE (PARTIAL passes only with
  *   {@code partialPasses}).</li>
  * </ol>
  * Otherwise it PASSes. {@code failed} lists every obligation that fails as a test case (NOT_MET, and PARTIAL
  * unless {@code partialPasses}), required or not; {@code reasons} says which of the three rules decided.
  */
-public record Gate(double failUnder, Set<String> require, boolean partialPasses) {
-    public static final Gate DEFAULT = new Gate(0, Set.of(), false);
+public record Gate(double failUnder, Set<String> require, boolean partialPasses, FailOnVerdict failOnVerdict) {
+    public static final Gate DEFAULT = new Gate(0, Set.of(), false, FailOnVerdict.NON_COMPLIANT);
+
+    /** Which verdicts fail the gate by themselves. */
+    public enum FailOnVerdict {
+        /** NON_COMPLIANT fails (the default) */
+        NON_COMPLIANT,
+        /** NEEDS_REVISION and NON_COMPLIANT fail: only COMPLIANT passes */
+        NEEDS_REVISION,
+        /** the verdict does not decide; only the score and the required obligations do */
+        NONE;
+
+        boolean fails(String verdict) {
+            return switch (this) {
+                case NON_COMPLIANT -> "NON_COMPLIANT".equals(verdict);
+                case NEEDS_REVISION -> !"COMPLIANT".equals(verdict);
+                case NONE -> false;
+            };
+        }
+
+        /** Parses a name (any case); null or blank is the default, NON_COMPLIANT. */
+        public static FailOnVerdict parse(String s) {
+            if (s == null || s.isBlank()) {
+                return NON_COMPLIANT;
+            }
+            try {
+                return valueOf(s.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Unknown failOnVerdict '" + s
+                        + "': use NON_COMPLIANT, NEEDS_REVISION or NONE.");
+            }
+        }
+    }
 
     public Gate {
         require = require == null ? Set.of() : Set.copyOf(new LinkedHashSet<>(require));
+        failOnVerdict = failOnVerdict == null ? FailOnVerdict.NON_COMPLIANT : failOnVerdict;
     }
 
     public static Gate of(double failUnder, Collection<String> require, boolean partialPasses) {
-        return new Gate(failUnder, require == null ? Set.of() : new LinkedHashSet<>(require), partialPasses);
+        return of(failUnder, require, partialPasses, FailOnVerdict.NON_COMPLIANT);
+    }
+
+    public static Gate of(double failUnder, Collection<String> require, boolean partialPasses,
+                          FailOnVerdict failOnVerdict) {
+        return new Gate(failUnder, require == null ? Set.of() : new LinkedHashSet<>(require), partialPasses,
+                failOnVerdict);
     }
 
     public enum Decision { PASS, FAIL }
@@ -59,8 +98,8 @@ public record Gate(double failUnder, Set<String> require, boolean partialPasses)
         if (score < failUnder) {
             reasons.add("score " + report.score() + " is below " + failUnder);
         }
-        if ("NON_COMPLIANT".equals(report.verdict())) {
-            reasons.add("verdict is NON_COMPLIANT");
+        if (failOnVerdict.fails(report.verdict())) {
+            reasons.add("verdict is " + report.verdict());
         }
         Set<String> seen = new LinkedHashSet<>();
         for (ReportedFinding f : report.findings()) {

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** Runs the CLI in this JVM with captured streams; builds rule directories for tests. */
-final class Cli {
-    record Run(int code, String out, String err) {
+public final class Cli {
+    public record Run(int code, String out, String err) {
         @Override
         public String toString() {
             return "exit " + code + "\n--- out\n" + out + "\n--- err\n" + err;
@@ -19,7 +19,7 @@ final class Cli {
     private Cli() {
     }
 
-    static Run run(String... args) {
+    public static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = PolicygateCli.run(new PrintWriter(out), new PrintWriter(err), args);
@@ -30,7 +30,7 @@ final class Cli {
      * The shipped packs with a scoring under which nothing is NON_COMPLIANT: every policy passes with
      * {@code --fail-under 0}, whatever the extractors find.
      */
-    static Path lenientRules(Path tmp) throws IOException {
+    public static Path lenientRules(Path tmp) throws IOException {
         Path dir = tmp.resolve("lenient-rules");
         Path src = Path.of("rules");
         try (Stream<Path> walk = Files.walk(src)) {
