@@ -149,7 +149,7 @@ final class CheckCommand implements Callable<Integer> {
                 missing.add(ReportSource.failed(in.toString(), in + ": no such file or directory"));
             }
         }
-        files = files.stream().distinct().sorted().toList();
+        files = files.stream().map(Path::normalize).distinct().sorted().toList();
         if (sh != null) {
             List<Path> mine = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
