@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /** A policy file read and ingested, with its original text for mapping citations back to lines. */
 record PolicyFile(Path path, byte[] bytes, SourceFormat format, String originalText, Document document) {
-    private static final Ingestor INGESTOR = new Ingestor();
+    private static final ThreadLocal<Ingestor> INGESTOR = ThreadLocal.withInitial(Ingestor::new);
 
     /** The file could not be read or ingested. */
     static final class InputError extends Exception {
@@ -58,7 +58,7 @@ record PolicyFile(Path path, byte[] bytes, SourceFormat format, String originalT
         SourceFormat format = formatOf(path);
         Document document;
         try {
-            document = INGESTOR.ingest(bytes, format);
+            document = INGESTOR.get().ingest(bytes, format);
         } catch (IngestException e) {
             throw new InputError(path + ": " + e.title() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
