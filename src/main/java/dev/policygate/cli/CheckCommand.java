@@ -195,7 +195,7 @@ final class CheckCommand implements Callable<Integer> {
             for (Path f : files) {
                 futures.add(pool.submit(() -> {
                     long s = System.nanoTime();
-                    ReportSource src = assessor.assess(f, f.toString().replace('\\', '/'));
+                    ReportSource src = assessor.assess(f, displayPath(f));
                     Gate.Result r = src.report() == null ? null : gate.decide(src.report());
                     Outcome o = new Outcome(src, r, (System.nanoTime() - s) / 1_000_000);
                     progress.done(src, r);
@@ -245,6 +245,18 @@ final class CheckCommand implements Callable<Integer> {
         boolean inputError = outcomes.stream().anyMatch(o -> o.source().report() == null);
         boolean failed = outcomes.stream().anyMatch(o -> o.result() != null && !o.result().passed());
         return inputError ? PolicygateCli.USAGE : failed ? PolicygateCli.FAIL : PolicygateCli.PASS;
+    }
+
+    /** The path reports show: relative to the working directory when the file lies below it (as CI wants). */
+    static String displayPath(Path f) {
+        Path p = f;
+        if (p.isAbsolute()) {
+            Path cwd = Path.of("").toAbsolutePath();
+            if (p.startsWith(cwd)) {
+                p = cwd.relativize(p);
+            }
+        }
+        return p.toString().replace('\\', '/');
     }
 
     private int[] parseShard() {
