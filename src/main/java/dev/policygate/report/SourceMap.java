@@ -75,16 +75,42 @@ public final class SourceMap {
             if (h.isEmpty()) {
                 continue;
             }
-            int n = normalized.indexOf(h);
-            if (n >= 0 && aligned != null) {
-                return region(n, n + h.length(), h);
+            if (aligned != null) {
+                int n = lastLine(normalized, h);
+                if (n >= 0) {
+                    return region(n, n + h.length(), h);
+                }
             }
-            int at = original.indexOf(h);
+            int at = lastLine(original, h);
             if (at >= 0) {
                 return region(at, at + h.length());
             }
         }
         return null;
+    }
+
+    /**
+     * Where {@code h} stands as a line of its own (blanks around it allowed), the last such place: a table of
+     * contents repeats headings before the sections themselves. Else its first occurrence anywhere; else -1.
+     */
+    static int lastLine(String text, String h) {
+        int found = -1;
+        for (int at = text.indexOf(h); at >= 0; at = text.indexOf(h, at + 1)) {
+            int b = at - 1;
+            while (b >= 0 && (text.charAt(b) == ' ' || text.charAt(b) == '\t' || text.charAt(b) == '\u3000')) {
+                b--;
+            }
+            int e = at + h.length();
+            while (e < text.length() && (text.charAt(e) == ' ' || text.charAt(e) == '\t' || text.charAt(e) == '\u3000')) {
+                e++;
+            }
+            boolean startsLine = b < 0 || text.charAt(b) == '\n' || text.charAt(b) == '\r';
+            boolean endsLine = e >= text.length() || text.charAt(e) == '\n' || text.charAt(e) == '\r';
+            if (startsLine && endsLine) {
+                found = at;
+            }
+        }
+        return found >= 0 ? found : text.indexOf(h);
     }
 
     /** The first line of the file. */

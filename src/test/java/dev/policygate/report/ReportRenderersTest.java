@@ -159,6 +159,10 @@ class ReportRenderersTest {
         assertEquals(3, searched.region(at, at + 4, "用于注册").startLine());
         assertNull(searched.region(0, 3, "不存在的文字"));
         assertEquals(1, searched.firstLine().startLine());
+        // a heading that a table of contents repeats: the section's own line
+        String toc = "目录\n一、收集\n二、联系我们\n正文\n一、收集\n我们收集。\n二、联系我们\n邮箱。";
+        assertEquals(7, new SourceMap(toc, toc).heading("二、联系我们").startLine());
+        assertEquals(6, new SourceMap("<p>x</p>\n" + toc, toc).heading("一、收集 > （一）缺失的小节").startLine());
     }
 
     private static Document parse(String xml) throws Exception {
