@@ -42,7 +42,7 @@ class CheckCommandTest {
         assertEquals(0, pass.code(), pass.toString());
         assertTrue(pass.out().contains("PASS"), pass.toString());
 
-        Cli.Run failUnder = Cli.run("check", gov.get(3).toString(), "--rules", lenient.toString(), "--fail-under", "100");
+        Cli.Run failUnder = Cli.run("check", nonsense.toString(), "--rules", lenient.toString(), "--fail-under", "50");
         assertEquals(1, failUnder.code(), failUnder.toString());
 
         Cli.Run nonCompliant = Cli.run("check", nonsense.toString(), "--rules", "rules");
