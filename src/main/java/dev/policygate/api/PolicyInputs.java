@@ -2,6 +2,7 @@ package dev.policygate.api;
 
 import dev.policygate.ingest.Document;
 import dev.policygate.ingest.IngestException;
+import dev.policygate.ingest.IngestLimits;
 import dev.policygate.ingest.Ingestor;
 import dev.policygate.ingest.SourceFormat;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,17 +15,18 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 /** Turns what a client sent (JSON text or an uploaded file) into a {@link Document}, enforcing the limits. */
 @ApplicationScoped
 public class PolicyInputs {
-    @ConfigProperty(name = "policygate.max-text-chars")
-    int maxTextChars;
+    private final Ingestor ingestor;
 
-    private final Ingestor ingestor = new Ingestor();
+    PolicyInputs(@ConfigProperty(name = "policygate.max-text-bytes") long maxTextBytes,
+                 @ConfigProperty(name = "policygate.max-upload-bytes") long maxUploadBytes,
+                 @ConfigProperty(name = "policygate.max-pdf-pages") int maxPdfPages) {
+        IngestLimits d = IngestLimits.defaults();
+        this.ingestor = new Ingestor(new IngestLimits(maxUploadBytes, maxTextBytes, maxPdfPages, d.maxPdfMemoryBytes()));
+    }
 
     public Document fromText(String text, String format) {
         if (text == null || text.isBlank()) {
             throw IngestException.empty();
-        }
-        if (text.length() > maxTextChars) {
-            throw tooLarge(text.length());
         }
         SourceFormat f = parseFormat(format);
         if (f == SourceFormat.PDF) {
@@ -49,11 +51,7 @@ public class PolicyInputs {
             throw IngestException.empty();
         }
         SourceFormat f = format == null || format.isBlank() ? formatFromName(file.fileName()) : parseFormat(format);
-        Document document = ingestor.ingest(bytes, f);
-        if (document.normalizedText().length() > maxTextChars) {
-            throw tooLarge(document.normalizedText().length());
-        }
-        return document;
+        return ingestor.ingest(bytes, f);
     }
 
     /** "text", "html" or "pdf" (any case); null or blank means plain text. */
@@ -80,10 +78,5 @@ public class PolicyInputs {
             return SourceFormat.HTML;
         }
         return null;
-    }
-
-    private IngestException tooLarge(int length) {
-        return new IngestException(413, "Policy too large", "The policy has " + length
-                + " characters; the limit is " + maxTextChars + " (policygate.max-text-chars).");
     }
 }

@@ -31,19 +31,20 @@ public class RuleSetResource {
     }
 
     public record RuleSetView(int version, String sha256, String author, String comment, String source,
-                              OffsetDateTime createdAt, boolean active, int obligationCount, List<Entry> obligations) {
+                              OffsetDateTime createdAt, boolean active, boolean compiledHere, int obligationCount,
+                              List<Entry> obligations) {
     }
 
     @GET
     public List<RuleSetView> list() {
         int active = ruleSets.activeVersion();
-        return ruleSets.versions().stream().map(v -> view(v, active, false)).toList();
+        return ruleSets.versions().stream().map(v -> view(v, active, ruleSets.isCompiled(v.version), false)).toList();
     }
 
     @GET
     @Path("/{version}")
     public RuleSetView get(@PathParam("version") int version) {
-        return view(ruleSets.version(version), ruleSets.activeVersion(), true);
+        return view(ruleSets.version(version), ruleSets.activeVersion(), ruleSets.isCompiled(version), true);
     }
 
     @POST
@@ -51,7 +52,7 @@ public class RuleSetResource {
     @RolesAllowed("admin")
     public RuleSetView activate(@PathParam("version") int version) {
         ruleSets.activate(version, security.getUserPrincipal().getName());
-        return view(ruleSets.version(version), version, true);
+        return view(ruleSets.version(version), version, true, true);
     }
 
     /** Compiles a submitted obligation with the latest rule set and runs its tests; stores nothing. */
@@ -66,11 +67,11 @@ public class RuleSetResource {
         return obligations.validate(input);
     }
 
-    private static RuleSetView view(RuleSetVersion v, int active, boolean withEntries) {
+    private static RuleSetView view(RuleSetVersion v, int active, boolean compiled, boolean withEntries) {
         List<Entry> entries = withEntries
                 ? v.revisions.stream().map(r -> new Entry(r.obligationId, r.revision, r.contentSha256)).toList()
                 : null;
         return new RuleSetView(v.version, v.sha256, v.author, v.comment, v.source, v.createdAt, v.version == active,
-                v.revisions.size(), entries);
+                compiled, v.revisions.size(), entries);
     }
 }

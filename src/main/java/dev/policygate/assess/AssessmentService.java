@@ -34,12 +34,23 @@ public class AssessmentService {
     @Inject
     ObjectMapper json;
 
-    private final PolicyAssessor assessor = new PolicyAssessor();
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
+    private final PolicyAssessor assessor;
+
+    @Inject
+    AssessmentService(dev.policygate.rules.RuleEvaluator evaluator) {
+        this.assessor = new PolicyAssessor(new dev.policygate.extract.FactExtractor(), evaluator);
+    }
 
     public AssessmentReport assess(Document document, String title, Integer ruleSetVersion) {
         int version = ruleSetVersion == null ? ruleSets.activeVersion() : ruleSetVersion;
         CompiledRuleSet ruleSet = ruleSets.compiled(version);
-        PolicyAssessor.Result result = assessor.assess(document, ruleSet);
+        long started = System.nanoTime();
+        List<Fact> facts = metrics.timer("policygate.extraction.duration").record(() -> assessor.extract(document));
+        PolicyAssessor.Result result = metrics.timer("policygate.evaluation.duration")
+                .record(() -> assessor.evaluate(facts, ruleSet));
         AssessmentRecord record = new AssessmentRecord();
         record.id = UUID.randomUUID();
         record.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -54,6 +65,11 @@ public class AssessmentService {
         record.findingsJson = write(json.writerFor(FINDING_LIST),
                 result.evaluation().findings().stream().map(ReportedFinding::of).toList());
         QuarkusTransaction.requiringNew().run(record::persist);
+        metrics.counter("policygate.assessments", "verdict", record.verdict).increment();
+        io.micrometer.core.instrument.Timer.builder("policygate.assessment.duration")
+                .description("Extraction, evaluation and storage of one assessment")
+                .publishPercentileHistogram().register(metrics)
+                .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
         return report(record);
     }
 

@@ -15,7 +15,17 @@ public final class FactExtractor {
     private final List<AreaExtractor> areas;
 
     public FactExtractor() {
-        this(List.of());
+        this(List.of(
+                // A. the policy document; B. the handler
+                new DatesExtractor(), new ScopeExtractor(), new ConsentExtractor(), new ChangeNoticeExtractor(),
+                new HandlerExtractor(), new ContactExtractor(), new ProtectionOfficerExtractor(),
+                // C. collection; D. sharing; E. retention, storage, cross-border; F. security
+                new CollectionExtractor(), new PermissionExtractor(), new SensitivePiExtractor(),
+                new ThirdPartyExtractor(), new SharingExtractor(), new RetentionExtractor(),
+                new CrossBorderExtractor(), new SecurityExtractor(),
+                // G. rights; H. personalisation; I. minors
+                new RightsExtractor(), new DeadlineExtractor(), new ComplaintExtractor(), new DisputeExtractor(),
+                new PersonalizationExtractor(), new MinorsExtractor()));
     }
 
     public FactExtractor(List<AreaExtractor> areas) {

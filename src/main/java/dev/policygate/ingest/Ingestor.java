@@ -1,99 +1,141 @@
 package dev.policygate.ingest;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Turns policy bytes or text into a {@link Document}. Minimal first version: plain text only.
+ * Turns policy bytes (plain text, HTML or PDF) or text into a {@link Document}. A small façade over
+ * {@link CharsetDetection}, {@link HtmlText}, {@link PdfText}, {@link TextNormalizer}, {@link SectionParser} and
+ * {@link SentenceSplitter}. Plain Java, thread-safe, no framework dependency.
+ *
+ * <p>Errors are {@link IngestException}s only: 400 empty, 413 too large, 415 unsupported/mismatched format, 422
+ * unreadable content.
  */
 public final class Ingestor {
-    private static final Pattern HEADING_1 = Pattern.compile("^([一二三四五六七八九十]+)[、.．]\\s*(.*)$");
-    private static final Pattern HEADING_2 = Pattern.compile("^[（(]([一二三四五六七八九十]+)[）)]\\s*(.*)$");
-    private static final Pattern SENTENCE_END = Pattern.compile("[。！？；!?;]");
+    private final IngestLimits limits;
 
-    public Document ingest(byte[] bytes, SourceFormat format) {
-        if (format != null && format != SourceFormat.TEXT) {
-            throw new IngestException(415, "Unsupported format", "Only plain text is supported so far.");
-        }
-        return ingestText(new String(bytes, StandardCharsets.UTF_8));
+    public Ingestor() {
+        this(IngestLimits.defaults());
     }
 
-    public Document ingestText(String raw) {
-        String text = normalize(raw);
+    public Ingestor(IngestLimits limits) {
+        this.limits = limits;
+    }
+
+    public IngestLimits limits() {
+        return limits;
+    }
+
+    /**
+     * @param bytes        the uploaded file
+     * @param formatOrNull the declared format, or null to detect it from the content
+     */
+    public Document ingest(byte[] bytes, SourceFormat formatOrNull) {
+        if (bytes == null || bytes.length == 0) {
+            throw IngestException.empty();
+        }
+        if (bytes.length > limits.maxUploadBytes()) {
+            throw IngestLimits.tooLarge("The upload has " + bytes.length + " bytes; at most "
+                    + limits.maxUploadBytes() + " are accepted.");
+        }
+        try {
+            return dispatch(bytes, formatOrNull);
+        } catch (IngestException e) {
+            throw e;
+        } catch (StackOverflowError | RuntimeException e) {
+            throw new IngestException(422, "Unreadable policy",
+                    "The content could not be read: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private Document dispatch(byte[] bytes, SourceFormat declared) {
+        boolean pdf = PdfText.looksLikePdf(bytes);
+        if (declared == SourceFormat.PDF && !pdf) {
+            throw mismatch("The policy was declared as PDF but the content is not a PDF (no %PDF- header).");
+        }
+        if (pdf) {
+            if (declared != null && declared != SourceFormat.PDF) {
+                throw mismatch("The policy was declared as " + declared + " but the content is a PDF.");
+            }
+            return build(PdfText.extract(bytes, limits), SourceFormat.PDF);
+        }
+        String binary = FormatSniffer.knownBinary(bytes);
+        if (binary != null) {
+            throw new IngestException(415, "Unsupported format",
+                    "The upload is " + binary + "; send the policy as plain text, HTML or PDF.");
+        }
+        String declaredCharset = HtmlText.declaredCharset(bytes);
+        String decoded = CharsetDetection.decode(bytes, declaredCharset);
+        if (FormatSniffer.looksBinary(decoded)) {
+            throw new IngestException(415, "Unsupported format",
+                    "The upload looks like binary data, not a plain-text, HTML or PDF policy.");
+        }
+        SourceFormat format = declared;
+        if (format == null) {
+            format = HtmlText.sniff(decoded) ? SourceFormat.HTML : SourceFormat.TEXT;
+        } else if (format == SourceFormat.TEXT && HtmlText.strongSniff(decoded)) {
+            throw mismatch("The policy was declared as plain text but the content is an HTML page.");
+        } else if (format == SourceFormat.HTML && !HtmlText.hasTags(decoded)) {
+            throw mismatch("The policy was declared as HTML but the content contains no HTML markup.");
+        }
+        if (format == SourceFormat.HTML) {
+            return build(HtmlText.extract(decoded), SourceFormat.HTML);
+        }
+        return build(decoded, SourceFormat.TEXT);
+    }
+
+    private static IngestException mismatch(String detail) {
+        return new IngestException(415, "Format mismatch", detail);
+    }
+
+    /** Ingests text that is already decoded (treated as plain text). */
+    public Document ingestText(String text) {
+        if (text == null) {
+            throw IngestException.empty();
+        }
+        if (text.length() > limits.maxUploadBytes()) {
+            throw IngestLimits.tooLarge("The text has " + text.length() + " characters; at most "
+                    + limits.maxUploadBytes() + " are accepted.");
+        }
+        try {
+            return build(text, SourceFormat.TEXT);
+        } catch (IngestException e) {
+            throw e;
+        } catch (StackOverflowError | RuntimeException e) {
+            throw new IngestException(422, "Unreadable policy",
+                    "The text could not be read: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private Document build(String raw, SourceFormat format) {
+        String text = TextNormalizer.normalize(raw);
         if (text.isEmpty()) {
             throw IngestException.empty();
         }
-        List<Section> sections = new ArrayList<>();
-        List<Sentence> sentences = new ArrayList<>();
-        String[] path = new String[3];
-        int lineStart = 0;
-        while (lineStart < text.length()) {
-            int lineEnd = text.indexOf('\n', lineStart);
-            if (lineEnd < 0) {
-                lineEnd = text.length();
-            }
-            String line = text.substring(lineStart, lineEnd);
-            int level = line.length() <= 40 && HEADING_1.matcher(line).matches() ? 1
-                    : line.length() <= 40 && HEADING_2.matcher(line).matches() ? 2 : 0;
-            if (level > 0) {
-                path[level] = line;
-                if (level == 1) {
-                    path[2] = null;
-                }
-                String p = level == 1 ? line : (path[1] == null ? line : path[1] + " > " + line);
-                sections.add(new Section(sections.size(), -1, level, null, line, p, lineStart, lineEnd,
-                        lineStart, text.length()));
-            }
-            String section = sections.isEmpty() ? "" : sections.get(sections.size() - 1).path();
-            int s = lineStart;
-            Matcher m = SENTENCE_END.matcher(line);
-            while (m.find()) {
-                int e = lineStart + m.end();
-                if (e > s) {
-                    sentences.add(new Sentence(s, e, section));
-                }
-                s = e;
-            }
-            if (s < lineEnd) {
-                sentences.add(new Sentence(s, lineEnd, section));
-            }
-            lineStart = lineEnd + 1;
+        long utf8 = utf8Length(text);
+        if (utf8 > limits.maxTextBytes()) {
+            throw IngestLimits.tooLarge("The policy text has " + utf8 + " bytes (UTF-8); at most "
+                    + limits.maxTextBytes() + " are accepted.");
         }
-        return new Document(text, SourceFormat.TEXT, closeSections(sections, text.length()), sentences);
+        SectionParser.Result parsed = SectionParser.parse(text);
+        List<Sentence> sentences = SentenceSplitter.split(text, parsed);
+        return new Document(text, format, List.copyOf(parsed.sections()), List.copyOf(sentences));
     }
 
-    private static List<Section> closeSections(List<Section> open, int length) {
-        List<Section> closed = new ArrayList<>();
-        for (int i = 0; i < open.size(); i++) {
-            Section s = open.get(i);
-            int end = length;
-            for (int j = i + 1; j < open.size(); j++) {
-                if (open.get(j).level() <= s.level()) {
-                    end = open.get(j).start() - 1;
-                    break;
-                }
-            }
-            closed.add(new Section(s.index(), s.parent(), s.level(), s.numbering(), s.heading(), s.path(),
-                    s.headingStart(), s.headingEnd(), s.start(), Math.max(end, s.headingEnd())));
-        }
-        return closed;
-    }
-
-    static String normalize(String raw) {
-        StringBuilder out = new StringBuilder(raw.length());
-        for (String line : raw.replace("\r\n", "\n").replace('\r', '\n').split("\n")) {
-            String folded = line.replace('\u3000', ' ').replace('\u00a0', ' ').replace("\ufeff", "")
-                    .replaceAll("\\s+", " ").strip();
-            if (!folded.isEmpty()) {
-                if (out.length() > 0) {
-                    out.append('\n');
-                }
-                out.append(folded);
+    private static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
             }
         }
-        return out.toString();
+        return n;
     }
 }

@@ -3,6 +3,10 @@ package dev.policygate.persistence;
 import dev.policygate.api.ObligationInput;
 import dev.policygate.api.ProblemException;
 import dev.policygate.rules.CompileMessage;
+import dev.policygate.rules.CompiledRuleSet;
+import dev.policygate.rules.RuleEvaluator;
+import dev.policygate.rules.RuleTestResult;
+import dev.policygate.rules.RuleTestRunner;
 import dev.policygate.rules.LegalBasis;
 import dev.policygate.rules.Obligation;
 import dev.policygate.rules.RuleCompilationException;
@@ -22,6 +26,12 @@ public class ObligationService {
     RuleSetService ruleSets;
 
     private final RuleCompiler compiler = new RuleCompiler();
+    private final RuleTestRunner testRunner;
+
+    @Inject
+    ObligationService(RuleEvaluator evaluator) {
+        this.testRunner = new RuleTestRunner(evaluator);
+    }
 
     public record ObligationView(String id, int revision, String titleZh, String titleEn, String area, String pack,
                                  String severity, boolean conditional, List<LegalBasis> legalBasis, String drl,
@@ -37,7 +47,8 @@ public class ObligationService {
     public record Change(String obligationId, String action, int ruleSetVersion, int activeVersion) {
     }
 
-    public record Validation(boolean valid, List<CompileMessage> messages) {
+    /** Compiler messages (empty when it compiles) and the results of the obligation's own tests. */
+    public record Validation(boolean valid, List<CompileMessage> messages, List<RuleTestResult> tests) {
     }
 
     public List<ObligationView> list(Integer version) {
@@ -79,18 +90,43 @@ public class ObligationService {
     public Validation validate(ObligationInput input) {
         Obligation o = input.toObligation(null);
         List<Obligation> candidate = withReplaced(ruleSets.latestObligations(), o);
+        CompiledRuleSet compiled;
         try {
-            compiler.compile(candidate, ruleSets.latestScoring());
-            return new Validation(true, List.of());
+            compiled = compiler.compile(candidate, ruleSets.latestScoring());
         } catch (RuleCompilationException e) {
-            return new Validation(false, e.messages());
+            return new Validation(false, e.messages(), List.of());
         }
+        List<RuleTestResult> results = runTests(compiled, o.id());
+        return new Validation(results.stream().allMatch(RuleTestResult::passed), List.of(), results);
     }
 
+    /** Compiles the next set, runs the changed obligation's tests, and stores it only if they all pass. */
     private Change store(List<Obligation> next, String id, String action, String user) {
-        RuleSetVersion v = ruleSets.createVersion(next, ruleSets.latestScoring(), user, action + " " + id,
-                RuleSetVersion.Source.API);
+        CompiledRuleSet compiled = compiler.compile(next, ruleSets.latestScoring());
+        if (!action.equals("disable")) {
+            List<RuleTestResult> failed = runTests(compiled, id).stream().filter(r -> !r.passed()).toList();
+            if (!failed.isEmpty()) {
+                throw new ProblemException(422, "Rule tests fail", failed.size() + " test case(s) of " + id
+                        + " fail; nothing was stored.", failed);
+            }
+        }
+        RuleSetVersion v = ruleSets.store(compiled, user, action + " " + id, RuleSetVersion.Source.API);
         return new Change(id, action, v.version, ruleSets.activeVersion());
+    }
+
+    private List<RuleTestResult> runTests(CompiledRuleSet compiled, String id) {
+        Obligation o = compiled.obligation(id);
+        if (o.tests() == null || o.tests().isBlank()) {
+            return List.of();
+        }
+        List<RuleTestRunner.TestCase> cases;
+        try {
+            cases = RuleTestRunner.cases(o);
+        } catch (RuntimeException e) {
+            throw new ProblemException(400, "Invalid rule tests", "The tests of " + id + " cannot be read: "
+                    + e.getMessage());
+        }
+        return cases.stream().map(c -> testRunner.runCase(compiled, c)).toList();
     }
 
     private static List<Obligation> withReplaced(List<Obligation> all, Obligation o) {

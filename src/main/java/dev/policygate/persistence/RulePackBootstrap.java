@@ -29,7 +29,6 @@ public class RulePackBootstrap {
         }
         RuleSetVersion v = ruleSets.storePack(RulePackLoader.load(rulesDir), activateDiskChanges);
         LOG.infof("Rule packs at %s are rule-set version %d; active version is %d", rulesDir.toAbsolutePath(),
-                v.version, ruleSets.activeVersion());
-        ruleSets.compiled(ruleSets.activeVersion());
+                v.version, ruleSets.refreshActive());
     }
 }

@@ -23,9 +23,8 @@ public class RuleSetActivation extends PanacheEntityBase {
     @Column(name = "activated_at", nullable = false)
     public OffsetDateTime activatedAt;
 
-    /** The active version, or null before the first activation. */
-    public static Integer activeVersion() {
-        RuleSetActivation latest = find("order by id desc").firstResult();
-        return latest == null ? null : latest.ruleSetVersion;
+    /** The newest activation (it names the active version), or null before the first one. */
+    public static RuleSetActivation latest() {
+        return find("order by id desc").firstResult();
     }
 }

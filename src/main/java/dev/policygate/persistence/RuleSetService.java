@@ -36,6 +36,18 @@ public class RuleSetService {
 
     @Inject
     ObjectMapper json;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+    @Inject
+    dev.policygate.rules.RuleEvaluator evaluator;
+
+    /** The active version as last read from the database, for the metrics gauge. */
+    private final java.util.concurrent.atomic.AtomicInteger lastActiveVersion = new java.util.concurrent.atomic.AtomicInteger();
+
+    @jakarta.annotation.PostConstruct
+    void registerGauge() {
+        metrics.gauge("policygate.ruleset.active.version", lastActiveVersion);
+    }
 
     /** Sorted keys and properties, so that equal content always hashes alike across JVM runs. */
     private static final ObjectMapper CANONICAL = new ObjectMapper()
@@ -43,6 +55,7 @@ public class RuleSetService {
             .configure(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true);
 
     private final RuleCompiler compiler = new RuleCompiler();
+    private final Map<Integer, Object> compileLocks = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Integer, CompiledRuleSet> compiledCache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, CompiledRuleSet> eldest) {
@@ -50,14 +63,46 @@ public class RuleSetService {
         }
     };
 
-    /** The active version; 503 before any rule set exists (start-up has not loaded the packs). */
-    @Transactional
+    /** The activation this replica evaluates with; it only moves forward (to newer activations). */
+    private record Active(long activationId, int version) {
+    }
+
+    private final java.util.concurrent.atomic.AtomicReference<Active> active = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * The version this replica evaluates with: the newest activation it has seen and compiled. Replicas see
+     * activations made elsewhere through {@link #refreshActive()}, which a poller calls every second.
+     */
     public int activeVersion() {
-        Integer active = RuleSetActivation.activeVersion();
-        if (active == null) {
+        Active a = active.get();
+        return a != null ? a.version() : refreshActive();
+    }
+
+    /** Reads the newest activation; compiles (and warms) its version before this replica switches to it. */
+    public int refreshActive() {
+        RuleSetActivation latest = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(RuleSetActivation::latest);
+        if (latest == null) {
             throw new ProblemException(503, "No active rule set", "No rule set version has been activated yet.");
         }
-        return active;
+        Active current = active.get();
+        if (current == null || latest.id > current.activationId()) {
+            compiled(latest.ruleSetVersion);
+            Active next = new Active(latest.id, latest.ruleSetVersion);
+            active.accumulateAndGet(next, (old, candidate) ->
+                    old == null || candidate.activationId() > old.activationId() ? candidate : old);
+        }
+        int version = active.get().version();
+        lastActiveVersion.set(version);
+        return version;
+    }
+
+    /** Compiles the newest version ahead of its activation, so that switching to it is immediate. */
+    public void precompileLatest() {
+        RuleSetVersion latest = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(RuleSetVersion::latest);
+        if (latest != null) {
+            compiled(latest.version);
+        }
     }
 
     @Transactional
@@ -77,18 +122,39 @@ public class RuleSetService {
         return all;
     }
 
-    /** The compiled rule set of a version, compiling it on first use. */
+    /** The compiled rule set of a version, compiling it once on first use (one compilation per version). */
     public CompiledRuleSet compiled(int version) {
-        synchronized (compiledCache) {
-            CompiledRuleSet cached = compiledCache.get(version);
-            if (cached != null) {
-                return cached;
+        synchronized (compileLocks.computeIfAbsent(version, k -> new Object())) {
+            synchronized (compiledCache) {
+                CompiledRuleSet cached = compiledCache.get(version);
+                if (cached != null) {
+                    return cached;
+                }
             }
+            RuleSetVersion v = version(version);
+            CompiledRuleSet compiled = metrics.timer("policygate.rules.compile.duration")
+                    .record(() -> compiler.compile(obligationsOf(v), scoringOf(v)));
+            warmUp(compiled);
+            synchronized (compiledCache) {
+                compiledCache.put(version, compiled);
+            }
+            return compiled;
         }
-        RuleSetVersion v = version(version);
-        CompiledRuleSet compiled = compiler.compile(obligationsOf(v), scoringOf(v));
+    }
+
+    /** Whether this replica holds the compiled rule set of a version (switching to it is then immediate). */
+    public boolean isCompiled(int version) {
         synchronized (compiledCache) {
-            return compiledCache.computeIfAbsent(version, k -> compiled);
+            return compiledCache.containsKey(version);
+        }
+    }
+
+    /** A first evaluation builds Drools' lazy structures, so the first real request is not the slow one. */
+    private void warmUp(CompiledRuleSet compiled) {
+        try {
+            evaluator.evaluate(compiled, List.of());
+        } catch (RuntimeException e) {
+            LOG.debugf("warm-up evaluation failed: %s", e.getMessage());
         }
     }
 
@@ -113,8 +179,8 @@ public class RuleSetService {
         String sha = sha256Of(pack.obligations(), pack.scoring());
         RuleSetVersion existing = RuleSetVersion.withSha(sha);
         if (existing != null) {
-            if (RuleSetActivation.activeVersion() == null) {
-                activate(existing.version, "system");
+            if (RuleSetActivation.latest() == null) {
+                recordActivation(existing.version, "system");
             }
             return existing;
         }
@@ -122,7 +188,7 @@ public class RuleSetService {
         RuleSetVersion created = createVersion(pack.obligations(), pack.scoring(), "system",
                 first ? "Obligation packs from rules/" : "Obligation packs on disk changed", RuleSetVersion.Source.DISK);
         if (first || activate) {
-            activate(created.version, "system");
+            recordActivation(created.version, "system");
         }
         LOG.infof("Stored rule packs from disk as rule-set version %d (%d obligations)", created.version,
                 pack.obligations().size());
@@ -130,18 +196,27 @@ public class RuleSetService {
     }
 
     /**
-     * Creates a new version holding exactly {@code obligations}: unchanged obligations keep their revision,
-     * changed ones get a new revision. The set must compile; nothing is stored otherwise.
+     * Compiles {@code obligations} and stores them as a new version; nothing is stored if they do not compile.
      */
-    @Transactional
     public RuleSetVersion createVersion(List<Obligation> obligations, ScoringConfig scoring, String author,
                                         String comment, RuleSetVersion.Source source) {
-        compiler.compile(obligations, scoring);
+        CompiledRuleSet compiled = metrics.timer("policygate.rules.compile.duration")
+                .record(() -> compiler.compile(obligations, scoring));
+        return store(compiled, author, comment, source);
+    }
+
+    /**
+     * Stores an already compiled (and checked) rule set as the next version: unchanged obligations keep their
+     * revision, changed ones get a new revision. The compiled set is cached for the new version.
+     */
+    @Transactional
+    public RuleSetVersion store(CompiledRuleSet compiled, String author, String comment, RuleSetVersion.Source source) {
+        List<Obligation> obligations = compiled.obligations();
         RuleSetVersion latest = RuleSetVersion.latest();
         RuleSetVersion v = new RuleSetVersion();
         v.version = latest == null ? 1 : latest.version + 1;
-        v.sha256 = sha256Of(obligations, scoring);
-        v.scoringConfig = writeJson(scoring);
+        v.sha256 = sha256Of(obligations, compiled.scoring());
+        v.scoringConfig = writeJson(compiled.scoring());
         v.author = author;
         v.comment = comment;
         v.source = source.name();
@@ -150,12 +225,20 @@ public class RuleSetService {
             v.revisions.add(revisionFor(o, author));
         }
         v.persist();
+        synchronized (compiledCache) {
+            compiledCache.put(v.version, compiled);
+        }
         return v;
     }
 
-    @Transactional
+    /** Records the activation (compiling the version first) and switches this replica to it at once. */
     public void activate(int version, String user) {
-        version(version);
+        compiled(version);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> recordActivation(version, user));
+        refreshActive();
+    }
+
+    private void recordActivation(int version, String user) {
         RuleSetActivation a = new RuleSetActivation();
         a.ruleSetVersion = version;
         a.activatedBy = user;

@@ -22,9 +22,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class AssessmentApiTest {
+public class AssessmentApiTest {
 
-    static JsonPath assess(String text, String title) {
+    public static JsonPath assess(String text, String title) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("text", text, "format", "text", "title", title))
                 .when().post("/api/v1/assessments")
@@ -131,5 +131,17 @@ class AssessmentApiTest {
         assertEquals(assessed.getDouble("score"), evaluated.getDouble("score"));
         assertEquals(assessed.getString("verdict"), evaluated.getString("verdict"));
         assertEquals(assessed.getList("findings"), evaluated.getList("findings"));
+    }
+
+    @Test
+    void metricsCountAssessmentsByVerdictAndTimeEachStep() {
+        String verdict = assess("本隐私政策由测试科技有限公司制定。", "metrics").getString("verdict");
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("policygate_assessments_total{verdict=\"" + verdict + "\"}"), "count by verdict");
+        assertTrue(metrics.contains("policygate_assessment_duration_seconds_bucket"), "latency histogram");
+        assertTrue(metrics.contains("policygate_extraction_duration_seconds_count"), "extraction time");
+        assertTrue(metrics.contains("policygate_evaluation_duration_seconds_count"), "evaluation time");
+        assertTrue(metrics.contains("policygate_rules_compile_duration_seconds"), "compile time");
+        assertTrue(metrics.matches("(?s).*policygate_ruleset_active_version(\\{[^}]*\\})? [1-9].*"), "active version");
     }
 }

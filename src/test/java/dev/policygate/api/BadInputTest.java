@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every kind of bad input gets a 4xx problem+json a person can act on, and stores nothing. */
 @QuarkusTest
-class BadInputTest {
+public class BadInputTest {
 
     private static long storedAssessments() {
         return given().get("/api/v1/assessments").then().statusCode(200).extract().jsonPath().getLong("total");
@@ -48,7 +48,7 @@ class BadInputTest {
         given().contentType(ContentType.JSON).body(Map.of("text", huge))
                 .when().post("/api/v1/assessments")
                 .then().statusCode(413).contentType("application/problem+json")
-                .body("detail", containsString("limit"));
+                .body("detail", containsString("at most"));
         assertEquals(before, storedAssessments());
     }
 

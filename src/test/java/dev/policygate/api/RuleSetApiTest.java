@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** Rule-set versions: edits make new versions, old versions stay re-runnable, bad DRL is refused. */
 @QuarkusTest
-class RuleSetApiTest {
+public class RuleSetApiTest {
     private static final String DRL = """
             package policygate.test;
 
@@ -130,6 +130,39 @@ class RuleSetApiTest {
                 .post("/api/v1/rulesets/validate").then().statusCode(200).extract().jsonPath();
         assertFalse(invalid.getBoolean("valid"));
         assertTrue(invalid.getList("messages").size() > 0);
+        assertEquals(versions, versionCount());
+    }
+
+    private static final String TESTS = """
+            cases:
+              - name: handler named
+                facts:
+                  - {type: Handler, name: 示例科技有限公司, citations: [{start: 0, end: 8, section: "", quote: 示例科技有限公司}]}
+                expect: %s
+              - name: nobody named
+                text: |
+                  我们非常重视您的个人信息保护。
+                expect: NOT_MET
+            """;
+
+    @Test
+    void ruleTestsRunOnValidationAndFailingTestsStoreNothing() {
+        Map<String, Object> passing = new java.util.HashMap<>(obligation("TEST_TESTED", DRL.formatted("TEST_TESTED")));
+        passing.put("tests", TESTS.formatted("MET"));
+        author().body(passing).post("/api/v1/rulesets/validate").then().statusCode(200)
+                .body("valid", equalTo(true))
+                .body("tests.size()", equalTo(2))
+                .body("tests.passed", not(hasItem(false)));
+
+        int versions = versionCount();
+        Map<String, Object> failing = new java.util.HashMap<>(passing);
+        failing.put("tests", TESTS.formatted("NOT_MET"));
+        author().body(failing).post("/api/v1/rulesets/validate").then().statusCode(200)
+                .body("valid", equalTo(false))
+                .body("tests.find { it.name == 'handler named' }.actual", equalTo("MET"));
+        author().body(failing).post("/api/v1/obligations").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].name", equalTo("handler named"));
         assertEquals(versions, versionCount());
     }
 

@@ -71,7 +71,7 @@ class RulePackPropertiesTest {
         assertEquals(42, evaluator.evaluate(rs, allCaseFacts).findings().size());
         assertEquals(42, evaluator.evaluate(rs, List.of()).findings().size());
         Random random = new Random(42);
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 60; i++) {
             List<Fact> mix = new ArrayList<>(allCaseFacts);
             Collections.shuffle(mix, random);
             mix = mix.subList(0, random.nextInt(mix.size()));

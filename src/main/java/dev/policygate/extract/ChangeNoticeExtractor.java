@@ -1,0 +1,60 @@
+package dev.policygate.extract;
+
+import dev.policygate.facts.ChangeNotice;
+import dev.policygate.facts.ChangeNotice.Method;
+import dev.policygate.ingest.Document;
+import dev.policygate.ingest.Sentence;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * How users are told of changes to the policy: one fact per notice method (push, pop-up, SMS, email, in-app
+ * message, prominent notice) named in a sentence about changing this policy — a sentence that mentions the
+ * policy and a change, or any sentence of a section headed 本政策如何更新/变更. {@code PAGE_UPDATE} is emitted only when
+ * no other method is found, i.e. when the policy only posts the new version on its page.
+ */
+public final class ChangeNoticeExtractor implements AreaExtractor {
+    private static final PatternLexicon L = PatternLexicon.load("lexicon/notice.tsv");
+    private static final Method[] ACTIVE = {Method.PUSH, Method.POPUP, Method.SMS, Method.EMAIL, Method.IN_APP_MESSAGE,
+            Method.PROMINENT_NOTICE};
+    private static final Pattern NOT_CHANGE = Pattern.compile(
+            "安全事件|停止运营|终止运营|营销|推广信息|广告|验证码|另行(?:向您)?说明|收集(?:的)?目的|说明对应");
+    private static final Pattern HEADING_POLICY = Pattern.compile("政策|指引|声明|规则|本政策|如何");
+
+    @Override
+    public List<ChangeNotice> extract(Document d) {
+        ClauseScan.Grouped<Method> g = new ClauseScan.Grouped<>();
+        ClauseScan.Grouped<Method> page = new ClauseScan.Grouped<>();
+        for (Sentence s : d.sentences()) {
+            String t = ClauseScan.text(d, s);
+            String lastHeading = s.section();
+            boolean inChangeSection = L.find("CHANGE_HEADING", lastHeading) && HEADING_POLICY.matcher(lastHeading).find();
+            boolean aboutChange = ClauseScan.POLICY_WORD.matcher(t).find() && L.find("CHANGE", t);
+            if (!(aboutChange || inChangeSection) || NOT_CHANGE.matcher(t).find()) {
+                continue;
+            }
+            if (!(t.contains("通知") || t.contains("告知") || t.contains("提示") || t.contains("提醒") || t.contains("方式")
+                    || t.contains("发送") || t.contains("展示") || t.contains("公告") || t.contains("说明")
+                    || t.contains("推送") || t.contains("弹") || L.find("PAGE_UPDATE", t))) {
+                continue;
+            }
+            for (Method m : ACTIVE) {
+                if (L.find(m.name(), t)) {
+                    g.add(m, d.cite(s));
+                }
+            }
+            if (L.find("PAGE_UPDATE", t)) {
+                page.add(Method.PAGE_UPDATE, d.cite(s));
+            }
+        }
+        if (g.map().isEmpty()) {
+            return page.build(ChangeNotice::new);
+        }
+        return g.build(ChangeNotice::new);
+    }
+
+    private static String lastHeading(String path) {
+        int i = path.lastIndexOf(" > ");
+        return i < 0 ? path : path.substring(i + 3);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.policygate.extract;
+
+import dev.policygate.facts.ComplaintChannel;
+import dev.policygate.facts.ComplaintChannel.Kind;
+import dev.policygate.ingest.Document;
+import dev.policygate.ingest.Sentence;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Channels for complaints and reports: a sentence that names 投诉 (COMPLAINT) or only 举报 (REPORT) together with a
+ * way to reach the handler (联系方式, 客服, 邮箱, an email or phone, 通过…提交 …), not addressed to an external body
+ * and not an item of a change list (投诉渠道发生变化). {@code GENERAL_CONTACT} when a contact is given only for
+ * 疑问/意见/建议/咨询. {@code channel} is the contact value or path in the sentence, else the channel wording.
+ * One fact per (kind, channel), citing each sentence.
+ */
+public final class ComplaintExtractor implements AreaExtractor {
+    private static final PatternLexicon L = DeadlineExtractor.L;
+    private static final Pattern EXTERNAL_TARGET = Pattern.compile(
+            "向[^。；，,]{0,16}(?:网信|监管|主管|消费者|法院|公安|行政|政府|有关部门|12315|12377|协会)[^。；，,]{0,10}(?:投诉|举报|申诉|起诉|反映)");
+    private static final Pattern CHANNEL_WORD = Pattern.compile(
+            "(?:客服|在线客服|客服热线|客服电话|客服联系方式|联系方式|邮箱|电子邮件|邮件|热线|电话|投诉渠道|举报渠道|投诉通道|举报入口|投诉入口|意见反馈|反馈渠道|联系我们)");
+
+    private static final Pattern GENERAL_WAY = Pattern.compile(
+            "联系我们|与我们(?:取得)?联系|联系方式|以下方式|以下途径|客服|反馈(?:通道|渠道|入口)|发送邮件|致电|拨打");
+
+    private static final Pattern COMPLAINT_WAY = Pattern.compile(
+            "(?:您|你)[^。；]{0,40}(?:投诉|举报)|(?:投诉|举报)(?:、|或|和|及|与)?(?:举报|投诉)?(?:渠道|通道|入口|电话|邮箱|方式|热线|途径|中心|平台|受理)"
+                    + "|(?:进行|提出|发起|提交|受理|接受|处理)(?:您的)?(?:投诉|举报)|(?:投诉|举报)(?:请|可)");
+    private static final Pattern ASKING = Pattern.compile(
+            "如您|若您|如果您|您对|您可以|您可通过|您可|您也可以|您还可以|请您?(?:通过|联系|发送|拨打|致电)|您有任何");
+
+    @Override
+    public List<ComplaintChannel> extract(Document d) {
+        ClauseScan.Grouped<List<Object>> g = new ClauseScan.Grouped<>();
+        ClauseScan.Grouped<List<Object>> general = new ClauseScan.Grouped<>();
+        for (Sentence s : d.sentences()) {
+            String t = ClauseScan.text(d, s);
+            boolean complaint = L.find("COMPLAINT", t);
+            boolean report = L.find("REPORT", t);
+            if (!complaint && !report && !L.find("GENERAL", t)
+                    || L.find("NOT_CHANNEL", t) || ContactExtractor.isChangeListItem(t)) {
+                continue;
+            }
+            List<ContactExtractor.Found> contacts = ClauseScan.contacts(d, s);
+            boolean hasChannel = !contacts.isEmpty() || L.find("CHANNEL", t);
+            String channel = contacts.isEmpty() ? channelWord(t) : contacts.get(0).value();
+            if ((complaint || report) && hasChannel && channel != null && COMPLAINT_WAY.matcher(t).find()) {
+                String stripped = EXTERNAL_TARGET.matcher(t).replaceAll("");
+                if (L.find("COMPLAINT", stripped) || L.find("REPORT", stripped)) {
+                    Kind k = L.find("COMPLAINT", stripped) ? Kind.COMPLAINT : Kind.REPORT;
+                    g.add(List.of(k, channel), d.cite(s));
+                    continue;
+                }
+            }
+            if (L.find("GENERAL", t) && GENERAL_WAY.matcher(t).find() && ASKING.matcher(t).find() && channel != null
+                    && !t.contains("收集")
+                    && !t.contains("记录")) {
+                general.add(List.of(Kind.GENERAL_CONTACT, channel), d.cite(s));
+            }
+        }
+        List<ComplaintChannel> out = g.build((k, c) -> new ComplaintChannel((Kind) k.get(0), (String) k.get(1), c));
+        // general contacts are reported too: rules use them only when no complaint channel exists
+        out.addAll(general.build((k, c) -> new ComplaintChannel((Kind) k.get(0), (String) k.get(1), c)));
+        return out;
+    }
+
+    private static String channelWord(String t) {
+        Matcher m = CHANNEL_WORD.matcher(t);
+        return m.find() ? m.group() : null;
+    }
+}

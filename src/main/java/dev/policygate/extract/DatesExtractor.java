@@ -1,0 +1,145 @@
+package dev.policygate.extract;
+
+import dev.policygate.facts.Citation;
+import dev.policygate.facts.PolicyDate;
+import dev.policygate.facts.PolicyDate.Kind;
+import dev.policygate.facts.PolicyDate.Precision;
+import dev.policygate.ingest.Document;
+import dev.policygate.ingest.Sentence;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The dates the policy states about itself: a label (更新/生效/发布/修订/实施 日期) followed by a date
+ * ({@code 2021年6月11日}, {@code 2022-04-11}, {@code 2022.04.11}, {@code 【2022-08-30】}, {@code 2021年6月}), a date
+ * followed by a label when the sentence is about this policy (本政策于2021年6月11日更新), and event wording
+ * (本政策自您点击同意之时生效). A date followed by 发布的 (2019年发布的认定方法) is another document's date.
+ * One fact per (kind, date) with all its citations; citations are the tight label…date span.
+ */
+public final class DatesExtractor implements AreaExtractor {
+    static final String DATE = "(?<![0-9])([12][09][0-9]{2})\\s{0,2}(?:年\\s{0,2}([01]?[0-9])\\s{0,2}月(?:\\s{0,2}([0-3]?[0-9])\\s{0,2}[日号])?"
+            + "|[-./／]([01]?[0-9])(?:[-./／]([0-3]?[0-9]))?(?![0-9]))|(?<![0-9])([12][09][0-9]{2})\\s{0,2}年(?![0-9\\s]{0,3}月)";
+    private static final String LABEL = "((?:最近|最新|最后|本次|本版|版本)?(?:更新|生效|发布|修订|修改|实施|颁布|公布|施行)(?:/(?:更新|生效|发布|修订))?)";
+    private static final Pattern LABEL_THEN_DATE = Pattern.compile(
+            LABEL + "(?:日期|时间|日|于|版本)?(?:为|是)?[^0-9。；\\n]{0,6}?(?:" + DATE + ")");
+    private static final Pattern DATE_THEN_LABEL = Pattern.compile(
+            "(?:" + DATE + ")[^0-9。；，,\\n]{0,4}?(?:起|开始|正式)?" + LABEL + "(?!的|之|了)");
+    private static final Pattern SUBJECT = Pattern.compile("本(?:隐私)?(?:政策|指引|声明|规则|协议|条款|版本)|隐私(?:权)?政策|保护指引|本版");
+    private static final PatternLexicon NOTICE = PatternLexicon.load("lexicon/notice.tsv");
+
+    @Override
+    public List<PolicyDate> extract(Document d) {
+        ClauseScan.Grouped<List<Object>> g = new ClauseScan.Grouped<>();
+        String text = d.normalizedText();
+        for (Sentence s : d.sentences()) {
+            String t = ClauseScan.text(d, s);
+            boolean digit = false;
+            for (int i = 0; i < t.length() && !digit; i++) {
+                digit = t.charAt(i) >= '0' && t.charAt(i) <= '9';
+            }
+            if (!digit) {
+                if (t.indexOf('自') >= 0 && t.contains("生效")) {
+                    addEvent(g, d, s, t);
+                }
+                continue;
+            }
+            boolean lineShort = t.length() <= 40;
+            Matcher m = LABEL_THEN_DATE.matcher(t);
+            boolean labelled = false;
+            while (m.find()) {
+                int labelEnd = m.end(1);
+                String between = t.substring(labelEnd, Math.max(labelEnd, m.start(2) >= 0 ? m.start(2) : m.start(7)));
+                if (between.contains("的") && !lineShort) {
+                    continue;
+                }
+                labelled |= add(g, d, s, m.group(1), m, 2, m.start(), m.end());
+            }
+            if (!labelled && (lineShort || SUBJECT.matcher(t).find())) {
+                Matcher r = DATE_THEN_LABEL.matcher(t);
+                while (r.find()) {
+                    add(g, d, s, r.group(7), r, 1, r.start(), r.end());
+                }
+            }
+            if (t.indexOf('自') >= 0 && t.contains("生效")) {
+                addEvent(g, d, s, t);
+            }
+        }
+        return build(g);
+    }
+
+    private static void addEvent(ClauseScan.Grouped<List<Object>> g, Document d, Sentence s, String t) {
+        {
+            Matcher e = NOTICE.get("EVENT").matcher(t);
+            if (e.find() && (SUBJECT.matcher(t).find() || t.strip().startsWith("自"))
+                    && !t.contains("本条款") && !t.contains("本协议")) {
+                int evStart = e.start();
+                String ev = t.substring(evStart, e.end()).replaceAll("(?:起)?[^。；]{0,4}?(?:即时生效|开始生效|即生效|生效)$", "");
+                g.add(List.of(Kind.EFFECTIVE_ON_EVENT, ev), d.cite(s.start() + evStart, s.start() + e.end()));
+            }
+        }
+    }
+
+    private static List<PolicyDate> build(ClauseScan.Grouped<List<Object>> g) {
+        List<PolicyDate> out = new ArrayList<>();
+        g.map().forEach((k, cites) -> {
+            Kind kind = (Kind) k.get(0);
+            if (kind == Kind.EFFECTIVE_ON_EVENT) {
+                out.add(new PolicyDate(kind, null, Precision.EVENT, (String) k.get(1), List.copyOf(cites)));
+            } else {
+                String date = (String) k.get(1);
+                Precision p = date.length() == 10 ? Precision.DAY : date.length() == 7 ? Precision.MONTH : Precision.YEAR;
+                out.add(new PolicyDate(kind, date, p, null, List.copyOf(cites)));
+            }
+        });
+        return out;
+    }
+
+    /** Adds the date of groups base..base+6 (y, m, d, m2, d2, yearOnly) under the kinds named by the label. */
+    private static boolean add(ClauseScan.Grouped<List<Object>> g, Document d, Sentence s, String label, Matcher m,
+                               int base, int start, int end) {
+        String y = m.group(base) != null ? m.group(base) : m.group(base + 5);
+        String mo = m.group(base + 1) != null ? m.group(base + 1) : m.group(base + 3);
+        String da = m.group(base + 2) != null ? m.group(base + 2) : m.group(base + 4);
+        if (y == null) {
+            return false;
+        }
+        String iso = y;
+        if (mo != null) {
+            int mm = Integer.parseInt(mo);
+            if (mm < 1 || mm > 12) {
+                return false;
+            }
+            iso += String.format("-%02d", mm);
+            if (da != null) {
+                int dd = Integer.parseInt(da);
+                if (dd < 1 || dd > 31) {
+                    return false;
+                }
+                iso += String.format("-%02d", dd);
+            }
+        }
+        Citation c = d.cite(s.start() + start, s.start() + end);
+        boolean any = false;
+        for (Kind k : kinds(label)) {
+            g.add(List.of(k, iso), c);
+            any = true;
+        }
+        return any;
+    }
+
+    private static List<Kind> kinds(String label) {
+        List<Kind> ks = new ArrayList<>();
+        if (label.contains("生效") || label.contains("实施") || label.contains("施行")) {
+            ks.add(Kind.EFFECTIVE);
+        }
+        if (label.contains("更新") || label.contains("修订") || label.contains("修改")) {
+            ks.add(Kind.UPDATED);
+        }
+        if (label.contains("发布") || label.contains("颁布") || label.contains("公布")) {
+            ks.add(Kind.PUBLISHED);
+        }
+        return ks;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.policygate.extract;
+
+import dev.policygate.facts.ResponseDeadline;
+import dev.policygate.facts.ResponseDeadline.DayKind;
+import dev.policygate.facts.ResponseDeadline.Subject;
+import dev.policygate.ingest.Document;
+import dev.policygate.ingest.Sentence;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Time limits for answering: a period (15天, 十五个工作日, 三十日, 一个月 = 30 calendar days, 两周 = 14) followed by
+ * 内/之内/以内 or preceded by 不超过, in a sentence with a response verb (答复/回复/响应/处理 …) that is not about keeping
+ * data or incidents. {@code WORKING} only for 工作日. The subject is COMPLAINT for 投诉/举报 without a request,
+ * RIGHTS_REQUEST for 请求/申请/权利/注销 … (or any period in a rights section), else GENERAL.
+ * One fact per (days, kind, subject), citing each sentence.
+ */
+public final class DeadlineExtractor implements AreaExtractor {
+    static final PatternLexicon L = PatternLexicon.load("lexicon/complaints.tsv");
+    private static final Pattern PERIOD = Pattern.compile(
+            "(?<![0-9年月])(" + ChineseNumbers.NUMBER + ")\\s{0,2}(个)?\\s{0,2}(工作日|自然日|日历日|天|日|周|星期|月)"
+                    + "(?=\\s{0,2}(?:内|之内|以内|期限内|时间内|的期限|为限))"
+                    + "|(?:不超过|不超出|最长|最迟|最多)\\s{0,2}(" + ChineseNumbers.NUMBER + ")\\s{0,2}(个)?\\s{0,2}(工作日|自然日|日历日|天|日|周|星期|月)");
+
+    private static final Pattern QUICK = Pattern.compile("[0-9０-９一二两三四五六七八九十][个]?\\s{0,2}(?:工作日|自然日|日历日|天|日|周|星期|月)|[（(][0-9]");
+    private static final Pattern DOUBLE_NUMBER = Pattern.compile(
+            "([零〇一二两三四五六七八九十百]{1,4}|[0-9]{1,3})\\s{0,2}[（(]\\s{0,2}(?:[0-9]{1,3}|[零〇一二两三四五六七八九十百]{1,4})\\s{0,2}[）)]");
+
+    @Override
+    public List<ResponseDeadline> extract(Document d) {
+        ClauseScan.Grouped<List<Object>> g = new ClauseScan.Grouped<>();
+        String prev = "";
+        for (Sentence s : d.sentences()) {
+            String t = ClauseScan.text(d, s);
+            String context = prev + t;
+            prev = t;
+            if (!QUICK.matcher(t).find()) {
+                continue;
+            }
+            if (!L.find("RESPOND", t) || L.find("NOT_DEADLINE", t)) {
+                continue;
+            }
+            // 十五（15）个工作日 → 十五个工作日 (the sentence is cited, so the copy needs no offsets)
+            Matcher m = PERIOD.matcher(DOUBLE_NUMBER.matcher(t).replaceAll("$1"));
+            while (m.find()) {
+                int gi = m.group(1) != null ? 1 : 4;
+                String unit = m.group(gi + 2);
+                if ("月".equals(unit) && m.group(gi + 1) == null && !m.group(gi).matches("[一二两三四五六]")) {
+                    continue;
+                }
+                int n = ChineseNumbers.parse(m.group(gi));
+                if (n <= 0 || n > 400) {
+                    continue;
+                }
+                int days;
+                DayKind kind = DayKind.CALENDAR;
+                switch (unit) {
+                    case "工作日" -> {
+                        days = n;
+                        kind = DayKind.WORKING;
+                    }
+                    case "周", "星期" -> days = 7 * n;
+                    case "月" -> days = 30 * n;
+                    default -> days = n;
+                }
+                Subject subj;
+                boolean complaint = L.find("SUBJ_COMPLAINT", t);
+                boolean rights = L.find("SUBJ_RIGHTS", t) || RightsExtractor.L.find("RIGHTS_HEADING", s.section());
+                if (!complaint && !rights) {
+                    complaint = L.find("SUBJ_COMPLAINT", context);
+                    rights = L.find("SUBJ_RIGHTS", context);
+                }
+                subj = complaint && !L.find("SUBJ_RIGHTS", t) && !(rights && !L.find("SUBJ_COMPLAINT", t)) ? Subject.COMPLAINT
+                        : rights ? Subject.RIGHTS_REQUEST : Subject.GENERAL;
+                g.add(List.of(days, kind, subj), d.cite(s));
+            }
+        }
+        return g.build((k, c) -> new ResponseDeadline((Integer) k.get(0), (DayKind) k.get(1), (Subject) k.get(2), c));
+    }
+}

@@ -1,0 +1,193 @@
+package dev.policygate.extract;
+
+import dev.policygate.facts.Handler;
+import dev.policygate.ingest.Document;
+import dev.policygate.ingest.Sentence;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The legal name of the handler: an organisation name (ending in a suffix of {@code lexicon/handler.tsv}:
+ * …公司, …局, …中心, …办公厅, …委员会 …) that the policy presents as the operator:
+ * <ul>
+ *   <li>NAME（以下简称“我们”） — also when the parenthesis first gives an address (NAME（地址：…，以下或称“我们”）),</li>
+ *   <li>开发者/运营者/单位名称/主办单位：NAME,</li>
+ *   <li>由NAME主办/运营/所有/负责运行 (not 由NAME提供, which is how SDK providers are named), and a clause starting
+ *       with NAME负责运行,</li>
+ *   <li>“我们”…指(由)NAME, 我们是NAME,</li>
+ *   <li>a line that is only an organisation name among the last lines (a signature).</li>
+ * </ul>
+ * One fact per distinct name, citing the tight name span of each statement.
+ */
+public final class HandlerExtractor implements AreaExtractor {
+    private static final PatternLexicon L = PatternLexicon.load("lexicon/handler.tsv");
+    private static final String NAME_CHARS = "[\\p{IsHan}A-Za-z0-9·&\\-\\.（）()]";
+    private static final Pattern SUFFIX_END = Pattern.compile("(?:" + L.get("SUFFIX").pattern() + ")$");
+    private static final Pattern BEFORE = Pattern.compile(
+            "(?:" + L.get("BEFORE").pattern() + ")\\s{0,2}(?:是|为|系)?\\s{0,2}[：:]?\\s{0,2}(" + NAME_CHARS + "{2,45})");
+    private static final Pattern BY = Pattern.compile(
+            "(?:由|是|系|为)\\s{0,2}(" + NAME_CHARS + "{2,45}?)\\s{0,2}(?:" + L.get("OPERATES").pattern() + ")");
+    private static final Pattern CLAUSE_OPERATES = Pattern.compile(
+            "(?:^|[，,；;。])\\s{0,2}(" + NAME_CHARS + "{2,40}?)\\s{0,2}(?:负责运行|负责运营|运行维护|负责维护|负责建设|运营(?=[“\"「《]))");
+    private static final Pattern POLICY_BY = Pattern.compile(
+            "(?:本(?:隐私)?(?:政策|指引|声明)[^。；]{0,20}|产品(?:和|及)服务)由\\s{0,2}(" + NAME_CHARS + "{2,45}?)\\s{0,2}提供");
+    private static final Pattern WE_IS = Pattern.compile(
+            "[“\"]我们[”\"][^。；]{0,20}?指(?:由)?\\s{0,2}(" + NAME_CHARS + "{2,45})|我们是\\s{0,2}(" + NAME_CHARS + "{2,45})");
+    private static final Pattern WE_AFTER = Pattern.compile("[（(]([^）)]{0,160}?)[）)]");
+    private static final Pattern TRAILING_PAREN = Pattern.compile("[（(][^（()）]{2,30}[）)]$");
+    private static final Pattern AFTER_NAME = Pattern.compile(
+            "(?:" + L.get("OPERATES").pattern() + "|提供|开发|负责|运营|以下|的|所|在|与|和|及|为|是|系|作为|合称)");
+    private static final Pattern OPERATES_ANY = Pattern.compile(
+            L.get("OPERATES").pattern() + "|负责运行|负责运营|运行维护|负责维护|负责建设|运营");
+    private static final Pattern AFFILIATES = Pattern.compile(
+            "(?:及/或|和/或|及其|以及|及|和|或|与)(?:其)?(?:关联公司|关联方|关联企业|子公司|分公司)$");
+    private static final Pattern WELCOME = Pattern.compile("欢迎(?:您|你)?(?:使用|选择|访问)");
+    private static final Pattern STOP = Pattern.compile(
+            ".*(?:本应用开发者|开发者|运营者|经营者|运营方|提供方|服务提供者|提供者|运营公司|欢迎您?使用|适用于|由|是|为|指|即|系(?!统)|向|被|于|及其|以及|或|通过|与|和(?=[^服交公]))");
+    private static final Pattern BAD = Pattern.compile(
+            "^(?:本|该|贵|我|其|此|上述|相关|关联|合作|第三方|其他|任何|所有|一切|同一|下属|子)|关联公司|合作|第三方|服务商|供应商|用户|监管|有关部门|主管部门|公安|网信|法院|消费者|政府部门|国家机关|金融机构|所属公司|集团公司|母公司|这些|该等|相应|银行卡|的|以外|之外|其他");
+
+    @Override
+    public List<Handler> extract(Document d) {
+        ClauseScan.Grouped<String> g = new ClauseScan.Grouped<>();
+        String text = d.normalizedText();
+        for (Sentence s : d.sentences()) {
+            String t = ClauseScan.text(d, s);
+            // NAME（以下简称“我们”）
+            Matcher p = WE_AFTER.matcher(t.indexOf('（') >= 0 || t.indexOf('(') >= 0 ? t : "");
+            while (p.find()) {
+                boolean we = L.get("WE").matcher(p.group(1)).find();
+                Matcher wm = WELCOME.matcher(t);
+                boolean welcome = L.get("ALIAS").matcher(p.group(1)).find() && wm.find()
+                        && wm.end() <= p.start() && !t.contains("SDK");
+                if (!we && !welcome) {
+                    continue;
+                }
+                int end = p.start();
+                Matcher aff = AFFILIATES.matcher(t.substring(Math.max(0, end - 12), end));
+                if (aff.find()) {
+                    end = Math.max(0, end - 12) + aff.start();
+                }
+                if (end > 0 && t.charAt(end - 1) == '】') {
+                    int open = t.lastIndexOf('【', end);
+                    if (open >= 0 && end - open < 50) {
+                        addName(g, d, s, t, open + 1, end - 1, true);
+                        continue;
+                    }
+                }
+                int start = end;
+                while (start > 0 && end - start < 50) {
+                    char c = t.charAt(start - 1);
+                    boolean latinSpace = c == ' ' && start >= 2 && isLatin(t.charAt(start - 2)) && isLatin(t.charAt(start));
+                    if (!latinSpace && !NAME_CHAR.matcher(String.valueOf(c)).matches()) {
+                        break;
+                    }
+                    start--;
+                }
+                addName(g, d, s, t, start, end, true);
+            }
+            for (Pattern pat : new Pattern[] {BEFORE, WE_IS}) {
+                Matcher m = pat.matcher(t);
+                while (m.find()) {
+                    int gi = m.group(1) != null ? 1 : 2;
+                    if (m.group(gi) == null) {
+                        continue;
+                    }
+                    addName(g, d, s, t, m.start(gi), m.end(gi), false);
+                }
+            }
+            boolean operates = OPERATES_ANY.matcher(t).find();
+            for (Pattern pat : operates ? new Pattern[] {BY, CLAUSE_OPERATES, POLICY_BY} : new Pattern[] {POLICY_BY}) {
+                if (pat == POLICY_BY && !(t.contains("由") && t.contains("提供"))) {
+                    continue;
+                }
+                Matcher m = pat.matcher(t);
+                while (m.find()) {
+                    addName(g, d, s, t, m.start(1), m.end(1), false);
+                }
+            }
+        }
+        // signature: a line among the last lines of the document that is only an organisation name
+        List<Sentence> ss = d.sentences();
+        for (int i = Math.max(0, ss.size() - 4); i < ss.size(); i++) {
+            Sentence s = ss.get(i);
+            String t = ClauseScan.text(d, s).strip();
+            if (t.length() <= 40 && t.matches(NAME_CHARS + "{4,40}") && SUFFIX_END.matcher(t).find()
+                    && !BAD.matcher(t).find()) {
+                int off = ClauseScan.text(d, s).indexOf(t);
+                g.add(t, d.cite(s.start() + off, s.start() + off + t.length()));
+            }
+        }
+        return g.build(Handler::new);
+    }
+
+    /** Cuts the candidate span to the longest organisation name that ends with a suffix and adds it. */
+    private static void addName(ClauseScan.Grouped<String> g, Document d, Sentence s, String t, int start, int end,
+                                boolean mustEndAtEnd) {
+        String rest = t.substring(start, end);
+        int cut = -1;
+        if (mustEndAtEnd) {
+            // 北京字节跳动科技有限公司（现北京抖音信息服务有限公司）: drop a trailing parenthesis that follows a full name
+            Matcher tp = TRAILING_PAREN.matcher(rest);
+            if (tp.find() && SUFFIX_END.matcher(rest.substring(0, tp.start())).find()) {
+                rest = rest.substring(0, tp.start());
+            }
+            if (SUFFIX_END.matcher(rest).find()) {
+                cut = rest.length();
+            }
+        } else {
+            // the longest prefix that ends with a suffix and is followed by a boundary
+            Matcher sm = L.get("SUFFIX").matcher(rest);
+            while (sm.find()) {
+                if (sm.end() >= 4 && balanced(rest.substring(0, sm.end()))) {
+                    String after = rest.substring(sm.end());
+                    if (after.isEmpty() || !Character.isLetterOrDigit(after.charAt(0)) || AFTER_NAME.matcher(after).lookingAt()
+                            || after.startsWith("（") || after.startsWith("(")) {
+                        cut = sm.end();
+                    }
+                }
+            }
+        }
+        if (cut < 4) {
+            return;
+        }
+        String name = rest.substring(0, cut);
+        // left trim: after the last stop word (开发者, 由, 是, 为 …)
+        Matcher st = STOP.matcher(name);
+        if (st.lookingAt()) {
+            name = name.substring(st.end());
+        }
+        name = name.replaceAll("^[（(][^）)]*[）)]", "").strip();
+        if (name.length() < 4 || name.length() > 40 || BAD.matcher(name).find() || !balanced(name)
+                || !SUFFIX_END.matcher(name).find()) {
+            return;
+        }
+        int nameStart = t.indexOf(name, start);
+        if (nameStart < 0) {
+            return;
+        }
+        g.add(name, d.cite(s.start() + nameStart, s.start() + nameStart + name.length()));
+    }
+
+    private static final Pattern NAME_CHAR = Pattern.compile(NAME_CHARS);
+
+    private static boolean isLatin(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+    }
+
+    private static boolean balanced(String s) {
+        int depth = 0;
+        for (char c : s.toCharArray()) {
+            if (c == '（' || c == '(') {
+                depth++;
+            } else if (c == '）' || c == ')') {
+                depth--;
+                if (depth < 0) {
+                    return false;
+                }
+            }
+        }
+        return depth == 0;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.policygate.extract;
+
+import dev.policygate.facts.Citation;
+import dev.policygate.facts.PermissionRequest;
+import dev.policygate.facts.PermissionRequest.Permission;
+import dev.policygate.ingest.Document;
+import dev.policygate.ingest.Sentence;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Device permissions ({@link PermissionRequest}) named with 权限 (相机权限, 访问相册权限 …) through
+ * {@code lexicon/permissions.tsv}, each with the purpose or business function given in the same sentence.
+ * One fact per (permission, purpose); a purpose-less mention is dropped when the same permission is stated
+ * with a purpose elsewhere. Lines that only tell how to switch a permission off are not requests.
+ */
+public final class PermissionExtractor implements AreaExtractor {
+    public static final String RESOURCE = "/lexicon/permissions.tsv";
+    private static final LexiconFile FILE = LexiconFile.load(RESOURCE);
+    private static final TermMatcher<Permission> MATCHER = build();
+    /** Words that may stand between a permission name and 权限 (相机、相册权限, 地理位置访问权限). */
+    private static final Rx GAP = Rx.of("^[、，,和及与或/（）()\\s]*(?:的|使用|访问|读取|写入|读写|调用|获取|系统)?(?:的)?$");
+    private static final Rx PERMISSION_WORD = Rx.of("权限");
+    private static final Rx CONSEQUENCE = Rx.of("权限(?:后|之后)[，,]?(?:您|你)?(?:即可|可以|能够|将能|便可)([^。；;]{2,40})");
+    private static final Rx SWITCH_WORDS = Rx.of("关闭|撤回|取消授权|权限管理|是指|：指|:指");
+    private static final Rx ONLY_SWITCH_OFF = Rx.of("^(?:您可以|您也可以|您可|如您|如果您)?.{0,20}(?:关闭|撤回|取消授权)");
+
+    private static TermMatcher<Permission> build() {
+        TermMatcher<Permission> m = new TermMatcher<>();
+        for (String[] row : FILE.rows()) {
+            Permission p = Permission.valueOf(row[1].strip());
+            for (String syn : row[0].split("\\|")) {
+                m.add(syn, p);
+            }
+        }
+        return m.seal();
+    }
+
+    public static String version() {
+        return FILE.header();
+    }
+
+    /** The permissions named as such in a text (a lexicon term followed, after list separators, by 权限). */
+    static Set<Permission> permissionsIn(String t) {
+        return permissionPositions(t).keySet();
+    }
+
+    /** Each permission named in the text, with the offset just after its 权限. */
+    static Map<Permission, Integer> permissionPositions(String t) {
+        Map<Permission, Integer> out = new java.util.EnumMap<>(Permission.class);
+        List<TermMatcher.Hit<Permission>> hits = MATCHER.find(t);
+        for (int k = 0; k < hits.size(); k++) {
+            TermMatcher.Hit<Permission> h = hits.get(k);
+            int limit = Math.min(t.length(), h.end() + 40);
+            int w = t.indexOf("权限", h.end());
+            if (w < 0 || w > limit) {
+                continue;
+            }
+            // everything between the term and 权限 must be separators or other permission terms
+            int pos = h.end();
+            boolean ok = true;
+            for (int j = k + 1; j < hits.size() && hits.get(j).start() < w; j++) {
+                if (!GAP.matcher(t.substring(pos, hits.get(j).start())).matches()) {
+                    ok = false;
+                    break;
+                }
+                pos = hits.get(j).end();
+            }
+            if (ok && GAP.matcher(t.substring(pos, w)).matches()) {
+                int at = w + 2;
+                out.merge(h.value(), at, (a, b) -> ownPurpose(t, a) == null && ownPurpose(t, b) != null ? b : a);
+            }
+        }
+        return out;
+    }
+
+    private static final Rx OWN_PURPOSE = Rx.of(
+            "^\\s*(?:主要)?(?:用于|便于|用以|是为了|以便|为了|目的是)([^，,。；;]{2,40})");
+
+    /** A purpose stated right after "X权限" (相册权限用于…), or null. */
+    private static String ownPurpose(String t, int after) {
+        if (after > t.length()) {
+            return null;
+        }
+        Matcher m = OWN_PURPOSE.matcher(t.substring(after));
+        return m.find() ? m.group(1).strip() : null;
+    }
+
+    @Override
+    public List<PermissionRequest> extract(Document d) {
+        Map<String, PermissionRequest> facts = new LinkedHashMap<>();
+        Set<Permission> withPurpose = EnumSet.noneOf(Permission.class);
+        List<Sentence> ss = d.sentences();
+        for (int i = 0; i < ss.size(); i++) {
+            Sentence s = ss.get(i);
+            String t = d.text(s);
+            if (!PERMISSION_WORD.find(t) || ClauseText.isExceptionItem(t)) {
+                continue;
+            }
+            Map<Permission, Integer> ps = permissionPositions(t);
+            if (ps.isEmpty()) {
+                continue;
+            }
+            String purpose = ClauseText.purpose(t);
+            if (purpose != null && purpose.contains("权限")) {
+                purpose = null;
+            }
+            if (purpose == null) {
+                String f = ClauseText.function(t);
+                if (f != null && !f.contains("权限")) {
+                    purpose = f;
+                }
+            }
+            if (purpose == null) {
+                Matcher c = CONSEQUENCE.matcher(t);
+                if (c.find()) {
+                    purpose = ClauseText.trimClause(c.group(1));
+                }
+            }
+            if (purpose == null && (ONLY_SWITCH_OFF.find(t.strip()) || SWITCH_WORDS.find(t))) {
+                continue;
+            }
+            List<Citation> cites = List.of(d.cite(s));
+            for (Map.Entry<Permission, Integer> e : ps.entrySet()) {
+                Permission p = e.getKey();
+                String own = ownPurpose(t, e.getValue());
+                String pp = own != null ? own : purpose;
+                if (pp != null) {
+                    withPurpose.add(p);
+                }
+                facts.putIfAbsent(p + "|" + pp, new PermissionRequest(p, pp, cites));
+            }
+        }
+        List<PermissionRequest> out = new ArrayList<>();
+        for (PermissionRequest r : facts.values()) {
+            if (r.purpose() == null && withPurpose.contains(r.permission())) {
+                continue;
+            }
+            out.add(r);
+        }
+        return out;
+    }
+}

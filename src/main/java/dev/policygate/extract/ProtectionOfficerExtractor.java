@@ -1,0 +1,63 @@
+package dev.policygate.extract;
+
+import dev.policygate.facts.Contact.Channel;
+import dev.policygate.facts.ProtectionOfficer;
+import dev.policygate.ingest.Document;
+import dev.policygate.ingest.Sentence;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+/**
+ * The person or department designated for personal-information protection (个人信息保护负责人/部门/专职部门,
+ * 数据保护官 …). Mentions inside a list of possible policy changes (…负责人的联系方式及投诉渠道发生变化时) are skipped.
+ * {@code hasOwnContact} is true when the mention itself carries an email, phone or address, or when it is a
+ * label (…负责人联系方式：/如下) followed within a few lines by one that is not a customer-service line.
+ * One fact per designation.
+ */
+public final class ProtectionOfficerExtractor implements AreaExtractor {
+    @Override
+    public List<ProtectionOfficer> extract(Document d) {
+        Map<String, Object[]> by = new LinkedHashMap<>();
+        List<Sentence> ss = d.sentences();
+        for (int i = 0; i < ss.size(); i++) {
+            Sentence s = ss.get(i);
+            String t = ClauseScan.text(d, s);
+            if (!ContactExtractor.isOfficerMention(t)) {
+                continue;
+            }
+            Matcher m = ContactExtractor.L.get("OFFICER").matcher(t);
+            m.find();
+            String designation = m.group();
+            boolean own = hasContact(t);
+            if (!own && (t.strip().endsWith("：") || t.strip().endsWith(":") || ContactExtractor.FOLLOWS.matcher(t).find())) {
+                for (int j = i + 1; j < Math.min(ss.size(), i + 4) && !own; j++) {
+                    String n = ClauseScan.text(d, ss.get(j));
+                    if (ClauseScan.isHeadingLine(d, ss.get(j)) && !hasContact(n)) {
+                        break;
+                    }
+                    own = hasContact(n) && !n.contains("客服");
+                }
+            }
+            Object[] cur = by.computeIfAbsent(designation, k -> new Object[] {false, new ArrayList<>()});
+            cur[0] = (Boolean) cur[0] || own;
+            @SuppressWarnings("unchecked")
+            List<dev.policygate.facts.Citation> cites = (List<dev.policygate.facts.Citation>) cur[1];
+            cites.add(d.cite(s));
+        }
+        List<ProtectionOfficer> out = new ArrayList<>();
+        by.forEach((k, v) -> {
+            @SuppressWarnings("unchecked")
+            List<dev.policygate.facts.Citation> cites = (List<dev.policygate.facts.Citation>) v[1];
+            out.add(new ProtectionOfficer(k, (Boolean) v[0], List.copyOf(cites)));
+        });
+        return out;
+    }
+
+    private static boolean hasContact(String t) {
+        return ContactExtractor.find(t).stream().anyMatch(f -> f.channel() != Channel.FEEDBACK_PATH
+                && f.channel() != Channel.WEBSITE);
+    }
+}

@@ -1,0 +1,165 @@
+package dev.policygate.extract;
+
+import dev.policygate.facts.Citation;
+import dev.policygate.facts.Fact;
+import dev.policygate.facts.NecessityStatement;
+import dev.policygate.facts.PiType;
+import dev.policygate.facts.SensitivePiLabel;
+import dev.policygate.facts.SeparateConsent;
+import dev.policygate.ingest.Document;
+import dev.policygate.ingest.Sentence;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Sensitive PI: text that labels PI types as sensitive ({@link SensitivePiLabel}, flagged {@code inDefinitions}
+ * when it is a definition or sits in a definitions section/appendix), promises of separate consent
+ * ({@link SeparateConsent}, by subject) and explanations of necessity or impact ({@link NecessityStatement}).
+ */
+public final class SensitivePiExtractor implements AreaExtractor {
+    private static final int MAX_CITES = 3;
+    private static final Rx LABEL = Rx.of("(?<!非)(?:个人敏感信息|敏感个人信息|敏感信息|敏感数据|敏感的个人信息)");
+    /** 可能涉及…甚至敏感个人信息: a warning about what users publish, not a label of collected types. */
+    private static final Rx WARNING = Rx.of("(?:涉及|泄露|甚至|包含|透露)[^，。；]{0,14}敏感");
+    private static final Rx BACK_REF = Rx.of("^[^，,。]{0,6}(?:此类|这类|该类|上述|以上|前述|这些|该等|前款)");
+    private static final Rx COPULA = Rx.of("(?:均|都|皆)?(?:属于|为|是|系|涉及)(?:您的)?$");
+    private static final Rx DEFINITION_STYLE = Rx.of(
+            "(?:个人敏感信息|敏感个人信息)[”\"’]?[，,：:]?\\s*(?:是指|指|包括|是一旦)|是指|指的是|系指|一旦泄露");
+    private static final Rx SEPARATE = Rx.of(
+            "单独(?:的)?(?:同意|授权)|单独(?:征得|征求|取得|获得|请求|获取|确认)|另行单独|单独(?:向您)?(?:征得|征求)");
+    private static final Rx NO_NEED = Rx.of("无需|不需要|无须");
+    private static final Rx SUBJ_CROSS = Rx.of("境外|跨境|出境");
+    private static final Rx SUBJ_DISCLOSE = Rx.of("公开披露|公开您的");
+    private static final Rx SUBJ_SHARE = Rx.of("共享|提供给|对外提供|向第三方|第三方|转让|委托");
+    private static final Rx SUBJ_SENSITIVE = Rx.of("敏感");
+    private static final Rx NECESSITY = Rx.of("必要性|必需|必要|必须|是为了|为了|用于|以便|目的");
+    private static final Rx IMPACT = Rx.of(
+            "个人权益|权益[^。；]{0,12}影响|影响[^。；]{0,12}权益|重大影响|不利影响|人格尊严|人身[^。；]{0,6}财产安全|歧视|对您的影响|可能(?:对您)?造成");
+
+    @Override
+    public List<Fact> extract(Document d) {
+        List<Fact> out = new ArrayList<>();
+        Map<SeparateConsent.Subject, List<Sentence>> separate = new EnumMap<>(SeparateConsent.Subject.class);
+        Map<NecessityStatement.Aspect, List<Sentence>> necessity = new EnumMap<>(NecessityStatement.Aspect.class);
+        List<Sentence> all = d.sentences();
+        for (int i = 0; i < all.size(); i++) {
+            Sentence s = all.get(i);
+            String t = d.text(s);
+            if (ClauseText.isExceptionItem(t)) {
+                continue;
+            }
+            Matcher lm = LABEL.matcher(t);
+            boolean labelled = lm.find();
+            boolean definition = DEFINITION_STYLE.find(t) || ClauseText.inDefinitionSection(s.section());
+            if (labelled && !WARNING.find(t)) {
+                SensitivePiLabel label = label(d, all, i, t, lm.start(), definition);
+                if (label != null) {
+                    out.add(label);
+                }
+            }
+            if (SEPARATE.find(t) && !NO_NEED.find(t)) {
+                boolean any = false;
+                if (SUBJ_CROSS.find(t)) {
+                    add(separate, SeparateConsent.Subject.CROSS_BORDER, s);
+                    any = true;
+                }
+                if (SUBJ_DISCLOSE.find(t)) {
+                    add(separate, SeparateConsent.Subject.PUBLIC_DISCLOSURE, s);
+                    any = true;
+                }
+                if (SUBJ_SENSITIVE.find(t) || hasSensitiveType(t)) {
+                    add(separate, SeparateConsent.Subject.SENSITIVE_PI, s);
+                    any = true;
+                }
+                if (!any && SUBJ_SHARE.find(t)) {
+                    add(separate, SeparateConsent.Subject.SHARING, s);
+                    any = true;
+                }
+                if (!any) {
+                    add(separate, SeparateConsent.Subject.OTHER, s);
+                }
+            }
+            boolean sensitiveContext = labelled || (i > 0 && LABEL.find(d.text(all.get(i - 1)))
+                    && BACK_REF.find(t));
+            if (sensitiveContext && !DEFINITION_STYLE.find(t) && !SUBJ_DISCLOSE.find(t)
+                    && !SUBJ_SHARE.find(t)) {
+                if (NECESSITY.find(t)) {
+                    add(necessity, NecessityStatement.Aspect.NECESSITY, s);
+                }
+                if (IMPACT.find(t)) {
+                    add(necessity, NecessityStatement.Aspect.IMPACT, s);
+                }
+            }
+        }
+        for (var e : separate.entrySet()) {
+            out.add(new SeparateConsent(e.getKey(), ClauseText.cites(d, e.getValue(), MAX_CITES)));
+        }
+        for (var e : necessity.entrySet()) {
+            out.add(new NecessityStatement(e.getKey(), ClauseText.cites(d, e.getValue(), MAX_CITES)));
+        }
+        return out;
+    }
+
+    private static boolean hasSensitiveType(String t) {
+        for (PiType p : PiTaxonomy.typesIn(t)) {
+            if (p.sensitive()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The types a label sentence labels: its subject clause, the previous sentence for 此类信息, or the list after the label. */
+    private static SensitivePiLabel label(Document d, List<Sentence> all, int i, String t, int labelAt,
+                                          boolean definition) {
+        Sentence s = all.get(i);
+        String before = t.substring(0, labelAt);
+        int q = before.lastIndexOf("其中");
+        int clauseStart = Math.max(Math.max(before.lastIndexOf('，'), before.lastIndexOf(',')),
+                Math.max(before.lastIndexOf('：'), q < 0 ? -1 : q + 1));
+        String subject = before.substring(clauseStart + 1);
+        List<String> types;
+        List<Citation> cites;
+        if (COPULA.find(subject.replaceAll("(?:个人|的)$", "")) || subject.endsWith("属于")
+                || subject.contains("属于")) {
+            if (BACK_REF.find(subject) && PiTaxonomy.typesIn(subject).isEmpty() && i > 0) {
+                Sentence prev = all.get(i - 1);
+                types = PiTaxonomy.namesIn(d.text(prev));
+                cites = List.of(d.cite(prev.start(), s.end()));
+            } else {
+                types = PiTaxonomy.namesIn(subject);
+                if (types.isEmpty()) {
+                    types = PiTaxonomy.namesIn(t.substring(0, labelAt));
+                }
+                cites = List.of(d.cite(s));
+            }
+        } else {
+            // list or definition style: the types named after the label (个人敏感信息：…, 敏感个人信息（如…）)
+            String after = t.substring(labelAt);
+            int end = after.length();
+            for (char c : definition ? new char[] {'。'} : new char[] {'，', ',', '。', '；', ';'}) {
+                int k = after.indexOf(c);
+                if (k > 0 && k < end) {
+                    end = k;
+                }
+            }
+            types = PiTaxonomy.namesIn(after.substring(0, end));
+            cites = List.of(d.cite(s));
+        }
+        if (types.isEmpty()) {
+            return null;
+        }
+        return new SensitivePiLabel(types, definition, cites);
+    }
+
+    private static <K> void add(Map<K, List<Sentence>> m, K k, Sentence s) {
+        List<Sentence> l = m.computeIfAbsent(k, x -> new ArrayList<>());
+        if (!l.contains(s)) {
+            l.add(s);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.policygate.extract;
+
+import dev.policygate.facts.Citation;
+import dev.policygate.facts.SharingClause;
+import dev.policygate.facts.SharingClause.Kind;
+import dev.policygate.ingest.Document;
+import dev.policygate.ingest.Sentence;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Clauses about providing PI to others ({@link SharingClause}), one fact per kind with up to three citing
+ * sentences: sharing on conditions, no sharing, consent before sharing, public disclosure (with consent /
+ * never), transfer on merger, entrusted processing and how processors are bound.
+ */
+public final class SharingExtractor implements AreaExtractor {
+    private static final int MAX_CITES = 3;
+
+    private static final Rx SHARE = Rx.of("共享|对外提供|提供给|分享给|向第三方提供|向[^，。；]{1,20}提供您的");
+    private static final Rx CONDITIONS = Rx.of(
+            "仅在以下|仅会在以下|在以下情[形况]|以下情[形况]下|下列情[形况]|除以下|但以下情[形况]除外|仅会出于|只会共享|仅共享|仅会共享|除非|我们会与.{0,20}共享|我们可能会?(?:与|向|将)");
+    private static final Rx NO_SHARE = Rx.of(
+            "(?:不会|不|绝不|从不)(?:与|向|将您的[^，。；]{0,12}(?:提供|共享)给)?(?:任何)?(?:第三方|其他|任何|外部)[^，。；]{0,20}(?:共享|提供|分享|出售)");
+    private static final Rx NO_SHARE_ESCAPE = Rx.of("除|但|除非|例外|以下|仅|只|经|未经|在.{0,10}(?:同意|授权)|如确需|如必须|如需|确需|必须公开");
+    private static final Rx CONSENT = Rx.of(
+            "征得您?的?(?:单独|明确|明示|书面)?(?:同意|授权)|获得您?的?(?:单独|明确|明示)?(?:同意|授权)|取得您?的?(?:单独|明确|明示)?(?:同意|授权)|经您?(?:单独|明确|明示)?(?:同意|授权)|事先(?:征得|获得|取得)|单独同意|明确同意|明示同意|除非您明确授权|您同意后|您授权后|您的授权|另行(?:征得|获取|取得)");
+    private static final Rx NO_CONSENT_NEEDED = Rx.of("无需|不需要|不必|无须");
+    private static final Rx DISCLOSE = Rx.of("公开披露");
+    private static final Rx DISCLOSE_NEVER = Rx.of("(?:不会|不|绝不)(?:对外)?(?:将您的[^，。；]{0,12})?(?:进行)?公开披露|(?:不会|不|绝不)(?:对外)?公开(?:您的)?个人信息");
+    private static final Rx MERGER = Rx.of("合并|分立|收购|资产转让|并购|重组|破产|解散");
+    private static final Rx MERGER_BOUND = Rx.of("继续受|约束|重新(?:向您)?(?:征求|征得|获取|取得)|告知您?接收方|接收方的名称|继续履行|新的持有");
+    private static final Rx ENTRUSTED = Rx.of(
+            "委托(?!书)|受托|代表我们(?:来)?处理|代为处理|按照我们的(?:说明|要求|指示|委托)(?:来)?处理|为我们(?:提供|处理)|数据处理者|供应商|服务提供商");
+    private static final Rx ENTRUSTED_STRICT = Rx.of(
+            "委托处理|委托[^，。；]{0,25}(?:处理|代表我们|代为)|受托|代表我们(?:来)?处理|代为处理|按照我们的(?:说明|要求|指示|委托)(?:来)?处理");
+    private static final Rx DISCLOSE_ACT = Rx.of(
+            "(?:会|将|才会|仅会|可能会|才|需要|必须|如需|如必须)(?:[^，。；]{0,12})公开披露|公开披露(?:时|前|您的|个人信息|：|:)");
+    private static final Rx NOT_DISCLOSURE_CLAUSE = Rx.of("未经授权|防止|儿童|未成年|父母|监护人|例外|无需");
+    private static final Rx GUARDIAN = Rx.of("父母|监护人|儿童|未成年");
+    private static final Rx BOUND = Rx.of(
+            "签署|签订|订立|约定|协议|协定|合同|监督|审计|按照我们的(?:说明|要求|指示)|遵守.{0,12}(?:保密|规定|要求|义务|措施)|保密义务|保密措施|数据保护措施|约束");
+    private static final Rx PARTNER = Rx.of("第三方|合作|受托|委托|接收方|处理者|供应商|服务商|公司、组织|他们|其");
+
+    private static final Rx SHARE_UNLESS = Rx.of("共享[^。]*除非您.{0,6}(?:同意|授权)");
+    @Override
+    public List<SharingClause> extract(Document d) {
+        Map<Kind, List<Sentence>> hits = new EnumMap<>(Kind.class);
+        List<Sentence> all = d.sentences();
+        for (int i = 0; i < all.size(); i++) {
+            Sentence s = all.get(i);
+            String t = d.text(s);
+            if (ClauseText.isExceptionItem(t) && !t.contains("除外")) {
+                continue;
+            }
+            boolean noConsentNeeded = NO_CONSENT_NEEDED.find(t);
+            boolean share = SHARE.find(t);
+            if (share) {
+                boolean no = NO_SHARE.find(t);
+                if (no && !NO_SHARE_ESCAPE.find(t)) {
+                    add(hits, Kind.NO_SHARING, s);
+                } else if (CONDITIONS.find(t) && !noConsentNeeded) {
+                    add(hits, Kind.SHARING_CONDITIONS, s);
+                }
+                if ((CONSENT.find(t) && !noConsentNeeded && !t.contains("转让")
+                        || SHARE_UNLESS.find(t)) && !GUARDIAN.find(t)) {
+                    add(hits, Kind.CONSENT_BEFORE_SHARING, s);
+                }
+            }
+            if (DISCLOSE.find(t) && DISCLOSE_ACT.find(t) && !NOT_DISCLOSURE_CLAUSE.find(t)) {
+                if (DISCLOSE_NEVER.find(t) && !NO_SHARE_ESCAPE.find(t) && !t.contains("原则上")) {
+                    add(hits, Kind.PUBLIC_DISCLOSURE_NEVER, s);
+                } else if (CONSENT.find(t) || t.contains("同意")) {
+                    add(hits, Kind.PUBLIC_DISCLOSURE_CONSENT, s);
+                } else if (t.contains("以下情")) {
+                    for (int k = i + 1; k < Math.min(all.size(), i + 4); k++) {
+                        String n = d.text(all.get(k));
+                        if (n.contains("同意") && !NO_CONSENT_NEEDED.find(n)) {
+                            add(hits, Kind.PUBLIC_DISCLOSURE_CONSENT, s);
+                            add(hits, Kind.PUBLIC_DISCLOSURE_CONSENT, all.get(k));
+                            break;
+                        }
+                    }
+                }
+            }
+            if (MERGER.find(t) && MERGER_BOUND.find(t)) {
+                add(hits, Kind.MERGER_TRANSFER, s);
+            }
+            boolean entrusted = ENTRUSTED_STRICT.find(t) && !t.contains("如何") && !t.contains("受委托")
+                    && !t.contains("作为受托方");
+            if (entrusted) {
+                add(hits, Kind.ENTRUSTED_PROCESSING, s);
+            }
+            if ((entrusted || share || ENTRUSTED.find(t)) && PARTNER.find(t)
+                    && BOUND.find(t) && !noConsentNeeded
+                    && (t.contains("要求") || t.contains("签署") || t.contains("签订") || t.contains("约定") || t.contains("监督"))) {
+                add(hits, Kind.ENTRUSTED_BOUND, s);
+            }
+        }
+        List<SharingClause> out = new ArrayList<>();
+        for (Map.Entry<Kind, List<Sentence>> e : hits.entrySet()) {
+            List<Citation> cites = ClauseText.cites(d, e.getValue(), MAX_CITES);
+            out.add(new SharingClause(e.getKey(), cites));
+        }
+        return out;
+    }
+
+    private static void add(Map<Kind, List<Sentence>> hits, Kind k, Sentence s) {
+        hits.computeIfAbsent(k, x -> new ArrayList<>()).add(s);
+    }
+}

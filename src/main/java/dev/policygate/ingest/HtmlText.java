@@ -1,0 +1,236 @@
+package dev.policygate.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * Text of an HTML page via jsoup. Drops non-content elements (script, style, nav, header, footer, …, and hidden
+ * ones), keeps block structure as line breaks, writes h1–h6 as Markdown headings ({@code ## …}) and each table row
+ * as one line with cells joined by {@code " | "}. Traversal is iterative ({@link NodeTraversor}), so deeply
+ * nested markup cannot overflow the stack. Whitespace follows CSS: runs fold to one space, and a source line break
+ * between two CJK characters disappears.
+ */
+final class HtmlText {
+    private static final Set<String> DROP = Set.of("script", "style", "noscript", "nav", "header", "footer",
+            "template", "iframe", "svg", "head", "title", "object", "embed", "canvas", "button", "select", "option",
+            "input", "textarea", "audio", "video", "map", "dialog", "math", "frame", "frameset");
+    private static final Set<String> BLOCK = Set.of("p", "div", "li", "ul", "ol", "dl", "dt", "dd", "section",
+            "article", "main", "aside", "table", "thead", "tbody", "tfoot", "tr", "caption", "blockquote", "pre",
+            "address", "figure", "figcaption", "form", "fieldset", "legend", "hr", "center", "details", "summary",
+            "body", "html", "h1", "h2", "h3", "h4", "h5", "h6");
+    private static final Pattern META_CHARSET = Pattern.compile(
+            "<meta[^>]{0,200}?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_\\-]{2,30})", Pattern.CASE_INSENSITIVE);
+    private static final Pattern STRONG_HTML = Pattern.compile("<!doctype\\s+html|<html[\\s>]|<body[\\s>]|<head[\\s>]",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern TAG = Pattern.compile(
+            "<(?:p|div|br|span|table|tr|td|li|ul|ol|h[1-6]|section|article|meta|a|strong|b|font)[\\s>/]",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ANY_TAG = Pattern.compile("<[a-zA-Z!/][^<>]{0,500}>");
+
+    private HtmlText() {
+    }
+
+    /** Charset named by a meta tag in the first bytes, or null. */
+    static String declaredCharset(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
+        Matcher m = META_CHARSET.matcher(head);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** Unmistakably HTML: a doctype, html, head or body tag near the start. */
+    static boolean strongSniff(String text) {
+        return STRONG_HTML.matcher(prefix(text, 2048)).find();
+    }
+
+    /** HTML by content: strong markers, or at least two common block/inline tags near the start. */
+    static boolean sniff(String text) {
+        String head = prefix(text, 2048);
+        if (STRONG_HTML.matcher(head).find()) {
+            return true;
+        }
+        String trimmed = head.stripLeading();
+        Matcher m = TAG.matcher(head);
+        int count = 0;
+        while (m.find()) {
+            if (++count >= 2 || trimmed.startsWith("<")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the text contains any markup at all. */
+    static boolean hasTags(String text) {
+        return ANY_TAG.matcher(prefix(text, 65536)).find();
+    }
+
+    private static String prefix(String text, int n) {
+        return text.length() <= n ? text : text.substring(0, n);
+    }
+
+    static String extract(String html) {
+        Parser parser = Parser.htmlParser();
+        Document doc = Jsoup.parse(html, "", parser);
+        Builder b = new Builder();
+        NodeTraversor.filter(b, doc);
+        return b.out.toString();
+    }
+
+    private static final class Builder implements NodeFilter {
+        final StringBuilder out = new StringBuilder();
+        int cellDepth;   // inside td/th: block breaks become spaces
+        int preDepth;
+        boolean rowHasCell;
+
+        @Override
+        public FilterResult head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+                text(t.getWholeText());
+                return FilterResult.CONTINUE;
+            }
+            if (!(node instanceof Element e)) {
+                return FilterResult.SKIP_ENTIRELY; // comments, doctype, data
+            }
+            String tag = e.normalName();
+            if (DROP.contains(tag) || hidden(e)) {
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            switch (tag) {
+                case "br" -> lineBreak();
+                case "tr" -> {
+                    lineBreak();
+                    rowHasCell = false;
+                }
+                case "td", "th" -> {
+                    if (rowHasCell) {
+                        out.append(" | ");
+                    }
+                    rowHasCell = true;
+                    cellDepth++;
+                }
+                case "pre" -> {
+                    lineBreak();
+                    preDepth++;
+                }
+                case "h1", "h2", "h3", "h4", "h5", "h6" -> {
+                    lineBreak();
+                    if (cellDepth == 0) {
+                        out.append("#".repeat(tag.charAt(1) - '0')).append(' ');
+                    }
+                }
+                default -> {
+                    if (BLOCK.contains(tag)) {
+                        lineBreak();
+                    }
+                }
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        @Override
+        public FilterResult tail(Node node, int depth) {
+            if (node instanceof Element e) {
+                String tag = e.normalName();
+                switch (tag) {
+                    case "td", "th" -> cellDepth = Math.max(0, cellDepth - 1);
+                    case "pre" -> {
+                        preDepth = Math.max(0, preDepth - 1);
+                        lineBreak();
+                    }
+                    case "tr" -> {
+                        rowHasCell = false;
+                        lineBreak();
+                    }
+                    default -> {
+                        if (BLOCK.contains(tag)) {
+                            lineBreak();
+                        }
+                    }
+                }
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        private void lineBreak() {
+            if (cellDepth > 0) {
+                space();
+                return;
+            }
+            int n = out.length();
+            if (n > 0 && out.charAt(n - 1) != '\n') {
+                out.append('\n');
+            }
+        }
+
+        private void space() {
+            int n = out.length();
+            if (n > 0 && out.charAt(n - 1) != ' ' && out.charAt(n - 1) != '\n') {
+                out.append(' ');
+            }
+        }
+
+        /** Appends text with CSS white-space folding (pre keeps its line breaks). */
+        private void text(String s) {
+            int n = s.length();
+            int i = 0;
+            while (i < n) {
+                char c = s.charAt(i);
+                if (isWs(c)) {
+                    int j = i;
+                    boolean newline = false;
+                    while (j < n && isWs(s.charAt(j))) {
+                        if (s.charAt(j) == '\n' || s.charAt(j) == '\r') {
+                            newline = true;
+                        }
+                        j++;
+                    }
+                    if (preDepth > 0 && newline) {
+                        lineBreak();
+                    } else {
+                        char before = out.length() > 0 ? out.charAt(out.length() - 1) : ' ';
+                        char after = j < n ? s.charAt(j) : ' ';
+                        boolean cjkJoin = newline && isWide(before) && (j >= n || isWide(after));
+                        if (!cjkJoin) {
+                            space();
+                        }
+                    }
+                    i = j;
+                } else {
+                    out.append(c);
+                    i++;
+                }
+            }
+        }
+
+        private static boolean isWs(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+        }
+
+        private static boolean isWide(char c) {
+            return c >= 0x2e80 && c < 0xfff0;
+        }
+
+        private static boolean hidden(Element e) {
+            if (e.hasAttr("hidden")) {
+                return true;
+            }
+            String style = e.attr("style");
+            if (style.isEmpty()) {
+                return false;
+            }
+            String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
+            return s.contains("display:none") || s.contains("visibility:hidden");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.policygate.ingest;
+
+/**
+ * Size limits for ingestion.
+ *
+ * @param maxUploadBytes largest accepted upload (raw bytes of any format); larger → 413
+ * @param maxTextBytes   largest normalised text, counted in UTF-8 bytes; larger → 413
+ * @param maxPdfPages    largest PDF page count; more → 413
+ * @param maxPdfMemoryBytes cap on the memory PDFBox may use to buffer decoded streams (decompression-bomb guard)
+ */
+public record IngestLimits(long maxUploadBytes, long maxTextBytes, int maxPdfPages, long maxPdfMemoryBytes) {
+
+    public static final long MB = 1024L * 1024L;
+
+    public IngestLimits {
+        if (maxUploadBytes <= 0 || maxTextBytes <= 0 || maxPdfPages <= 0 || maxPdfMemoryBytes <= 0) {
+            throw new IllegalArgumentException("limits must be positive");
+        }
+    }
+
+    /** 20 MB upload, 2 MB of normalised text, 500 PDF pages, 256 MB of PDF stream buffers. */
+    public static IngestLimits defaults() {
+        return new IngestLimits(20 * MB, 2 * MB, 500, 256 * MB);
+    }
+
+    static IngestException tooLarge(String detail) {
+        return new IngestException(413, "Policy too large", detail);
+    }
+}

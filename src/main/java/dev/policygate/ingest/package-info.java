@@ -1,0 +1,22 @@
+/**
+ * Ingestion: policy bytes (plain text, HTML or PDF) → {@link dev.policygate.ingest.Document}.
+ *
+ * <p>Pipeline, one small class per step, plain Java (also used by the CLI):
+ * <ol>
+ * <li>Format: {@code %PDF-} magic → PDF; HTML sniffing ({@code <!doctype html}, {@code <html>}, {@code <body>},
+ * or block tags near the start) → HTML; else text. A declared format that contradicts the content is a 415;
+ * known binary formats (docx, images, zip) are a 415.</li>
+ * <li>Text: {@link dev.policygate.ingest.CharsetDetection} (BOM, strict UTF-8, UTF-16, ICU4J restricted to
+ * GB18030/Big5, all strict); undecodable bytes are a 422, never mojibake.</li>
+ * <li>HTML: {@link dev.policygate.ingest.HtmlText} (jsoup, iterative traversal, h1–h6 as {@code #} headings,
+ * table rows as {@code a | b | c}). PDF: {@link dev.policygate.ingest.PdfText} (PDFBox 3, page limit,
+ * decompression-bomb check, line re-flow, page numbers and running headers dropped).</li>
+ * <li>{@link dev.policygate.ingest.TextNormalizer}: the one text all offsets refer to (one paragraph per line).</li>
+ * <li>{@link dev.policygate.ingest.SectionParser}: heading tree from the numbering styles, levels by nesting order,
+ * list items and a table of contents are not sections; the title line is preamble, not the path root.</li>
+ * <li>{@link dev.policygate.ingest.SentenceSplitter}: sentences with offsets and section paths.</li>
+ * </ol>
+ * Errors are {@link dev.policygate.ingest.IngestException}s with an HTTP status: 400 empty, 413 too large, 415
+ * unsupported or mismatched format, 422 unreadable.
+ */
+package dev.policygate.ingest;

@@ -1,0 +1,257 @@
+package dev.policygate.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.policygate.facts.ChangeNotice;
+import dev.policygate.facts.ComplaintChannel;
+import dev.policygate.facts.ConsentMechanism;
+import dev.policygate.facts.Contact;
+import dev.policygate.facts.ExternalDispute;
+import dev.policygate.facts.Fact;
+import dev.policygate.facts.Handler;
+import dev.policygate.facts.MinorsClause;
+import dev.policygate.facts.Personalization;
+import dev.policygate.facts.PolicyDate;
+import dev.policygate.facts.ProtectionOfficer;
+import dev.policygate.facts.RefusalReasons;
+import dev.policygate.facts.ResponseDeadline;
+import dev.policygate.facts.RightStatement;
+import dev.policygate.ingest.Document;
+import dev.policygate.ingest.Ingestor;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Small synthetic texts for the distinctions the rules depend on. */
+class AreaASnippetsTest {
+    private static Document doc(String text) {
+        return new Ingestor().ingestText(text);
+    }
+
+    private static <T> List<T> run(AreaExtractor x, String text, Class<T> type) {
+        Document d = doc(text);
+        List<? extends Fact> facts = x.extract(d);
+        for (Fact f : facts) {
+            f.citations().forEach(c -> assertEquals(c.quote(), d.normalizedText().substring(c.start(), c.end())));
+        }
+        return facts.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private static Set<ConsentMechanism.Kind> consent(String text) {
+        return run(new ConsentExtractor(), text, ConsentMechanism.class).stream().map(ConsentMechanism::kind)
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void continuedUseAfterUpdateIsNotImpliedByUse() {
+        assertEquals(Set.of(ConsentMechanism.Kind.IMPLIED_BY_CONTINUED_USE),
+                consent("若您不同意该等变更可以停止使用本应用，若您继续使用本应用，即表示您同意受修订后的本政策的约束。"));
+        assertEquals(Set.of(ConsentMechanism.Kind.IMPLIED_BY_USE),
+                consent("若您使用我们的产品和服务，即表示您同意我们在本政策中所述内容。"));
+        assertEquals(Set.of(ConsentMechanism.Kind.IMPLIED_BY_USE),
+                consent("您使用或继续使用我们的服务，即意味着同意我们按照本政策处理您的信息。"));
+        assertEquals(Set.of(ConsentMechanism.Kind.EXPLICIT_ACT),
+                consent("一旦您点击“同意”本政策，我们将视为您充分理解并同意本政策。"));
+        assertTrue(consent("当您使用第三方服务时，请阅读第三方的隐私政策。").isEmpty());
+    }
+
+    private static ResponseDeadline deadline(String text) {
+        List<ResponseDeadline> l = run(new DeadlineExtractor(), text, ResponseDeadline.class);
+        assertEquals(1, l.size(), text + " -> " + l);
+        return l.get(0);
+    }
+
+    @Test
+    void workingDaysCalendarDaysAndChineseNumerals() {
+        ResponseDeadline a = deadline("我们将在十五个工作日内答复您的请求。");
+        assertEquals(15, a.days());
+        assertEquals(ResponseDeadline.DayKind.WORKING, a.dayKind());
+        assertEquals(ResponseDeadline.Subject.RIGHTS_REQUEST, a.subject());
+        ResponseDeadline b = deadline("我们将在30天内回复您的投诉。");
+        assertEquals(30, b.days());
+        assertEquals(ResponseDeadline.DayKind.CALENDAR, b.dayKind());
+        assertEquals(ResponseDeadline.Subject.COMPLAINT, b.subject());
+        assertEquals(30, deadline("我们将在一个月内响应您的请求。").days());
+        assertEquals(30, deadline("我们将在三十日内处理您的申请。").days());
+        assertEquals(14, deadline("我们会在两周内给予答复。").days());
+        assertEquals(15, deadline("一般情况下，我们将在十五天内回复。").days());
+        ResponseDeadline both = deadline("我们将在十五（15）个工作日内回复您的请求。");
+        assertEquals(15, both.days());
+        assertEquals(ResponseDeadline.DayKind.WORKING, both.dayKind());
+        assertTrue(run(new DeadlineExtractor(), "我们会将日志保存6个月内的记录并在15天内删除。", ResponseDeadline.class).isEmpty());
+    }
+
+    @Test
+    void chineseNumbers() {
+        assertEquals(15, ChineseNumbers.parse("十五"));
+        assertEquals(30, ChineseNumbers.parse("三十"));
+        assertEquals(21, ChineseNumbers.parse("二十一"));
+        assertEquals(2, ChineseNumbers.parse("两"));
+        assertEquals(15, ChineseNumbers.parse("15"));
+        assertEquals(-1, ChineseNumbers.parse("若干"));
+    }
+
+    private static List<MinorsClause> minors(String text) {
+        return run(new MinorsExtractor(), text, MinorsClause.class);
+    }
+
+    @Test
+    void presumedVersusExplicitGuardianConsent() {
+        MinorsClause e = minors("若您是不满14周岁的儿童，在使用本服务前须取得您的监护人的同意。").get(0);
+        assertEquals(MinorsClause.GuardianConsent.EXPLICIT, e.guardianConsent());
+        assertEquals(14, e.ageThreshold());
+        MinorsClause p = minors("如您是18周岁以下的未成年人并在本应用上注册账号，我们将默认您已经得到父母或监护人的同意。").get(0);
+        assertEquals(MinorsClause.GuardianConsent.PRESUMED, p.guardianConsent());
+        assertEquals(18, p.ageThreshold());
+        assertEquals(MinorsClause.GuardianConsent.PRESUMED,
+                minors("如您为未成年人，您使用本服务即表示您已获得监护人的同意。").get(0).guardianConsent());
+        MinorsClause n = minors("我们非常重视未成年人的个人信息保护。").get(0);
+        assertEquals(MinorsClause.GuardianConsent.NONE, n.guardianConsent());
+        assertTrue(minors("我们会收集您的手机号码。").isEmpty());
+    }
+
+    @Test
+    void officerOnlyInChangeListIsNotAnOfficer() {
+        String changes = "本政策所指的重大变更包括但不限于：\n1、我们的服务模式发生重大变化；\n"
+                + "2、个人信息保护负责人的联系方式及投诉渠道发生变化时；";
+        assertTrue(run(new ProtectionOfficerExtractor(), changes, ProtectionOfficer.class).isEmpty());
+        List<ProtectionOfficer> own = run(new ProtectionOfficerExtractor(),
+                "我们设立了个人信息保护负责人，您可以通过privacy@example.com与其联系。", ProtectionOfficer.class);
+        assertEquals(1, own.size());
+        assertTrue(own.get(0).hasOwnContact());
+        List<ProtectionOfficer> bare = run(new ProtectionOfficerExtractor(),
+                "我们设立了个人信息保护专职部门，负责个人信息保护工作。", ProtectionOfficer.class);
+        assertFalse(bare.get(0).hasOwnContact());
+        List<Contact> c = run(new ContactExtractor(), "我们设立了个人信息保护负责人，您可以通过privacy@example.com与其联系。",
+                Contact.class);
+        assertEquals(Contact.Owner.PROTECTION_OFFICER, c.get(0).owner());
+        String listed = "我们设立了个人信息保护专职部门，您可以通过以下方式与其联系：\n1、邮箱：pi@example.com；\n"
+                + "2、电话：010-88886666。\n七、其他\n客服电话：400-100-2000";
+        assertTrue(run(new ProtectionOfficerExtractor(), listed, ProtectionOfficer.class).get(0).hasOwnContact());
+        List<Contact> lc = run(new ContactExtractor(), listed, Contact.class);
+        assertEquals(Set.of("pi@example.com", "010-88886666"), lc.stream()
+                .filter(x -> x.owner() == Contact.Owner.PROTECTION_OFFICER).map(Contact::value).collect(Collectors.toSet()));
+        assertEquals(Set.of("400-100-2000"), lc.stream()
+                .filter(x -> x.owner() == Contact.Owner.HANDLER).map(Contact::value).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void dateFormatsAndOtherDocumentsDates() {
+        List<PolicyDate> d = run(new DatesExtractor(),
+                "某某隐私政策\n更新日期：2022.04.11\n本版发布日期：【2022-08-30】\n生效日期：2021年6月\n"
+                        + "本政策依据2019年发布的《认定方法》制定。", PolicyDate.class);
+        Set<String> got = d.stream().map(x -> x.kind() + " " + x.date() + " " + x.precision()).collect(Collectors.toSet());
+        assertEquals(Set.of("UPDATED 2022-04-11 DAY", "PUBLISHED 2022-08-30 DAY", "EFFECTIVE 2021-06 MONTH"), got);
+        List<PolicyDate> ev = run(new DatesExtractor(), "本政策自您点击同意之时生效。", PolicyDate.class);
+        assertEquals(PolicyDate.Kind.EFFECTIVE_ON_EVENT, ev.get(0).kind());
+        assertNull(ev.get(0).date());
+    }
+
+    private static Set<String> values(String text, Contact.Channel ch) {
+        return run(new ContactExtractor(), text, Contact.class).stream().filter(c -> c.channel() == ch)
+                .map(Contact::value).collect(Collectors.toSet());
+    }
+
+    @Test
+    void contactsButNotNumbersInsideUrls() {
+        assertTrue(values("某某SDK隐私政策链接：https://example.com/privacy?tel=4001234567", Contact.Channel.PHONE).isEmpty());
+        assertEquals(Set.of("400-123-4567"), values("客服电话：400-123-4567", Contact.Channel.PHONE));
+        assertEquals(Set.of("010-12345678"), values("如有疑问请拨打010-12345678联系我们。", Contact.Channel.PHONE));
+        assertEquals(Set.of("95588"), values("您可以拨打客服热线95588联系我们。", Contact.Channel.PHONE));
+        assertEquals(Set.of("北京市海淀区某某路1号"), values("联系地址：北京市海淀区某某路1号，邮编100000。", Contact.Channel.POSTAL_ADDRESS));
+        assertTrue(values("我们会收集您的IP地址：用于安全风控。", Contact.Channel.POSTAL_ADDRESS).isEmpty());
+        assertEquals(Set.of("我的＞意见反馈"), values("您可以通过“我的＞意见反馈”与我们联系。", Contact.Channel.FEEDBACK_PATH));
+        // the same contact twice is one fact with both citations
+        List<Contact> twice = run(new ContactExtractor(), "邮箱：a@example.com。\n如有问题请发送邮件至a@example.com联系我们。", Contact.class);
+        assertEquals(1, twice.size());
+        assertEquals(2, twice.get(0).citations().size());
+    }
+
+    @Test
+    void inAppPathsAreNormalised() {
+        assertEquals("我的＞设置＞注销账户", InAppPath.any("您可以通过“我的”->“设置”->“注销账户”注销账号。").path());
+        assertEquals("我的＞设置＞账号注销", InAppPath.any("您可以在我的 > 设置 > 账号注销中进行操作。").path());
+        assertEquals("我的＞设置＞注销账户", InAppPath.any("您可以在“我的-设置-注销账户”里注销账号。").path());
+        assertEquals("我的＞设置＞注销账号", InAppPath.any("依次点击“我的”、“设置”、“注销账号”即可。").path());
+        assertNull(InAppPath.any("我们会收集您的身份证/护照/签证信息和/或手机号。"));
+        assertNull(InAppPath.any("更新日期：2022-04-11"));
+    }
+
+    @Test
+    void rightsWithPathsAndConditions() {
+        List<RightStatement> r = run(new RightsExtractor(),
+                "五、您的权利\n（一）注销您的账户\n您可以在“我的-设置-注销账户”中提交申请，经人工审核后完成注销。\n"
+                        + "（二）更正您的个人信息\n您可以通过注销账户后重新注册的方式修改您的信息。", RightStatement.class);
+        RightStatement del = r.stream().filter(x -> x.right() == RightStatement.Right.ACCOUNT_DELETION).findFirst().get();
+        assertEquals("我的＞设置＞注销账户", del.path());
+        assertTrue(del.conditions().contains(RightStatement.Condition.MANUAL_REVIEW));
+        RightStatement cor = r.stream().filter(x -> x.right() == RightStatement.Right.CORRECTION).findFirst().get();
+        assertTrue(cor.conditions().contains(RightStatement.Condition.RE_REGISTRATION), cor.toString());
+        List<RightStatement> staff = run(new RightsExtractor(),
+                "五、您的权利\n（一）删除您的个人信息\n您可以通过本政策的联系方式联系我们提出删除申请。", RightStatement.class);
+        assertEquals(List.of(RightStatement.Condition.CONTACT_STAFF), staff.get(0).conditions());
+        assertEquals(List.of("CONTACT"), staff.get(0).channels());
+    }
+
+    @Test
+    void changeNoticeMethodsAndPageOnly() {
+        Set<ChangeNotice.Method> only = run(new ChangeNoticeExtractor(),
+                "六、本政策如何更新\n我们会在本页面上发布对本政策所做的任何变更。", ChangeNotice.class).stream()
+                .map(ChangeNotice::method).collect(Collectors.toSet());
+        assertEquals(Set.of(ChangeNotice.Method.PAGE_UPDATE), only);
+        Set<ChangeNotice.Method> active = run(new ChangeNoticeExtractor(),
+                "本政策更新后，我们会以推送通知、弹窗、短信或站内信的形式向您展示变更后的本政策。", ChangeNotice.class).stream()
+                .map(ChangeNotice::method).collect(Collectors.toSet());
+        assertTrue(active.containsAll(Set.of(ChangeNotice.Method.PUSH, ChangeNotice.Method.POPUP, ChangeNotice.Method.SMS,
+                ChangeNotice.Method.IN_APP_MESSAGE)));
+        assertTrue(run(new ChangeNoticeExtractor(), "在发生安全事件后，我们将以邮件、推送通知的方式告知您。", ChangeNotice.class)
+                .isEmpty());
+    }
+
+    @Test
+    void personalisationSwitchOffVersusGenericRoute() {
+        List<Personalization> p = run(new PersonalizationExtractor(),
+                "我们会根据您的浏览记录向您进行个性化推荐。\n您可以在“我的-设置-个性化推荐”中关闭个性化推荐。\n"
+                        + "我们同时提供不针对您个人特征的选项。", Personalization.class);
+        Set<Personalization.Kind> kinds = p.stream().map(Personalization::kind).collect(Collectors.toSet());
+        assertEquals(Set.of(Personalization.Kind.DECLARED, Personalization.Kind.SWITCH_OFF,
+                Personalization.Kind.NON_PERSONALISED_OPTION), kinds);
+        assertEquals("我的＞设置＞个性化推荐", p.stream().filter(x -> x.kind() == Personalization.Kind.SWITCH_OFF)
+                .findFirst().get().path());
+        Set<Personalization.Kind> generic = run(new PersonalizationExtractor(),
+                "我们会向您发送个性化的营销短信。如您不希望接收，可回复TD退订。", Personalization.class).stream()
+                .map(Personalization::kind).collect(Collectors.toSet());
+        assertEquals(Set.of(Personalization.Kind.DECLARED, Personalization.Kind.GENERIC_ROUTE), generic);
+        assertTrue(run(new PersonalizationExtractor(), "我们不会对您进行用户画像。", Personalization.class).isEmpty());
+    }
+
+    @Test
+    void handlerIsTheOperatorNotAnSdkProvider() {
+        List<Handler> h = run(new HandlerExtractor(),
+                "某某APP由上海某某网络科技有限公司（以下简称“我们”）开发和运营。\n"
+                        + "（1）某某推送SDK，由北京某某信息技术有限公司提供，用于消息推送。", Handler.class);
+        assertEquals(List.of("上海某某网络科技有限公司"), h.stream().map(Handler::name).toList());
+        assertEquals(List.of("某某市数据管理局"), run(new HandlerExtractor(), "本平台由某某市数据管理局主办。", Handler.class)
+                .stream().map(Handler::name).toList());
+    }
+
+    @Test
+    void complaintChannelVersusGeneralContactAndDisputes() {
+        List<ComplaintChannel> c = run(new ComplaintExtractor(),
+                "如您对个人信息处理有任何投诉或举报，可通过客服热线400-123-4567联系我们。", ComplaintChannel.class);
+        assertEquals(ComplaintChannel.Kind.COMPLAINT, c.get(0).kind());
+        assertEquals("400-123-4567", c.get(0).channel());
+        List<ComplaintChannel> g = run(new ComplaintExtractor(),
+                "如您有任何疑问、意见或建议，请通过以下方式联系我们：邮箱a@example.com。", ComplaintChannel.class);
+        assertEquals(Set.of(ComplaintChannel.Kind.GENERAL_CONTACT),
+                g.stream().map(ComplaintChannel::kind).collect(Collectors.toSet()));
+        assertTrue(run(new DisputeExtractor(), "4、与犯罪侦查、起诉、审判和判决执行等直接相关的；", ExternalDispute.class).isEmpty());
+        assertEquals(ExternalDispute.Body.COURT, run(new DisputeExtractor(),
+                "如果您对我们的回复不满意，您可以向有管辖权的人民法院提起诉讼。", ExternalDispute.class).get(0).body());
+        assertEquals(1, run(new DisputeExtractor(), "如我们拒绝您的请求，我们会向您说明理由。", RefusalReasons.class).size());
+    }
+}

@@ -1,0 +1,60 @@
+package dev.policygate.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.policygate.facts.CessationClause;
+import dev.policygate.facts.Fact;
+import dev.policygate.facts.IncidentNotification;
+import dev.policygate.facts.SecurityMeasure;
+import dev.policygate.facts.SecurityMeasure.Kind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SecurityExtractorTest {
+    private static List<Fact> run(String text) {
+        return new SecurityExtractor().extract(ExtractBCorpus.text(text));
+    }
+
+    private static <T> List<T> of(List<Fact> fs, Class<T> c) {
+        return fs.stream().filter(c::isInstance).map(c::cast).toList();
+    }
+
+    private static List<Kind> kinds(String text) {
+        return of(run(text), SecurityMeasure.class).stream().map(SecurityMeasure::kind).toList();
+    }
+
+    @Test
+    void measures() {
+        assertTrue(kinds("我们使用SSL加密技术传输数据，并部署访问控制机制。")
+                .containsAll(List.of(Kind.SECURE_TRANSMISSION, Kind.ENCRYPTION, Kind.ACCESS_CONTROL)));
+        assertEquals(List.of(Kind.TRAINING), kinds("我们会定期对员工进行数据安全培训。"));
+        assertEquals(List.of(Kind.CERTIFICATION), kinds("我们的系统已通过信息安全等级保护三级测评。"));
+        assertEquals(List.of(Kind.BACKUP), kinds("我们建立了数据备份机制以保障数据安全。"));
+        assertEquals(List.of(Kind.EMERGENCY_PLAN), kinds("我们制定了个人信息安全事件应急预案。"));
+        assertTrue(kinds("当您使用扫码功能时，我们会申请相机访问权限。").isEmpty());
+    }
+
+    @Test
+    void incidentNotification() {
+        IncidentNotification full = of(run("发生个人信息安全事件后，我们将及时告知您事件的基本情况和可能的影响，并以邮件、短信方式通知您。"),
+                IncidentNotification.class).get(0);
+        assertTrue(full.describesContent());
+        assertEquals(List.of("邮件", "短信"), full.channels());
+        IncidentNotification bare = of(run("如发生安全事件，我们会及时告知您。"), IncidentNotification.class).get(0);
+        assertFalse(bare.describesContent());
+        assertTrue(bare.channels().isEmpty());
+    }
+
+    @Test
+    void cessation() {
+        CessationClause c = of(run("如我们停止运营，我们将停止收集您的个人信息，以公告形式通知您，并删除您的个人信息。"),
+                CessationClause.class).get(0);
+        assertTrue(c.notifiesUsers() && c.stopsCollection() && c.deletesOrAnonymises());
+        CessationClause n = of(run("如我们停止运营，我们将以推送通知的形式通知您。"), CessationClause.class).get(0);
+        assertTrue(n.notifiesUsers());
+        assertFalse(n.stopsCollection());
+        assertFalse(n.deletesOrAnonymises());
+    }
+}

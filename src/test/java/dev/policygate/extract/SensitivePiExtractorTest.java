@@ -1,0 +1,73 @@
+package dev.policygate.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.policygate.facts.Fact;
+import dev.policygate.facts.NecessityStatement;
+import dev.policygate.facts.SensitivePiLabel;
+import dev.policygate.facts.SeparateConsent;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SensitivePiExtractorTest {
+    private static List<Fact> run(String text) {
+        return new SensitivePiExtractor().extract(ExtractBCorpus.text(text));
+    }
+
+    private static <T> List<T> of(List<Fact> fs, Class<T> c) {
+        return fs.stream().filter(c::isInstance).map(c::cast).toList();
+    }
+
+    @Test
+    void labelWhereCollectedWithSeparateConsent() {
+        List<Fact> fs = run("身份证号码、人脸信息属于敏感个人信息，我们将在收集前征得您的单独同意。");
+        SensitivePiLabel l = of(fs, SensitivePiLabel.class).get(0);
+        assertEquals(List.of("身份证件", "面部识别特征"), l.piTypes());
+        assertFalse(l.inDefinitions());
+        assertEquals(SeparateConsent.Subject.SENSITIVE_PI, of(fs, SeparateConsent.class).get(0).subject());
+    }
+
+    @Test
+    void labelInDefinitions() {
+        SensitivePiLabel l = of(run("敏感个人信息是指一旦泄露或者非法使用，容易导致人身、财产安全受到危害的个人信息，包括身份证件号码、行踪轨迹等。"),
+                SensitivePiLabel.class).get(0);
+        assertTrue(l.inDefinitions());
+        assertEquals(List.of("身份证件", "位置信息"), l.piTypes());
+    }
+
+    @Test
+    void labelReferringBackToThePreviousSentence() {
+        String text = "您需要提供姓名、身份证号码。此类信息属于个人敏感信息。";
+        SensitivePiLabel l = of(run(text), SensitivePiLabel.class).get(0);
+        assertEquals(List.of("姓名", "身份证件"), l.piTypes());
+        assertEquals(text, l.citations().get(0).quote());
+    }
+
+    @Test
+    void onlyTheSubjectOfTheLabelIsLabelled() {
+        SensitivePiLabel l = of(run("我们会收集您的姓名、手机号码和银行卡号，其中银行卡号属于个人敏感信息。"), SensitivePiLabel.class).get(0);
+        assertEquals(List.of("银行账户"), l.piTypes());
+    }
+
+    @Test
+    void separateConsentSubjects() {
+        assertEquals(SeparateConsent.Subject.CROSS_BORDER,
+                of(run("如需将您的个人信息传输至境外，我们将单独征得您的同意。"), SeparateConsent.class).get(0).subject());
+        assertEquals(SeparateConsent.Subject.PUBLIC_DISCLOSURE,
+                of(run("我们不会公开披露您的个人信息，除非获得您的单独同意。"), SeparateConsent.class).get(0).subject());
+        assertEquals(SeparateConsent.Subject.SHARING,
+                of(run("向第三方提供您的个人信息前，我们会征得您的单独同意。"), SeparateConsent.class).get(0).subject());
+        assertTrue(of(run("在以下情形中，我们处理您的个人信息无需取得您的单独同意。"), SeparateConsent.class).isEmpty());
+    }
+
+    @Test
+    void necessityAndImpact() {
+        List<NecessityStatement> ns = of(run("上述敏感个人信息是实现支付功能所必需的，若泄露可能对您的个人权益造成不利影响。"),
+                NecessityStatement.class);
+        assertEquals(List.of(NecessityStatement.Aspect.NECESSITY, NecessityStatement.Aspect.IMPACT),
+                ns.stream().map(NecessityStatement::aspect).toList());
+        assertTrue(of(run("我们收集您的手机号码用于登录。"), NecessityStatement.class).isEmpty());
+    }
+}

@@ -1,0 +1,52 @@
+package dev.policygate.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.policygate.facts.SharingClause;
+import dev.policygate.facts.SharingClause.Kind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SharingExtractorTest {
+    private static List<Kind> kinds(String text) {
+        return new SharingExtractor().extract(ExtractBCorpus.text(text)).stream().map(SharingClause::kind).toList();
+    }
+
+    @Test
+    void noSharing() {
+        assertEquals(List.of(Kind.NO_SHARING), kinds("我们不会与任何第三方共享您的个人信息。"));
+    }
+
+    @Test
+    void conditionsAndConsent() {
+        List<Kind> k = kinds("除以下情形外，我们不会与第三方共享您的个人信息：\n获得您的明确同意后，我们会与其他方共享您的个人信息。");
+        assertTrue(k.contains(Kind.SHARING_CONDITIONS), k.toString());
+        assertTrue(k.contains(Kind.CONSENT_BEFORE_SHARING), k.toString());
+        assertFalse(k.contains(Kind.NO_SHARING));
+    }
+
+    @Test
+    void statutoryExceptionsAreNotConsent() {
+        List<Kind> k = kinds("在以下情形中，我们共享、转让、公开披露您的个人信息无需事先征得您的同意：\n（1）与国家安全、国防安全直接相关的；");
+        assertFalse(k.contains(Kind.CONSENT_BEFORE_SHARING), k.toString());
+        assertFalse(k.contains(Kind.PUBLIC_DISCLOSURE_CONSENT), k.toString());
+    }
+
+    @Test
+    void publicDisclosure() {
+        assertEquals(List.of(Kind.PUBLIC_DISCLOSURE_NEVER), kinds("我们不会公开披露您的个人信息。"));
+        assertEquals(List.of(Kind.PUBLIC_DISCLOSURE_CONSENT), kinds("只有在获得您的单独同意后，我们才会公开披露您的个人信息。"));
+        assertTrue(kinds("我们采取安全措施防止您的个人信息遭到未经授权的访问、公开披露或丢失。").isEmpty());
+    }
+
+    @Test
+    void mergerAndEntrustedProcessing() {
+        assertEquals(List.of(Kind.MERGER_TRANSFER),
+                kinds("如涉及合并、收购或破产清算，我们会要求新的持有您个人信息的公司继续受本政策的约束。"));
+        List<Kind> k = kinds("我们可能委托第三方处理您的个人信息，并与其签署严格的保密协议，要求其按照我们的要求处理。");
+        assertTrue(k.containsAll(List.of(Kind.ENTRUSTED_PROCESSING, Kind.ENTRUSTED_BOUND)), k.toString());
+        assertEquals(List.of(Kind.ENTRUSTED_PROCESSING), kinds("我们可能会委托合作伙伴代表我们处理您的个人信息。"));
+    }
+}

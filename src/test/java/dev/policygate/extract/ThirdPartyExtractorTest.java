@@ -1,0 +1,143 @@
+package dev.policygate.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.policygate.facts.ThirdParty;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ThirdPartyExtractorTest {
+    private static List<ThirdParty> run(String text) {
+        return new ThirdPartyExtractor().extract(ExtractBCorpus.text(text));
+    }
+
+    @Test
+    void labelledBlocksOnConsecutiveLines() {
+        String text = """
+                SDK名称：极光推送SDK
+                使用目的：消息推送
+                收集个人信息类型：设备标识符、网络信息
+                第三方名称：深圳市和讯华谷信息技术有限公司
+                隐私政策链接：https://www.jiguang.cn/license/privacy
+                SDK名称：高德定位SDK
+                使用目的：定位
+                收集个人信息类型：位置信息
+                第三方名称：高德软件有限公司
+                """;
+        List<ThirdParty> tps = run(text);
+        assertEquals(2, tps.size(), tps.toString());
+        ThirdParty j = tps.get(0);
+        assertEquals(ThirdParty.Kind.SDK, j.kind());
+        assertEquals("极光推送SDK", j.service());
+        assertEquals("深圳市和讯华谷信息技术有限公司", j.provider());
+        assertEquals("消息推送", j.purpose());
+        assertEquals(List.of("设备信息", "网络信息"), j.piTypes());
+        assertEquals("https://www.jiguang.cn/license/privacy", j.policyUrl());
+        assertTrue(j.named());
+        assertFalse(j.listedSeparately());
+        assertEquals("高德软件有限公司", tps.get(1).provider());
+        assertEquals(List.of("位置信息"), tps.get(1).piTypes());
+    }
+
+    @Test
+    void oneLineEntries() {
+        ThirdParty t = run("高德定位SDK,提供方：高德软件有限公司,使用目的：用于实现定位,数据类型：位置信息、IP地址,官网链接：https://lbs.amap.com").get(0);
+        assertEquals("高德定位SDK", t.service());
+        assertEquals("高德软件有限公司", t.provider());
+        assertEquals("用于实现定位", t.purpose());
+        assertEquals(List.of("位置信息", "IP地址"), t.piTypes());
+        assertEquals("https://lbs.amap.com", t.policyUrl());
+    }
+
+    @Test
+    void proseEntryAndProviderFromLexicon() {
+        ThirdParty t = run("（1）友盟统计SDK，由友盟同欣（北京）科技有限公司提供，用于统计分析，收集设备信息。").get(0);
+        assertEquals("友盟统计SDK", t.service());
+        assertEquals("友盟同欣（北京）科技有限公司", t.provider());
+        assertEquals("统计分析", t.purpose());
+        assertEquals(List.of("设备信息"), t.piTypes());
+        ThirdParty bugly = run("腾讯Bugly SDK，用于崩溃日志上报。").get(0);
+        assertEquals("深圳市腾讯计算机系统有限公司", bugly.provider());
+    }
+
+    @Test
+    void unnamedPartnersAndSeparateLists() {
+        ThirdParty u = run("我们可能会与合作伙伴共享您的设备信息，以便提供广告服务。").get(0);
+        assertEquals(ThirdParty.Kind.RECIPIENT, u.kind());
+        assertFalse(u.named());
+        assertEquals("合作伙伴", u.provider());
+        assertEquals(List.of("设备信息"), u.piTypes());
+        ThirdParty l = run("我们接入的第三方SDK详情请查看《第三方SDK目录》。").stream()
+                .filter(ThirdParty::listedSeparately).findFirst().orElseThrow();
+        assertEquals("《第三方SDK目录》", l.service());
+        assertFalse(l.named());
+    }
+
+    @Test
+    void namedRecipientCompany() {
+        ThirdParty r = run("我们会将您的收货地址提供给北京京东尚科信息技术有限公司，用于配送商品。").get(0);
+        assertTrue(r.named());
+        assertEquals("北京京东尚科信息技术有限公司", r.provider());
+        assertEquals("配送商品", r.purpose());
+        assertEquals(List.of("地址"), r.piTypes());
+    }
+
+    @Test
+    void tableRenderedAsLines() {
+        String text = """
+                第三方SDK清单
+                第三方名称
+                使用目的
+                SDK名称
+                涉及个人信息
+                隐私政策链接
+                每日互动股份有限公司
+                用于消息推送
+                个推推送SDK
+                设备标识符、网络信息
+                https://docs.getui.com/privacy
+                北京百度网讯科技有限公司
+                用于定位
+                百度定位SDK
+                位置信息
+                https://lbsyun.baidu.com/privacy
+                三、我们如何共享您的个人信息
+                """;
+        List<ThirdParty> tps = run(text).stream().filter(t -> t.service() != null && t.service().endsWith("SDK")).toList();
+        assertEquals(2, tps.size(), tps.toString());
+        assertEquals("每日互动股份有限公司", tps.get(0).provider());
+        assertEquals("个推推送SDK", tps.get(0).service());
+        assertEquals("用于消息推送", tps.get(0).purpose());
+        assertEquals(List.of("设备信息", "网络信息"), tps.get(0).piTypes());
+        assertEquals("https://docs.getui.com/privacy", tps.get(0).policyUrl());
+        assertEquals("北京百度网讯科技有限公司", tps.get(1).provider());
+        assertEquals(List.of("位置信息"), tps.get(1).piTypes());
+    }
+
+    @Test
+    void labelsAndValuesOnAlternatingLines() {
+        String text = """
+                SDK名称
+                极光推送SDK
+                第三方名称
+                深圳市和讯华谷信息技术有限公司
+                使用目的
+                消息推送
+                收集个人信息类型
+                设备标识符、网络信息
+                """;
+        List<ThirdParty> tps = run(text);
+        assertEquals(1, tps.size(), tps.toString());
+        assertEquals("极光推送SDK", tps.get(0).service());
+        assertEquals("深圳市和讯华谷信息技术有限公司", tps.get(0).provider());
+        assertEquals("消息推送", tps.get(0).purpose());
+        assertEquals(List.of("设备信息", "网络信息"), tps.get(0).piTypes());
+    }
+
+    @Test
+    void noSharingSentenceIsNoRecipient() {
+        assertTrue(run("我们不会与任何第三方共享您的个人信息。").isEmpty());
+    }
+}

@@ -1,0 +1,140 @@
+package dev.policygate.ingest;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+/**
+ * Writes PDFs the way policy PDFs look: A4 pages, paragraphs wrapped at the right margin (CJK anywhere, Latin
+ * words kept whole), an indented first line, page numbers in the footer. Needs a CJK TrueType font: the Debian
+ * package {@code fonts-wqy-microhei} ({@value #FONT}).
+ */
+final class TestPdfs {
+    static final String FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+    static final float SIZE = 11f;
+    static final float MARGIN = 56f;
+
+    private TestPdfs() {
+    }
+
+    static File font() {
+        File f = new File(FONT);
+        if (!f.isFile()) {
+            fail("CJK font missing: install the Debian package fonts-wqy-microhei (" + FONT + ")");
+        }
+        return f;
+    }
+
+    static byte[] pdf(String text, String ownerPassword, String userPassword) throws IOException {
+        return pdf(text, ownerPassword, userPassword, null);
+    }
+
+    /** With a running header on every page when {@code header} is not null. */
+    static byte[] pdf(String text, String ownerPassword, String userPassword, String header) throws IOException {
+        try (PDDocument doc = new PDDocument(); TrueTypeCollection ttc = new TrueTypeCollection(font())) {
+            TrueTypeFont ttf = ttc.getFontByName("WenQuanYiMicroHei");
+            PDType0Font font = PDType0Font.load(doc, ttf, true);
+            PDRectangle a4 = PDRectangle.A4;
+            float width = a4.getWidth() - 2 * MARGIN;
+            float leading = SIZE * 1.6f;
+            List<String> lines = new ArrayList<>();
+            for (String para : text.split("\n")) {
+                String p = para.strip();
+                if (!p.isEmpty()) {
+                    lines.addAll(wrap(font, p, width));
+                    lines.add(null); // paragraph gap
+                }
+            }
+            int perPage = (int) ((a4.getHeight() - 2 * MARGIN) / leading);
+            int page = 0;
+            for (int i = 0; i < lines.size(); i += perPage) {
+                page++;
+                PDPage pg = new PDPage(a4);
+                doc.addPage(pg);
+                try (PDPageContentStream cs = new PDPageContentStream(doc, pg)) {
+                    float y = a4.getHeight() - MARGIN;
+                    for (int j = i; j < Math.min(lines.size(), i + perPage); j++) {
+                        String line = lines.get(j);
+                        if (line != null) {
+                            cs.beginText();
+                            cs.setFont(font, SIZE);
+                            cs.newLineAtOffset(MARGIN, y);
+                            cs.showText(line);
+                            cs.endText();
+                        }
+                        y -= line == null ? leading * 0.5f : leading;
+                    }
+                    if (header != null) {
+                        cs.beginText();
+                        cs.setFont(font, 9);
+                        cs.newLineAtOffset(MARGIN, a4.getHeight() - MARGIN / 2);
+                        cs.showText(header);
+                        cs.endText();
+                    }
+                    cs.beginText();
+                    cs.setFont(font, 9);
+                    cs.newLineAtOffset(a4.getWidth() / 2 - 10, MARGIN / 2);
+                    cs.showText("- " + page + " -");
+                    cs.endText();
+                }
+            }
+            if (ownerPassword != null) {
+                StandardProtectionPolicy policy = new StandardProtectionPolicy(ownerPassword, userPassword,
+                        new AccessPermission());
+                policy.setEncryptionKeyLength(128);
+                doc.protect(policy);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    static byte[] pdf(String text) throws IOException {
+        return pdf(text, null, null);
+    }
+
+    private static boolean word(char c) {
+        return c < 0x2e80 && c != ' ';
+    }
+
+    /** Greedy wrap: break between any two characters except inside a Latin word or next to a space. */
+    static List<String> wrap(PDType0Font font, String p, float width) throws IOException {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        while (start < p.length()) {
+            int end = start;
+            int lastBreak = -1;
+            while (end < p.length() && font.getStringWidth(p.substring(start, end + 1)) / 1000 * SIZE <= width) {
+                end++;
+                if (end < p.length()) {
+                    char a = p.charAt(end - 1);
+                    char b = p.charAt(end);
+                    boolean ok = !(word(a) && word(b)) && a != ' ' && b != ' ';
+                    if (ok) {
+                        lastBreak = end;
+                    }
+                }
+            }
+            if (end < p.length() && lastBreak > start) {
+                end = lastBreak;
+            }
+            out.add(p.substring(start, end));
+            start = end;
+        }
+        return out;
+    }
+}
