@@ -9,7 +9,10 @@ import dev.policygate.report.ReportSource;
 import dev.policygate.report.ReportedFinding;
 import dev.policygate.rules.CompiledRuleSet;
 import dev.policygate.rules.Obligation;
+import dev.policygate.extract.FactExtractor;
 import dev.policygate.rules.RuleCompiler;
+import dev.policygate.rules.RuleEvaluator;
+import java.time.Duration;
 import dev.policygate.rules.RulePack;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -28,8 +31,12 @@ import java.util.stream.Collectors;
 /** Assesses files in this JVM with a rule set compiled once (rule-set version 0 in reports: local rules). */
 final class LocalAssessor implements Assessor {
     private static final TypeReference<List<Fact>> FACTS = new TypeReference<>() { };
+    /** One evaluator for all workers: its pool runs the sessions; a batch may wait longer than a request. */
+    private static final RuleEvaluator EVALUATOR = new RuleEvaluator(RuleEvaluator.DEFAULT_MAX_FIRINGS,
+            Duration.ofSeconds(20), Runtime.getRuntime().availableProcessors(), 4096);
     private final CompiledRuleSet ruleSet;
-    private final ThreadLocal<PolicyAssessor> assessors = ThreadLocal.withInitial(PolicyAssessor::new);
+    private final ThreadLocal<PolicyAssessor> assessors =
+            ThreadLocal.withInitial(() -> new PolicyAssessor(new FactExtractor(), EVALUATOR));
 
     /** Compiled rule sets by content (one CLI run compiles once; in-process callers such as tests reuse them). */
     private static final java.util.Map<RulePack, CompiledRuleSet> COMPILED = java.util.Collections.synchronizedMap(

@@ -27,6 +27,23 @@ public final class PolicygateCli implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: check, rules test or extract.");
     }
 
+    /**
+     * Warnings and errors only. On a class path that carries JBoss LogManager (the Quarkus one, e.g. the tests'),
+     * an unconfigured LogManager logs everything, and Drools 10.2 fails (ClassCastException in
+     * RuleNameExtractor) while TRACE-logging segment linking; so its root level is set here too.
+     */
+    static void quietLogging() {
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        try {
+            Class<?> jboss = Class.forName("org.jboss.logmanager.Logger");
+            java.util.logging.Logger root = (java.util.logging.Logger) jboss.getMethod("getLogger", String.class)
+                    .invoke(null, "");
+            root.setLevel(java.util.logging.Level.WARNING);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            // not on the class path (the CLI jar): nothing to do
+        }
+    }
+
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new PolicygateCli());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -51,6 +68,7 @@ public final class PolicygateCli implements Runnable {
     public static void main(String[] args) {
         // no SLF4J provider travels in the CLI jar: keep slf4j's own warning about it quiet
         System.setProperty("slf4j.internal.verbosity", "ERROR");
+        quietLogging();
         System.exit(commandLine().execute(args));
     }
 }
