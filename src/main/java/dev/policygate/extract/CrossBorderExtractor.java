@@ -3,9 +3,12 @@ package dev.policygate.extract;
 import dev.policygate.facts.Citation;
 import dev.policygate.facts.CrossBorderTransfer;
 import dev.policygate.ingest.Document;
+import dev.policygate.ingest.Section;
 import dev.policygate.ingest.Sentence;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,13 +34,19 @@ public final class CrossBorderExtractor implements AreaExtractor {
     private static final Rx MEASURES = Rx.of(
             "安全评估|标准合同|个人信息保护认证|保护认证|去标识化|加密|安全措施|安全举措|保护措施|同等(?:的)?保护|足够的保护|不低于|数据保护协议|合同条款");
     private static final Rx RECIPIENT = Rx.of(
-            "(?:境外接收方|接收方)(?:的)?(?:名称|为|是|：|:)\\s*([^，。；、）)]{2,40})|(?:以下称|下称)“境外接收方”|向(?:位于)?[^，。；]{0,10}(?:境外|海外)的?([^，。；]{2,30}?(?:公司|Ltd\\.?|Inc\\.?|LLC|集团))");
+            "(?:境外接收方|接收方)[（(]?(?:的)?(?:名称(?:为|是|：|:)?|为|是|：|:)\\s*([^，。；、）)]{2,40})|(?:以下称|下称)“境外接收方”|向(?:位于)?[^，。；]{0,10}(?:境外|海外)的?([^，。；]{2,30}?(?:公司|Ltd\\.?|Inc\\.?|LLC|集团))"
+                    // 提供给境外接收方Example Logistics Ltd.: a Latin name right after the recipient word
+                    + "|(?:境外接收方|接收方|境外公司|境外机构|境外合作方|境外合作伙伴)(?:即|为|是)?\\s*([A-Za-z][A-Za-z0-9&'’.\\-]+(?:(?:,?\\s+|\\s*&\\s*)[A-Za-z0-9(][A-Za-z0-9&'’.()\\-]*){0,7})");
+    /** A trailing abbreviation whose full stop belongs to the name (Ltd., Inc., Co., Corp., Pte., S.A.). */
+    private static final Pattern NAME_ABBREVIATION = Pattern.compile(
+            "(?i)(?:\\b(?:Ltd|Inc|Co|Corp|Pte|Bhd|Pty|Plc|L\\.L\\.C|S\\.A|N\\.V|B\\.V|A\\.G|K\\.K)\\.)$");
 
     @Override
     public List<CrossBorderTransfer> extract(Document d) {
         List<Sentence> actual = new ArrayList<>();
         List<Sentence> conditional = new ArrayList<>();
         List<Sentence> all = d.sentences();
+        TreeMap<Integer, Integer> headings = headingSpans(d);
         Boolean previous = null;
         int previousIndex = -2;
         for (int i = 0; i < all.size(); i++) {
@@ -47,7 +56,7 @@ public final class CrossBorderExtractor implements AreaExtractor {
                     || t.contains("SDK") || !TRANSFER.find(t)) {
                 continue;
             }
-            if (isHeading(t)) {
+            if (isHeading(t) || isHeadingLine(headings, s)) {
                 continue;
             }
             boolean isActual = !(HYPOTHETICAL.find(t) || DENIAL.find(t) || IF_START.find(t));
@@ -66,6 +75,29 @@ public final class CrossBorderExtractor implements AreaExtractor {
             out.add(build(d, false, conditional));
         }
         return out;
+    }
+
+    /** The spans of the section headings (start → end): a heading (五、个人信息出境) names a topic, not a transfer. */
+    private static TreeMap<Integer, Integer> headingSpans(Document d) {
+        TreeMap<Integer, Integer> out = new TreeMap<>();
+        for (Section sec : d.sections()) {
+            out.put(sec.headingStart(), sec.headingEnd());
+        }
+        return out;
+    }
+
+    private static boolean isHeadingLine(TreeMap<Integer, Integer> headings, Sentence s) {
+        Map.Entry<Integer, Integer> h = headings.floorEntry(s.start());
+        return h != null && s.start() < h.getValue();
+    }
+
+    /** A Latin recipient name without the sentence's own full stop (kept after Ltd., Inc., …). */
+    private static String latinName(String n) {
+        String name = n.strip();
+        while (name.endsWith(".") && !NAME_ABBREVIATION.matcher(name).find()) {
+            name = name.substring(0, name.length() - 1).strip();
+        }
+        return name;
     }
 
     private static boolean isHeading(String t) {
@@ -108,7 +140,7 @@ public final class CrossBorderExtractor implements AreaExtractor {
                 Matcher r = RECIPIENT.matcher(t);
                 if (r.find()) {
                     recipient = r.group(1) != null ? r.group(1).strip() : r.group(2) != null ? r.group(2).strip()
-                            : "境外接收方";
+                            : r.group(3) != null ? latinName(r.group(3)) : "境外接收方";
                 }
             }
             if (purpose == null && ABROAD.find(t)) {

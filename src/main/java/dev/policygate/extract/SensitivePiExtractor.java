@@ -10,8 +10,10 @@ import dev.policygate.ingest.Document;
 import dev.policygate.ingest.Sentence;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,6 +41,12 @@ public final class SensitivePiExtractor implements AreaExtractor {
     private static final Rx NECESSITY = Rx.of("必要性|必需|必要|必须|是为了|为了|用于|以便|目的");
     private static final Rx IMPACT = Rx.of(
             "个人权益|权益[^。；]{0,12}影响|影响[^。；]{0,12}权益|重大影响|不利影响|人格尊严|人身[^。；]{0,6}财产安全|歧视|对您的影响|可能(?:对您)?造成");
+    /** 一旦泄露或被非法使用，可能对您的人身和财产安全造成损害: what a leak or misuse of the item would do. */
+    private static final Rx LEAK_IMPACT = Rx.of(
+            "(?:泄露|泄漏|非法使用|非法提供|滥用|篡改|丢失|被盗用)[^。；]{0,30}(?:损害|危害|伤害|受到|导致|歧视|影响)");
+    /** A statutory definition of sensitive PI (…是指一旦泄露…的个人信息), which explains neither aspect for this policy. */
+    private static final Rx STATUTORY_DEFINITION = Rx.of(
+            "(?:个人敏感信息|敏感个人信息)[”\"’]?(?:[，,：:]?\\s*(?:是指|指|包括|是一旦)|[：:]\\s*一旦)|是指|指的是|系指|(?:泄露|非法使用|非法提供|滥用)[^。；]{0,60}(?:危害|损害|侵害|歧视|受到)[^。；]{0,30}的(?:个人)?信息");
 
     @Override
     public List<Fact> extract(Document d) {
@@ -62,37 +70,32 @@ public final class SensitivePiExtractor implements AreaExtractor {
                 }
             }
             if (SEPARATE.find(t) && !NO_NEED.find(t)) {
-                boolean any = false;
-                if (SUBJ_CROSS.find(t)) {
-                    add(separate, SeparateConsent.Subject.CROSS_BORDER, s);
-                    any = true;
+                Set<SeparateConsent.Subject> subjects = separateSubjects(t);
+                if (subjects.isEmpty() && i > 0 && all.get(i - 1).section().equals(s.section())) {
+                    // 我们会就此单独征得您的同意: the subject is in the sentence before
+                    subjects = separateSubjects(d.text(all.get(i - 1)));
                 }
-                if (SUBJ_DISCLOSE.find(t)) {
-                    add(separate, SeparateConsent.Subject.PUBLIC_DISCLOSURE, s);
-                    any = true;
+                if (subjects.isEmpty()) {
+                    subjects = EnumSet.of(SeparateConsent.Subject.OTHER);
                 }
-                if (SUBJ_SENSITIVE.find(t) || hasSensitiveType(t)) {
-                    add(separate, SeparateConsent.Subject.SENSITIVE_PI, s);
-                    any = true;
-                }
-                if (!any && SUBJ_SHARE.find(t)) {
-                    add(separate, SeparateConsent.Subject.SHARING, s);
-                    any = true;
-                }
-                if (!any) {
-                    add(separate, SeparateConsent.Subject.OTHER, s);
+                for (SeparateConsent.Subject subject : subjects) {
+                    add(separate, subject, s);
                 }
             }
             boolean sensitiveContext = labelled || (i > 0 && LABEL.find(d.text(all.get(i - 1)))
                     && BACK_REF.find(t));
-            if (sensitiveContext && !DEFINITION_STYLE.find(t) && !SUBJ_DISCLOSE.find(t)
-                    && !SUBJ_SHARE.find(t)) {
+            boolean explainable = !STATUTORY_DEFINITION.find(t) && !SUBJ_DISCLOSE.find(t) && !SUBJ_SHARE.find(t);
+            if (sensitiveContext && explainable) {
                 if (NECESSITY.find(t)) {
                     add(necessity, NecessityStatement.Aspect.NECESSITY, s);
                 }
-                if (IMPACT.find(t)) {
+                if (IMPACT.find(t) || LEAK_IMPACT.find(t)) {
                     add(necessity, NecessityStatement.Aspect.IMPACT, s);
                 }
+            } else if (explainable && LEAK_IMPACT.find(t)
+                    && (hasSensitiveType(t) || afterSensitiveClause(d, all, i))) {
+                // 收集您的人脸信息，一旦泄露可能…造成损害 / …身份证号码（个人敏感信息）…；一旦泄露，可能…造成损害
+                add(necessity, NecessityStatement.Aspect.IMPACT, s);
             }
         }
         for (var e : separate.entrySet()) {
@@ -102,6 +105,33 @@ public final class SensitivePiExtractor implements AreaExtractor {
             out.add(new NecessityStatement(e.getKey(), ClauseText.cites(d, e.getValue(), MAX_CITES)));
         }
         return out;
+    }
+
+    /** The subjects a separate-consent sentence names (sharing only when nothing more specific); empty if none. */
+    private static Set<SeparateConsent.Subject> separateSubjects(String t) {
+        Set<SeparateConsent.Subject> out = EnumSet.noneOf(SeparateConsent.Subject.class);
+        if (SUBJ_CROSS.find(t)) {
+            out.add(SeparateConsent.Subject.CROSS_BORDER);
+        }
+        if (SUBJ_DISCLOSE.find(t)) {
+            out.add(SeparateConsent.Subject.PUBLIC_DISCLOSURE);
+        }
+        if (SUBJ_SENSITIVE.find(t) || hasSensitiveType(t)) {
+            out.add(SeparateConsent.Subject.SENSITIVE_PI);
+        }
+        if (out.isEmpty() && SUBJ_SHARE.find(t)) {
+            out.add(SeparateConsent.Subject.SHARING);
+        }
+        return out;
+    }
+
+    /** The sentence continues, after a ；, a sentence of the same section that names sensitive PI. */
+    private static boolean afterSensitiveClause(Document d, List<Sentence> all, int i) {
+        if (i == 0 || !all.get(i - 1).section().equals(all.get(i).section())) {
+            return false;
+        }
+        String prev = d.text(all.get(i - 1)).strip();
+        return (prev.endsWith("；") || prev.endsWith(";")) && (LABEL.find(prev) || hasSensitiveType(prev));
     }
 
     private static boolean hasSensitiveType(String t) {

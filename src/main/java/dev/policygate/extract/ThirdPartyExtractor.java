@@ -5,6 +5,7 @@ import dev.policygate.facts.ThirdParty;
 import dev.policygate.ingest.Document;
 import dev.policygate.ingest.Sentence;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.LinkedHashMap;
@@ -59,10 +60,10 @@ public final class ThirdPartyExtractor implements AreaExtractor {
     @Override
     public List<ThirdParty> extract(Document d) {
         Map<String, ThirdParty> out = new LinkedHashMap<>();
-        Set<Integer> sdkLineStarts = new HashSet<>();
-        blocks(d, out, sdkLineStarts);
-        tables(d, out, sdkLineStarts);
-        recipients(d, out, sdkLineStarts);
+        Map<Integer, Integer> sdkLines = new HashMap<>();
+        blocks(d, out, sdkLines);
+        tables(d, out, sdkLines);
+        recipients(d, out, sdkLines);
         return new ArrayList<>(out.values());
     }
 
@@ -82,7 +83,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
         int lastColumn = -1;
     }
 
-    private void blocks(Document d, Map<String, ThirdParty> out, Set<Integer> sdkLineStarts) {
+    private void blocks(Document d, Map<String, ThirdParty> out, Map<Integer, Integer> sdkLines) {
         Entry cur = null;
         List<ClauseText.Line> all = ClauseText.lines(d);
         for (int li = 0; li < all.size(); li++) {
@@ -96,6 +97,14 @@ public final class ThirdPartyExtractor implements AreaExtractor {
                 t = t.strip() + "：" + value.text();
                 line = new ClauseText.Line(line.start(), value.end(), t);
                 li++;
+            } else {
+                // an entry followed on its line by a sharing sentence of its own (…设备标识符。我们还会与合作伙伴共享…):
+                // the entry ends at the sentence end, the rest is read as a recipient sentence
+                int tail = sharingTail(t);
+                if (tail > 0) {
+                    t = t.substring(0, tail);
+                    line = new ClauseText.Line(line.start(), line.start() + tail, t);
+                }
             }
             Map<String, String> kv = new LinkedHashMap<>();
             String lead = keyValues(t, kv);
@@ -139,7 +148,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
             cur.end = line.end();
             cur.keyed |= hasKeys;
             cur.fields += kv.size();
-            sdkLineStarts.add(line.start());
+            sdkLines.put(line.start(), line.end());
             if (kv.containsKey("provider")) {
                 cur.provider = cleanValue(kv.get("provider"));
             }
@@ -182,6 +191,31 @@ public final class ThirdPartyExtractor implements AreaExtractor {
         if (cur != null) {
             emit(d, cur, out);
         }
+    }
+
+    /**
+     * Where a labelled SDK entry line stops and a sentence that shares PI on its own begins: just after the first
+     * sentence end (。！？) following the last field label, when the rest has a sharing verb; -1 otherwise.
+     */
+    private static int sharingTail(String t) {
+        if (t.indexOf('：') < 0 && t.indexOf(':') < 0) {
+            return -1;
+        }
+        Matcher m = KEY.matcher(t);
+        int lastKey = -1;
+        while (m.find()) {
+            lastKey = m.end();
+        }
+        if (lastKey < 0) {
+            return -1;
+        }
+        for (int k = lastKey; k < t.length() - 1; k++) {
+            char c = t.charAt(k);
+            if (c == '。' || c == '！' || c == '？') {
+                return SHARE_VERB.find(t.substring(k + 1)) ? k + 1 : -1;
+            }
+        }
+        return -1;
     }
 
     private static boolean startsWithName(String t, String name) {
@@ -385,7 +419,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
         return x.length() <= 12 && TABLE_HEADER.find(x);
     }
 
-    private void tables(Document d, Map<String, ThirdParty> out, Set<Integer> sdkLineStarts) {
+    private void tables(Document d, Map<String, ThirdParty> out, Map<Integer, Integer> sdkLines) {
         List<ClauseText.Line> lines = ClauseText.lines(d);
         int i = 0;
         while (i < lines.size()) {
@@ -442,7 +476,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
                 cur.lastColumn = Math.max(cur.lastColumn, col);
                 cur.end = line.end();
                 cur.fields++;
-                sdkLineStarts.add(line.start());
+                sdkLines.put(line.start(), line.end());
                 switch (field) {
                     case "url" -> cur.url = firstUrl(x);
                     case "name" -> cur.name = cleanName(x);
@@ -497,7 +531,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
 
     // ---- recipients in sentences ------------------------------------------------------------------------
 
-    private void recipients(Document d, Map<String, ThirdParty> out, Set<Integer> sdkLineStarts) {
+    private void recipients(Document d, Map<String, ThirdParty> out, Map<Integer, Integer> sdkLines) {
         String text = d.normalizedText();
         // the handler's own brand (in the title/opening) is not a recipient
         Set<String> ownProviders = new HashSet<>();
@@ -523,7 +557,9 @@ public final class ThirdPartyExtractor implements AreaExtractor {
                 merge(out, "LIST|" + list.group(), new ThirdParty(ThirdParty.Kind.SDK, null, list.group(), false,
                         null, List.of(), u.find() ? u.group() : null, true, List.of(d.cite(s))));
             }
-            if (sdkLineStarts.contains(lineStart) || !SHARE_VERB.find(t) || ClauseText.isExceptionItem(t)) {
+            Integer sdkEnd = sdkLines.get(lineStart);
+            boolean inSdkEntry = sdkEnd != null && s.start() < sdkEnd;
+            if (inSdkEntry || !SHARE_VERB.find(t) || ClauseText.isExceptionItem(t)) {
                 continue;
             }
             if (NEGATED_SHARING.find(t) && !EXCEPTION_WORDS.find(t)) {

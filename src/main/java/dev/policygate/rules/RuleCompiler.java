@@ -37,6 +37,10 @@ import org.kie.internal.io.ResourceFactory;
  * </ul>
  */
 public final class RuleCompiler {
+    static {
+        DroolsLogging.guard();
+    }
+
     private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+(\"([^\"]*)\"|'([^']*)'|(\\S+))");
     private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+(?:static\\s+|function\\s+)?([\\w.*$]+)");
     private static final Pattern GLOBAL = Pattern.compile("(?m)^\\s*global\\s");

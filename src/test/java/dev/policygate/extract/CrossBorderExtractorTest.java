@@ -23,6 +23,15 @@ class CrossBorderExtractorTest {
     }
 
     @Test
+    void aHeadingAboutTransfersAbroadIsNoTransfer() {
+        List<CrossBorderTransfer> cb = run("五、个人信息出境\n如需向境外提供您的个人信息，我们会另行征得您的同意。");
+        assertEquals(1, cb.size(), cb.toString());
+        assertFalse(cb.get(0).actual());
+        assertTrue(run("## 第六条 数据出境\n").isEmpty());
+        assertTrue(run("六、数据出境\n我们会将您的订单信息传输至境外，用于国际配送。").get(0).actual());
+    }
+
+    @Test
     void denialIsNotActual() {
         assertFalse(run("我们不会将您的个人信息传输至境外。").get(0).actual());
         assertFalse(run("本服务暂未涉及个人信息出境。").get(0).actual());
@@ -42,6 +51,17 @@ class CrossBorderExtractorTest {
         assertTrue(t.rightsExercise());
         assertTrue(t.protectionMeasures());
         assertTrue(t.separateConsent());
+    }
+
+    @Test
+    void latinRecipientNameRightAfterTheRecipientWord() {
+        assertEquals("Example Logistics Ltd.",
+                run("我们会将您的收货地址提供给境外接收方Example Logistics Ltd.，用于国际配送。").get(0).recipient());
+        assertEquals("Acme Co., Ltd.", run("我们会将您的订单信息传输给境外公司Acme Co., Ltd.（新加坡），用于清关。").get(0).recipient());
+        assertEquals("Globex GmbH", run("我们会将您的订单信息传输给境外接收方Globex GmbH。").get(0).recipient());
+        assertEquals("Foo Trading Pte. Ltd.",
+                run("我们会将您的订单信息传输至境外接收方（名称：Foo Trading Pte. Ltd.），用于清关。").get(0).recipient());
+        assertEquals(null, run("我们会将您的订单信息提供给境外接收方，您可以联系境外接收方行使权利。").get(0).recipient());
     }
 
     @Test

@@ -63,6 +63,46 @@ class SensitivePiExtractorTest {
     }
 
     @Test
+    void separateConsentTakesItsSubjectFromTheSentenceBefore() {
+        List<SeparateConsent> sc = of(run("我们会将您的收货地址提供给境外接收方，用于国际配送。我们会就此单独征得您的同意。"),
+                SeparateConsent.class);
+        assertEquals(List.of(SeparateConsent.Subject.CROSS_BORDER), sc.stream().map(SeparateConsent::subject).toList());
+        assertEquals("我们会就此单独征得您的同意。", sc.get(0).citations().get(0).quote());
+        assertEquals(List.of(SeparateConsent.Subject.OTHER), of(run("我们会单独征得您的同意。"), SeparateConsent.class)
+                .stream().map(SeparateConsent::subject).toList());
+        assertEquals(List.of(SeparateConsent.Subject.OTHER),
+                of(run("一、定位\n我们会将您的位置用于导航。\n二、其他\n我们会单独征得您的同意。"), SeparateConsent.class)
+                        .stream().map(SeparateConsent::subject).toList());
+    }
+
+    @Test
+    void impactOfALeakInTheSameSentenceOrAfterASemicolon() {
+        List<NecessityStatement> ns = of(run("实名认证时，我们会收集您的身份证号码（个人敏感信息），这是核验身份所必需的；"
+                + "一旦泄露，可能对您的人身和财产安全造成损害。"), NecessityStatement.class);
+        assertEquals(List.of(NecessityStatement.Aspect.NECESSITY, NecessityStatement.Aspect.IMPACT),
+                ns.stream().map(NecessityStatement::aspect).toList());
+        assertEquals("一旦泄露，可能对您的人身和财产安全造成损害。", ns.get(1).citations().get(0).quote());
+        assertEquals(List.of(NecessityStatement.Aspect.IMPACT), of(run("身份证号码属于敏感个人信息，一旦泄露或被非法使用，"
+                + "可能对您的财产安全造成损害。"), NecessityStatement.class).stream().map(NecessityStatement::aspect).toList());
+        assertEquals(List.of(NecessityStatement.Aspect.IMPACT), of(run("我们会收集您的人脸信息，一旦泄露可能危害您的人身安全。"),
+                NecessityStatement.class).stream().map(NecessityStatement::aspect).toList());
+        // only right after a ；, and only after sensitive PI
+        assertTrue(of(run("我们会收集您的身份证号码（个人敏感信息）。一旦泄露，可能对您的人身和财产安全造成损害。"),
+                NecessityStatement.class).isEmpty());
+        assertTrue(of(run("我们会收集您的手机号码；一旦泄露，可能对您的财产安全造成损害。"), NecessityStatement.class).isEmpty());
+    }
+
+    @Test
+    void statutoryDefinitionsExplainNothing() {
+        assertTrue(of(run("七、定义\n个人敏感信息：一旦泄露、非法提供或滥用可能危害人身和财产安全，极易导致个人名誉、身心健康受到损害"
+                + "或歧视性待遇等的个人信息。"), NecessityStatement.class).isEmpty());
+        assertTrue(of(run("“个人敏感信息”，指一旦泄露、非法提供或滥用可能危害人身和财产安全，极易导致个人名誉、身心健康受到损害"
+                + "或歧视性待遇等的个人信息。"), NecessityStatement.class).isEmpty());
+        assertTrue(of(run("敏感个人信息是一旦泄露或者非法使用，容易导致自然人的人格尊严受到侵害或者人身、财产安全受到危害的个人信息。"),
+                NecessityStatement.class).isEmpty());
+    }
+
+    @Test
     void necessityAndImpact() {
         List<NecessityStatement> ns = of(run("上述敏感个人信息是实现支付功能所必需的，若泄露可能对您的个人权益造成不利影响。"),
                 NecessityStatement.class);

@@ -14,6 +14,25 @@ class ThirdPartyExtractorTest {
     }
 
     @Test
+    void aSharingSentenceAfterAnSdkEntryOnTheSameLine() {
+        String text = "三、第三方SDK\n个推推送SDK，提供方：每日互动股份有限公司，用途：消息推送，收集的个人信息：设备标识符。"
+                + "我们还会与合作伙伴共享您的信息，用于改进服务。";
+        List<ThirdParty> tps = run(text);
+        assertEquals(2, tps.size(), tps.toString());
+        ThirdParty sdk = tps.get(0);
+        assertEquals("个推推送SDK", sdk.service());
+        assertEquals("每日互动股份有限公司", sdk.provider());
+        assertTrue(sdk.citations().get(0).quote().endsWith("设备标识符。"), sdk.toString());
+        ThirdParty partner = tps.get(1);
+        assertEquals(ThirdParty.Kind.RECIPIENT, partner.kind());
+        assertFalse(partner.named());
+        assertEquals("合作伙伴", partner.provider());
+        assertEquals("我们还会与合作伙伴共享您的信息，用于改进服务。", partner.citations().get(0).quote());
+        // a further sentence about the SDK itself stays part of the entry
+        assertEquals(1, run("个推推送SDK，提供方：每日互动股份有限公司，用途：消息推送。具体请见其隐私政策。").size());
+    }
+
+    @Test
     void labelledBlocksOnConsecutiveLines() {
         String text = """
                 SDK名称：极光推送SDK
