@@ -1,0 +1,93 @@
+package dev.policygate.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.policygate.report.AssessmentReport;
+import dev.policygate.report.JsonReport;
+import dev.policygate.report.ReportSource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Assesses files through a running service: uploads each as multipart/form-data to
+ * {@code POST /api/v1/assessments} (stored there for audit) and renders the returned assessment here, so
+ * that report positions refer to the local file.
+ */
+final class RemoteAssessor implements Assessor {
+    private final URI base;
+    private final String authorization;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    RemoteAssessor(String server, String user, String password) {
+        this.base = URI.create(server.endsWith("/") ? server : server + "/");
+        this.authorization = user == null || user.isBlank() ? null : "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public Set<String> obligationIds() {
+        return null;
+    }
+
+    @Override
+    public ReportSource assess(Path file, String uri) {
+        byte[] bytes;
+        try {
+            bytes = PolicyFile.bytes(file);
+        } catch (PolicyFile.InputError e) {
+            return ReportSource.failed(uri, e.getMessage());
+        }
+        String boundary = "policygate-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream(bytes.length + 512);
+        String name = file.getFileName().toString().replace("\"", "_");
+        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        body.writeBytes(bytes);
+        write(body, "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + file.getFileName() + "\r\n--" + boundary + "--\r\n");
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("api/v1/assessments"))
+                .timeout(Duration.ofMinutes(2))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() != 201 && response.statusCode() != 200) {
+                return ReportSource.failed(uri, file + ": server answered " + response.statusCode() + problem(response.body()));
+            }
+            AssessmentReport report = JsonReport.MAPPER.readValue(response.body(), AssessmentReport.class);
+            return ReportSource.of(uri, PolicyFile.original(bytes, PolicyFile.formatOf(file)), report);
+        } catch (IOException e) {
+            return ReportSource.failed(uri, file + ": cannot reach " + base + " (" + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ReportSource.failed(uri, file + ": interrupted");
+        }
+    }
+
+    private static String problem(String body) {
+        try {
+            JsonNode p = JsonReport.MAPPER.readTree(body);
+            return ": " + p.path("title").asText("") + " — " + p.path("detail").asText("");
+        } catch (IOException | RuntimeException e) {
+            return body == null || body.isBlank() ? "" : ": " + body.substring(0, Math.min(200, body.length()));
+        }
+    }
+
+    private static void write(ByteArrayOutputStream out, String s) {
+        out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.policygate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.policygate.Corpus;
+import dev.policygate.report.Fixtures;
+import dev.policygate.report.JsonReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI as a real process (the test JVM's class path; the shaded jar is the same main class). */
+class CliProcessTest {
+    @TempDir
+    Path tmp;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result exec(Path tmp, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.policygate.cli.PolicygateCli"));
+        cmd.addAll(List.of(args));
+        Path out = tmp.resolve("out.txt");
+        Path err = tmp.resolve("err.txt");
+        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        if (!p.waitFor(3, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("policygate did not finish");
+        }
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void checkWritesValidSarifToStdoutAndExitsByTheGate() throws Exception {
+        Path nonsense = tmp.resolve("nonsense.txt");
+        Files.writeString(nonsense, "今天天气很好。\n");
+        Result r = exec(tmp, "check", Corpus.government().get(3).toString(), nonsense.toString(), "--format", "sarif");
+        assertEquals(1, r.code(), r.err());
+        JsonNode sarif = JsonReport.MAPPER.readTree(r.out());
+        assertEquals(Set.of(), Fixtures.sarifErrors(sarif));
+        assertEquals(2, sarif.at("/runs/0/artifacts").size());
+        assertTrue(r.err().contains("2 policies"), r.err());
+        assertTrue(r.err().contains("[1/2]"), "plain progress lines when not on a terminal\n" + r.err());
+
+        Result usage = exec(tmp, "check", "--fail-under", "x", nonsense.toString());
+        assertEquals(2, usage.code());
+        assertTrue(usage.err().contains("--fail-under"), usage.err());
+    }
+}
