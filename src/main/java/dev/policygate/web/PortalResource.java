@@ -359,7 +359,7 @@ public class PortalResource {
         List<Views.VersionRow> rows = all.stream().map(v -> new Views.VersionRow(v.version, v.author, v.comment,
                 v.source, WHEN.format(v.createdAt), v.version == active, v.revisions.size())).toList();
         TemplateInstance page = rulesets.data("versions", rows).data("active", active)
-                .data("a", a == null ? "" : a).data("b", b == null ? "" : b).data("diff", false);
+                .data("a", a == null ? active : a).data("b", b == null ? all.get(0).version : b).data("diff", false);
         if (a != null && b != null) {
             RuleSetVersion va;
             RuleSetVersion vb;
