@@ -1,6 +1,8 @@
 // policygate review portal: findings ↔ highlighted citations, status filters, editor line numbers.
 (function () {
   'use strict';
+  // without JavaScript every finding shows its details; with it, a click opens one
+  document.documentElement.classList.add('js');
 
   function marksFor(pred) {
     return Array.prototype.filter.call(document.querySelectorAll('#policy mark'), function (m) {
