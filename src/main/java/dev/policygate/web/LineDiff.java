@@ -11,7 +11,7 @@ public final class LineDiff {
     /** {@code op} is ' ' (same), '-' (only in a) or '+' (only in b); line numbers are 1-based, 0 if absent. */
     public record Line(char op, int lineA, int lineB, String text) {
         public String kind() {
-            return op == '+' ? "add" : op == '-' ? "del" : "same";
+            return op == '+' ? "add" : op == '-' ? "del" : op == '~' ? "gap" : "same";
         }
 
         public String sign() {
@@ -43,6 +43,35 @@ public final class LineDiff {
                 out.add(new Line('+', 0, j + 1, y[j]));
                 j++;
             }
+        }
+        return out;
+    }
+
+    /** Keeps {@code context} unchanged lines around each change; longer unchanged runs become one '~' line. */
+    public static List<Line> folded(List<Line> diff, int context) {
+        boolean[] keep = new boolean[diff.size()];
+        for (int i = 0; i < diff.size(); i++) {
+            if (diff.get(i).op() != ' ') {
+                for (int k = Math.max(0, i - context); k <= Math.min(diff.size() - 1, i + context); k++) {
+                    keep[k] = true;
+                }
+            }
+        }
+        List<Line> out = new ArrayList<>();
+        int skipped = 0;
+        for (int i = 0; i < diff.size(); i++) {
+            if (keep[i]) {
+                if (skipped > 0) {
+                    out.add(new Line('~', 0, 0, "… " + skipped));
+                    skipped = 0;
+                }
+                out.add(diff.get(i));
+            } else {
+                skipped++;
+            }
+        }
+        if (skipped > 0) {
+            out.add(new Line('~', 0, 0, "… " + skipped));
         }
         return out;
     }

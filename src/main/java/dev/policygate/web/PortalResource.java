@@ -382,7 +382,7 @@ public class PortalResource {
                 ObligationRevision y = rb.get(x.obligationId);
                 if (y != null && x.revision != y.revision) {
                     changed.add(new Views.ChangedObligation(x.obligationId, x.revision, y.revision,
-                            LineDiff.diff(x.drl, y.drl)));
+                            LineDiff.folded(LineDiff.diff(x.drl, y.drl), 3)));
                 }
             }
             page.data("diff", true).data("added", added).data("removed", removed).data("changed", changed);

@@ -45,6 +45,16 @@ class HighlighterTest {
     }
 
     @Test
+    void foldedDiffKeepsContextAroundChanges() {
+        String a = String.join("\n", java.util.Collections.nCopies(20, "x")) + "\nold\n"
+                + String.join("\n", java.util.Collections.nCopies(20, "y"));
+        String b = a.replace("old", "new");
+        List<LineDiff.Line> f = LineDiff.folded(LineDiff.diff(a, b), 2);
+        assertEquals(List.of("~… 18", " x", " x", "-old", "+new", " y", " y", "~… 18"),
+                f.stream().map(l -> l.op() + l.text()).toList());
+    }
+
+    @Test
     void languageFollowsQueryThenCookieThenAcceptLanguage() {
         assertEquals("zh", Messages.choose(null, null, "zh-CN,zh;q=0.9,en;q=0.8"));
         assertEquals("en", Messages.choose(null, null, "fr-FR,en;q=0.5"));

@@ -199,7 +199,7 @@ public class PortalBrowserTest {
                 d.findElements(By.cssSelector(".finding")).stream().filter(WebElement::isDisplayed).count());
 
         // keyboard: findings are buttons that take focus and toggle with Enter
-        WebElement btn = d.findElements(By.cssSelector(".finding-btn")).get(0);
+        WebElement btn = d.findElements(By.cssSelector(".finding:not(.active) .finding-btn")).get(0);
         js(d, "arguments[0].focus();", btn);
         btn.sendKeys(org.openqa.selenium.Keys.ENTER);
         assertEquals("true", btn.getAttribute("aria-expanded"));
@@ -375,6 +375,9 @@ public class PortalBrowserTest {
                 .multiPart("text", "我们是示例公司。").post("/assess").then().statusCode(403);
         given().redirects().follow(false).cookie("pg_csrf", "a".repeat(64)).multiPart("csrf", "a".repeat(64))
                 .multiPart("text", "我们是示例公司。").post("/assess").then().statusCode(303);
+        given().redirects().follow(false).cookie("pg_csrf", "a".repeat(64)).multiPart("csrf", "a".repeat(64))
+                .multiPart("text", "policy text. ".repeat(180_000)).post("/assess").then().statusCode(413)
+                .body(containsString("id=\"form-error\""), containsString("too large"));
         given().header("Accept-Language", "zh-CN,zh;q=0.9").get("/").then().statusCode(200)
                 .body(containsString("评估隐私政策"));
         given().header("Accept-Language", "en-GB").get("/").then().statusCode(200)
