@@ -108,6 +108,26 @@ public class AssessmentService {
         });
     }
 
+    /**
+     * Like {@link #list(int, int)}, only assessments whose title contains {@code title} (ignoring case);
+     * a blank {@code title} lists all.
+     */
+    public Page search(String title, int page, int size) {
+        if (title == null || title.isBlank()) {
+            return list(page, size);
+        }
+        String like = "%" + title.strip().toLowerCase(java.util.Locale.ROOT)
+                .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = AssessmentRecord.<AssessmentRecord>find("lower(title) like ?1 escape '!'",
+                    io.quarkus.panache.common.Sort.descending("createdAt").and("id"), like);
+            long total = query.count();
+            List<Summary> items = query.page(page, size).list().stream().map(r -> new Summary(r.id, r.createdAt,
+                    r.title, r.documentSha256, r.ruleSetVersion, r.score, r.verdict)).toList();
+            return new Page(page, size, total, items);
+        });
+    }
+
     public AssessmentReport report(AssessmentRecord r) {
         try {
             return new AssessmentReport(r.id, r.createdAt, r.title, r.documentSha256, r.ruleSetVersion, r.score,
