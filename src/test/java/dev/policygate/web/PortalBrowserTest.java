@@ -244,6 +244,7 @@ public class PortalBrowserTest {
         d.findElement(By.id("title")).sendKeys("broken pdf");
         d.findElement(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
         d.findElement(By.id("assess")).click();
+        waitFor(d).until(ExpectedConditions.stalenessOf(error)); // the previous page's error is gone
         error = waitFor(d).until(ExpectedConditions.visibilityOfElementLocated(By.id("form-error")));
         assertFalse(error.getText().isBlank());
         assertEquals("broken pdf", d.findElement(By.id("title")).getAttribute("value"), "the form keeps its input");
