@@ -3,6 +3,7 @@ package dev.policygate.api;
 import dev.policygate.assess.AssessmentService;
 import dev.policygate.report.AssessmentReport;
 import dev.policygate.report.Gate;
+import dev.policygate.report.HtmlReport;
 import dev.policygate.report.ReportFormat;
 import dev.policygate.report.ReportSource;
 import jakarta.inject.Inject;
@@ -44,6 +45,7 @@ public class ReportResource {
         AssessmentReport report = assessments.find(AssessmentResource.parseId(id));
         String body = f.render(ReportSource.of(report), gate);
         return Response.ok(body).type(f.contentType())
+                .header("Content-Security-Policy", HtmlReport.CONTENT_SECURITY_POLICY)
                 .header("Content-Disposition", "inline; filename=\"assessment-" + report.id() + "." + f.extension() + "\"")
                 .build();
     }

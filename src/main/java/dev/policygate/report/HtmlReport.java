@@ -13,6 +13,9 @@ import java.util.Map;
  * findings that cite it. Every piece of policy or rule text is HTML-escaped.
  */
 public final class HtmlReport {
+    /** What a served report may do: inline CSS only, no scripts, no requests, no framing. */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+            + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     private static final String CSS = """
             body{font-family:system-ui,"PingFang SC","Noto Sans CJK SC",sans-serif;margin:2rem auto;max-width:70rem;\
             padding:0 1rem;color:#222;line-height:1.5}

@@ -127,11 +127,7 @@ public class Portal {
                 .data("csrf", csrfToken()).data("here", here());
         Response.ResponseBuilder r = Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(page.render())
-                .header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; "
-                        + "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "same-origin")
-                .header("Cache-Control", "no-store");
+                .header("Cache-Control", "no-store"); // security headers: SecurityHeaders
         cookies.forEach(r::cookie);
         return r.build();
     }

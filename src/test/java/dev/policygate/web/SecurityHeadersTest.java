@@ -1,0 +1,47 @@
+package dev.policygate.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.policygate.report.HtmlReport;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every page and API answer carries the security headers; the served HTML report has its own, stricter CSP. */
+@QuarkusTest
+public class SecurityHeadersTest {
+
+    @Test
+    void portalPagesForbidFramingAndForeignScripts() {
+        given().get("/login").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("Content-Security-Policy", containsString("script-src 'self'"))
+                .header("Content-Security-Policy", containsString("form-action 'self'"))
+                .header("X-Frame-Options", equalTo("DENY"))
+                .header("X-Content-Type-Options", equalTo("nosniff"))
+                .header("Referrer-Policy", equalTo("same-origin"));
+    }
+
+    @Test
+    void apiAnswersAndProblemsCarryTheHeadersToo() {
+        given().get("/api/v1/assessments").then().statusCode(200).header("X-Content-Type-Options", equalTo("nosniff"));
+        given().get("/api/v1/assessments/not-a-uuid").then().statusCode(404)
+                .header("X-Frame-Options", equalTo("DENY"));
+    }
+
+    @Test
+    void htmlReportKeepsItsOwnPolicyWithoutScripts() {
+        String id = given().contentType(ContentType.JSON)
+                .body(Map.of("text", "隐私政策\n<script>alert(1)</script>我们收集您的手机号码，用于注册账号。"))
+                .post("/api/v1/assessments").then().statusCode(201).extract().path("id");
+        Response r = given().queryParam("format", "html").get("/api/v1/assessments/" + id + "/report");
+        r.then().statusCode(200).body(containsString("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assertEquals(1, r.headers().getValues("Content-Security-Policy").size());
+        assertEquals(HtmlReport.CONTENT_SECURITY_POLICY, r.header("Content-Security-Policy"));
+    }
+}
