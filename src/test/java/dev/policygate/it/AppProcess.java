@@ -20,6 +20,11 @@ final class AppProcess implements AutoCloseable {
     static final String PG_URL = System.getenv().getOrDefault("POLICYGATE_TEST_PG_URL",
             "jdbc:postgresql://127.0.0.1:5432/test");
 
+    // the prod profile refuses default passwords: the replicas get real-looking ones
+    static final String AUTHOR_PASSWORD = "it-author-Secret-1";
+    static final String ADMIN_PASSWORD = "it-admin-Secret-1";
+    static final String REVIEWER_PASSWORD = "it-reviewer-Secret-1";
+
     final int port;
     final Process process;
     final Path log;
@@ -45,7 +50,10 @@ final class AppProcess implements AutoCloseable {
                 "QUARKUS_DATASOURCE_PASSWORD", "it-only-secret",
                 "QUARKUS_FLYWAY_SCHEMAS", schema,
                 "QUARKUS_FLYWAY_CREATE_SCHEMAS", "true",
-                "POLICYGATE_RULES_DIR", "rules"));
+                "POLICYGATE_RULES_DIR", "rules",
+                "POLICYGATE_AUTHOR_PASSWORD", AUTHOR_PASSWORD,
+                "POLICYGATE_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                "POLICYGATE_REVIEWER_PASSWORD", REVIEWER_PASSWORD));
         env.putAll(extraEnv);
         pb.environment().putAll(env);
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
@@ -87,6 +95,12 @@ final class AppProcess implements AutoCloseable {
             return -1;
         }
         return process.exitValue();
+    }
+
+    /** SIGKILL: no shutdown hooks, no graceful stop, as when a node dies or the OOM killer strikes. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     @Override

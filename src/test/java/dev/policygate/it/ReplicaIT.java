@@ -53,7 +53,7 @@ class ReplicaIT {
             assertEquals(1, given().baseUri(b.base()).get("/api/v1/rulesets").then().extract().jsonPath()
                     .getList("").size(), "the second replica did not store the packs again");
 
-            int v2 = given().baseUri(a.base()).auth().preemptive().basic("author", "author")
+            int v2 = given().baseUri(a.base()).auth().preemptive().basic("author", AppProcess.AUTHOR_PASSWORD)
                     .contentType(ContentType.JSON)
                     .body(Map.of("id", "IT_REPLICA_CHECK", "titleZh", "集成测试", "titleEn", "Integration check",
                             "area", "B", "severity", "minor", "drl", DRL))
@@ -67,7 +67,7 @@ class ReplicaIT {
             }
             System.out.println("[replicas] b precompiled v" + v2 + " " + (System.nanoTime() - created) / 1_000_000
                     + " ms after it was created on a");
-            given().baseUri(a.base()).auth().preemptive().basic("admin", "admin")
+            given().baseUri(a.base()).auth().preemptive().basic("admin", AppProcess.ADMIN_PASSWORD)
                     .post("/api/v1/rulesets/" + v2 + "/activate").then().statusCode(200);
             long activated = System.nanoTime();
 
