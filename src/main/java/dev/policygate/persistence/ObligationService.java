@@ -11,6 +11,7 @@ import dev.policygate.rules.LegalBasis;
 import dev.policygate.rules.Obligation;
 import dev.policygate.rules.RuleCompilationException;
 import dev.policygate.rules.RuleCompiler;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ import java.util.List;
 public class ObligationService {
     @Inject
     RuleSetService ruleSets;
+    @Inject
+    AuditLog audit;
 
     private final RuleCompiler compiler = new RuleCompiler();
     private final RuleTestRunner testRunner;
@@ -110,7 +113,14 @@ public class ObligationService {
                         + " fail; nothing was stored.", failed);
             }
         }
-        RuleSetVersion v = ruleSets.store(compiled, user, action + " " + id, RuleSetVersion.Source.API);
+        String before = ruleSets.latestObligation(id).map(ruleSets::contentSha256).orElse(null);
+        String after = action.equals("disable") ? null : ruleSets.contentSha256(compiled.obligation(id));
+        // the version and its audit event are stored together or not at all
+        RuleSetVersion v = QuarkusTransaction.requiringNew().call(() -> {
+            RuleSetVersion stored = ruleSets.store(compiled, user, action + " " + id, RuleSetVersion.Source.API);
+            audit.append(user, "obligation." + action, id, before, after, "rule-set version " + stored.version);
+            return stored;
+        });
         return new Change(id, action, v.version, ruleSets.activeVersion());
     }
 

@@ -40,6 +40,8 @@ public class RuleSetService {
     io.micrometer.core.instrument.MeterRegistry metrics;
     @Inject
     dev.policygate.rules.RuleEvaluator evaluator;
+    @Inject
+    AuditLog audit;
 
     /** The active version as last read from the database, for the metrics gauge. */
     private final java.util.concurrent.atomic.AtomicInteger lastActiveVersion = new java.util.concurrent.atomic.AtomicInteger();
@@ -238,7 +240,13 @@ public class RuleSetService {
         refreshActive();
     }
 
+    /** Appends the activation and its audit event (before: the previously active version's hash). */
     private void recordActivation(int version, String user) {
+        RuleSetActivation previous = RuleSetActivation.latest();
+        String before = previous == null ? null : RuleSetVersion.<RuleSetVersion>findById(previous.ruleSetVersion).sha256;
+        audit.append(user, "ruleset.activate", "rule-set version " + version, before,
+                RuleSetVersion.<RuleSetVersion>findById(version).sha256,
+                previous == null ? "first activation" : "was version " + previous.ruleSetVersion);
         RuleSetActivation a = new RuleSetActivation();
         a.ruleSetVersion = version;
         a.activatedBy = user;

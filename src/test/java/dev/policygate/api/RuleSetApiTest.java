@@ -42,6 +42,11 @@ public class RuleSetApiTest {
             end
             """;
 
+    /** A valid obligation's DRL for {@code id}: met when the handler is named. */
+    static String drlFor(String id) {
+        return DRL.formatted(id);
+    }
+
     private static RequestSpecification author() {
         return given().auth().preemptive().basic("author", "author").contentType(ContentType.JSON);
     }

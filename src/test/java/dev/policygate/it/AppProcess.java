@@ -24,6 +24,7 @@ final class AppProcess implements AutoCloseable {
     static final String AUTHOR_PASSWORD = "it-author-Secret-1";
     static final String ADMIN_PASSWORD = "it-admin-Secret-1";
     static final String REVIEWER_PASSWORD = "it-reviewer-Secret-1";
+    static final String SESSION_KEY = "it-only-session-encryption-key-0123456789";
 
     final int port;
     final Process process;
@@ -54,6 +55,7 @@ final class AppProcess implements AutoCloseable {
                 "POLICYGATE_AUTHOR_PASSWORD", AUTHOR_PASSWORD,
                 "POLICYGATE_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "POLICYGATE_REVIEWER_PASSWORD", REVIEWER_PASSWORD));
+        env.put("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", SESSION_KEY);
         env.putAll(extraEnv);
         pb.environment().putAll(env);
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
