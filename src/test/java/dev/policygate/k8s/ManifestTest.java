@@ -71,6 +71,10 @@ class ManifestTest {
 
     static final String SERVER = "policygate";
     static final String PLACEHOLDER_PASSWORD = "REPLACE_ME";
+    /** The server's settings that must come from a Secret: the prod profile refuses to start without them. */
+    static final List<String> SECRET_ENV = List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
+            "QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", "POLICYGATE_ADMIN_PASSWORD", "POLICYGATE_AUTHOR_PASSWORD",
+            "POLICYGATE_REVIEWER_PASSWORD");
     static final Pattern RAM_PERCENTAGE = Pattern.compile("-XX:MaxRAMPercentage=(\\d+(?:\\.\\d+)?)");
     static final BigDecimal MI = BigDecimal.valueOf(1024L * 1024L);
 
@@ -343,7 +347,7 @@ class ManifestTest {
         String url = env.get("QUARKUS_DATASOURCE_JDBC_URL");
         assertNotNull(url, dir + ": QUARKUS_DATASOURCE_JDBC_URL not set");
         assertTrue(url.startsWith("jdbc:postgresql://"), dir + ": not a PostgreSQL JDBC URL: " + url);
-        for (String key : List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")) {
+        for (String key : SECRET_ENV) {
             EnvVar v = c.getEnv().stream().filter(e -> e.getName().equals(key)).findFirst()
                     .orElseGet(() -> fail(dir + ": " + key + " not set"));
             assertNotNull(v.getValueFrom(), dir + ": " + key + " must come from a Secret, not a literal");
@@ -359,14 +363,20 @@ class ManifestTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
-    void committedDatabaseSecretHoldsOnlyThePlaceholder(String dir) {
+    void committedSecretsHoldOnlyThePlaceholder(String dir) {
         Rendered r = Rendered.of(dir);
         Container c = serverContainer(r);
-        var ref = c.getEnv().stream().filter(e -> e.getName().equals("QUARKUS_DATASOURCE_PASSWORD")).findFirst()
-                .orElseThrow().getValueFrom().getSecretKeyRef();
-        Secret s = r.one(Secret.class, ref.getName());
-        assertEquals(PLACEHOLDER_PASSWORD, secretValue(s, ref.getKey()), dir + ": Secret " + ref.getName()
-                + " must hold the documented placeholder in git; real credentials go in a local overlay (k8s/README.md)");
+        for (String key : SECRET_ENV) {
+            if (key.equals("QUARKUS_DATASOURCE_USERNAME")) {
+                continue;
+            }
+            var ref = c.getEnv().stream().filter(e -> e.getName().equals(key)).findFirst()
+                    .orElseThrow().getValueFrom().getSecretKeyRef();
+            Secret s = r.one(Secret.class, ref.getName());
+            assertEquals(PLACEHOLDER_PASSWORD, secretValue(s, ref.getKey()), dir + ": " + key + " from Secret "
+                    + ref.getName() + " must hold the documented placeholder in git; real secrets go in a local"
+                    + " overlay (k8s/README.md)");
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -684,6 +694,12 @@ class ManifestTest {
         for (String overlay : overlays().toList()) {
             Path local = Files.createDirectories(tmp.resolve(overlay.replace('/', '-')));
             Files.writeString(local.resolve("db.env"), "username=app\npassword=correct-horse-battery-staple\n");
+            Files.writeString(local.resolve("auth.env"), """
+                    session-encryption-key=0123456789abcdef0123456789abcdef-local
+                    admin-password=admin-Local-Secret-1
+                    author-password=author-Local-Secret-1
+                    reviewer-password=reviewer-Local-Secret-1
+                    """);
             Files.writeString(local.resolve("kustomization.yaml"), """
                     apiVersion: kustomize.config.k8s.io/v1beta1
                     kind: Kustomization
@@ -694,23 +710,37 @@ class ManifestTest {
                         behavior: replace
                         envs:
                           - db.env
+                      - name: policygate-auth
+                        behavior: replace
+                        envs:
+                          - auth.env
                     """.formatted(local.toAbsolutePath().relativize(Kustomize.K8S.resolve(overlay).toAbsolutePath())
                     .toString().replace('\\', '/')));
             Rendered r = new Rendered(overlay + " + local credentials",
                     StrictKubernetesYaml.parseAll(Kustomize.renderUncached(local)));
-            assertEquals(1, r.all(Secret.class).size(), overlay + ": the placeholder Secret is still there");
-            Secret s = r.all(Secret.class).get(0);
-            assertEquals("correct-horse-battery-staple", secretValue(s, "password"));
+            List<Secret> secrets = r.all(Secret.class);
+            assertEquals(2, secrets.size(), overlay + ": a placeholder Secret is still there");
+            for (Secret s : secrets) {
+                for (String key : secretKeys(s)) {
+                    assertFalse(secretValue(s, key).contains(PLACEHOLDER_PASSWORD), overlay + ": Secret "
+                            + s.getMetadata().getName() + " key " + key + " still holds the placeholder");
+                }
+            }
+            Map<String, Secret> byName = secrets.stream().collect(java.util.stream.Collectors.toMap(
+                    s -> s.getMetadata().getName(), s -> s));
             for (Rendered.Workload w : r.workloads()) {
                 for (Container c : containers(w.template().getSpec())) {
                     for (EnvVar v : c.getEnv()) {
                         if (v.getValueFrom() != null && v.getValueFrom().getSecretKeyRef() != null) {
-                            assertEquals(s.getMetadata().getName(), v.getValueFrom().getSecretKeyRef().getName(),
-                                    overlay + ": " + w.owner() + " still reads the old Secret");
+                            assertTrue(byName.containsKey(v.getValueFrom().getSecretKeyRef().getName()),
+                                    overlay + ": " + w.owner() + " still reads an old Secret");
                         }
                     }
                 }
             }
+            var adminRef = serverContainer(r).getEnv().stream().filter(e -> e.getName().equals("POLICYGATE_ADMIN_PASSWORD"))
+                    .findFirst().orElseThrow().getValueFrom().getSecretKeyRef();
+            assertEquals("admin-Local-Secret-1", secretValue(byName.get(adminRef.getName()), adminRef.getKey()));
         }
     }
 
