@@ -44,4 +44,15 @@ public class SecurityHeadersTest {
         assertEquals(1, r.headers().getValues("Content-Security-Policy").size());
         assertEquals(HtmlReport.CONTENT_SECURITY_POLICY, r.header("Content-Security-Policy"));
     }
+
+    @Test
+    void thePortalShowsAPolicysScriptAsText() {
+        String id = given().contentType(ContentType.JSON)
+                .body(Map.of("text", "隐私政策\n<script>alert('portal')</script>我们收集您的手机号码，用于注册账号。"))
+                .post("/api/v1/assessments").then().statusCode(201).extract().path("id");
+        String page = given().get("/assessments/" + id).then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(page.contains("<script>alert('portal')"),
+                "policy text must never become markup in the portal");
+        org.junit.jupiter.api.Assertions.assertTrue(page.contains("&lt;script&gt;alert("), "the script shows as text");
+    }
 }
