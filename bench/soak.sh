@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Soak: the packaged application on PostgreSQL under steady load for 10 minutes (wrk posting a corpus policy to
+# POST /api/v1/assessments), while a second client keeps changing the rules: every 20 s it updates an obligation
+# (a new rule-set version), activates it, and assesses against an older version, so far more versions get
+# compiled than the KieBase cache keeps (8). Reports throughput, p50/p99 latency, errors, and the heap after a
+# full GC at the start and at the end: with the cache bounded, the heap must not grow.
+#
+#   bench/soak.sh [SECONDS=600] [CONNECTIONS=4] [POLICY=003]
+# Needs wrk (Debian: wrk), python3, jcmd (the JDK) and PostgreSQL on 127.0.0.1:5432 (as .ci/run sets up).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs="${1:-600}"
+conns="${2:-4}"
+policy="${3:-003}"
+corpus="${POLICYGATE_CORPUS:-../shared/corpus}"
+pg="${POLICYGATE_TEST_PG_URL:-jdbc:postgresql://127.0.0.1:5432/test}"
+port=18381
+command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install wrk)" >&2; exit 2; }
+command -v python3 >/dev/null || { echo "bench: needs python3" >&2; exit 2; }
+command -v jcmd >/dev/null || { echo "bench: needs jcmd (a JDK)" >&2; exit 2; }
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B -ntp -DskipTests package
+
+work="$(mktemp -d)"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+file=$(ls "$corpus"/${policy}*.txt | head -n 1)
+python3 - "$file" "$work/body.json" <<'PY'
+import json, sys
+text = open(sys.argv[1], encoding='utf-8').read()
+json.dump({"text": text, "title": "soak"}, open(sys.argv[2], 'w', encoding='utf-8'), ensure_ascii=False)
+PY
+cat > "$work/post.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+local f = io.open("$work/body.json", "rb"); wrk.body = f:read("*a"); f:close()
+-- count the answers that are not 201 by status, across threads
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) failed = {} end
+function response(status, headers, body)
+  if status ~= 201 then failed[status] = (failed[status] or 0) + 1 end
+end
+function done(summary, latency, requests)
+  local all = {}
+  for _, t in ipairs(threads) do
+    for status, n in pairs(t:get("failed")) do all[status] = (all[status] or 0) + n end
+  end
+  for status, n in pairs(all) do io.write(string.format("status %d: %d\n", status, n)) end
+end
+LUA
+schema="bench_soak_$(date +%s)"
+admin_password=bench-admin-Secret-1
+author_password=bench-author-Secret-1
+
+QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_JDBC_URL="$pg?currentSchema=$schema" \
+QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=bench-only-secret \
+QUARKUS_FLYWAY_SCHEMAS=$schema QUARKUS_FLYWAY_CREATE_SCHEMAS=true QUARKUS_LOG_CONSOLE_LEVEL=WARN \
+POLICYGATE_RULES_DIR=rules POLICYGATE_ADMIN_PASSWORD=$admin_password POLICYGATE_AUTHOR_PASSWORD=$author_password \
+POLICYGATE_REVIEWER_PASSWORD=bench-reviewer-Secret-1 \
+QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY=bench-only-session-key-0123456789abcdef \
+  java -Xmx768m -jar target/quarkus-app/quarkus-run.jar > "$work/app.log" 2>&1 &
+app=$!
+pids+=($app)
+for _ in $(seq 1 240); do
+  curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null || { echo "bench: did not start" >&2; cat "$work/app.log" >&2; exit 1; }
+
+# heap in use right after a full GC, in MB
+heap_after_gc() {
+  jcmd "$app" GC.run >/dev/null
+  jcmd "$app" GC.heap_info | python3 -c '
+import re, sys
+t = sys.stdin.read()
+m = re.search(r"total (\d+)K, used (\d+)K", t)
+print(f"{int(m.group(2)) / 1024:.1f}")'
+}
+
+echo "bench: soak of POST /api/v1/assessments with $(basename "$file") ($(wc -c < "$file") bytes), ${secs}s, $conns connections, rule changes every 20 s, $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
+wrk -t1 -c"$conns" -d30s -s "$work/post.lua" "http://127.0.0.1:$port/api/v1/assessments" >/dev/null  # warm-up
+heap_start=$(heap_after_gc)
+
+# the rule-changing client: update, activate, assess against an old version; counts its failures
+python3 - "$port" "$author_password" "$admin_password" "$secs" "$work/body.json" > "$work/churn.txt" 2>&1 <<'PY' &
+import base64, json, sys, time, urllib.request, urllib.error
+port, author, admin, secs, body_file = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
+base = f"http://127.0.0.1:{port}/api/v1"
+def call(method, path, user=None, body=None):
+    req = urllib.request.Request(base + path, method=method, data=None if body is None else json.dumps(body).encode())
+    req.add_header("Content-Type", "application/json")
+    if user:
+        req.add_header("Authorization", "Basic " + base64.b64encode(f"{user[0]}:{user[1]}".encode()).decode())
+    with urllib.request.urlopen(req, timeout=120) as r:
+        return json.loads(r.read() or b"null")
+policy = json.load(open(body_file, encoding="utf-8"))
+ob = call("GET", "/obligations/HANDLER_IDENTITY")
+changes = failures = 0
+end = time.time() + secs
+while time.time() < end:
+    try:
+        ob["titleEn"] = f"Handler identity (soak change {changes})"
+        v = call("PUT", "/obligations/HANDLER_IDENTITY", ("author", author), ob)["ruleSetVersion"]
+        call("POST", f"/rulesets/{v}/activate", ("admin", admin))
+        old = max(1, v - 9)   # older than anything the cache keeps
+        call("POST", "/assessments", None, dict(policy, ruleSetVersion=old))
+        changes += 1
+    except Exception as e:
+        failures += 1
+        print("churn failure:", e, file=sys.stderr)
+    time.sleep(20)
+print(f"{changes} rule changes (new version, activation, assessment on an old version), {failures} failures")
+PY
+churn=$!
+pids+=($churn)
+
+wrk -t1 -c"$conns" -d"${secs}s" --latency -s "$work/post.lua" "http://127.0.0.1:$port/api/v1/assessments" > "$work/wrk.txt"
+wait "$churn" || true
+heap_end=$(heap_after_gc)
+versions=$(curl -fs "http://127.0.0.1:$port/api/v1/rulesets" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
+
+python3 - "$work/wrk.txt" "$heap_start" "$heap_end" <<'PY'
+import re, sys
+t = open(sys.argv[1]).read()
+rps = float(re.search(r'Requests/sec:\s+([\d.]+)', t).group(1))
+total = int(re.search(r'(\d+) requests in', t).group(1))
+p50 = re.search(r'\n\s+50%\s+(\S+)', t).group(1)
+p99 = re.search(r'\n\s+99%\s+(\S+)', t).group(1)
+m = re.search(r'Non-2xx or 3xx responses: (\d+)', t)
+errors = int(m.group(1)) if m else 0
+m = re.search(r'Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)', t)
+errors += sum(map(int, m.groups())) if m else 0
+start, end = float(sys.argv[2]), float(sys.argv[3])
+codes = ", ".join(re.findall(r'status (\d+: \d+)', t))
+print(f"assessments: {total} in total, {rps:.1f} req/s, p50 {p50}, p99 {p99}, errors {errors}" + (f" ({codes})" if codes else ""))
+print(f"heap after full GC: start {start:.1f} MB, end {end:.1f} MB ({(end - start) / start * 100:+.1f}%)")
+PY
+cat "$work/churn.txt"
+echo "rule-set versions at the end: $versions (the KieBase cache keeps 8)"
