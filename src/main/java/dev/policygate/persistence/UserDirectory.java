@@ -76,6 +76,13 @@ public class UserDirectory {
         return Optional.of(u.roleSet());
     }
 
+    /** The roles of an existing user, for a session that was authenticated before (the portal's cookie). */
+    @Transactional
+    public Optional<Set<String>> roles(String username) {
+        AppUser u = username == null ? null : AppUser.findById(username);
+        return u == null ? Optional.empty() : Optional.of(u.roleSet());
+    }
+
     @Transactional
     public List<UserView> list() {
         return AppUser.<AppUser>listAll().stream()
