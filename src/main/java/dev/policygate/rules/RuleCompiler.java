@@ -42,9 +42,6 @@ public final class RuleCompiler {
     }
 
     private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+(\"([^\"]*)\"|'([^']*)'|(\\S+))");
-    private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+(?:static\\s+|function\\s+)?([\\w.*$]+)");
-    private static final Pattern GLOBAL = Pattern.compile("(?m)^\\s*global\\s");
-    private static final List<String> ALLOWED_IMPORTS = List.of("dev.policygate.facts.", "java.util.", "java.lang.");
 
     public CompiledRuleSet compile(RulePack pack) {
         return compile(pack.obligations(), pack.scoring());
@@ -64,6 +61,7 @@ public final class RuleCompiler {
             }
             errors.addAll(conventions(o, ruleOwner));
         }
+        errors.addAll(new DrlSandbox().check(obligations));
         if (!errors.isEmpty()) {
             throw new RuleCompilationException(errors);
         }
@@ -139,20 +137,6 @@ public final class RuleCompiler {
         }
         if (rules == 0) {
             out.add(new CompileMessage(o.id(), "ERROR", 1, 1, "the DRL declares no rule"));
-        }
-        Matcher im = IMPORT.matcher(code);
-        while (im.find()) {
-            String imp = im.group(1);
-            if (ALLOWED_IMPORTS.stream().noneMatch(imp::startsWith)) {
-                int[] lc = lineCol(code, im.start(1));
-                out.add(new CompileMessage(o.id(), "ERROR", lc[0], lc[1],
-                        "import " + imp + " is not allowed: rules may import only dev.policygate.facts.*, java.util.* and java.lang.*"));
-            }
-        }
-        Matcher gm = GLOBAL.matcher(code);
-        while (gm.find()) {
-            int[] lc = lineCol(code, gm.start());
-            out.add(new CompileMessage(o.id(), "ERROR", lc[0], lc[1], "globals are not allowed"));
         }
         return out;
     }
