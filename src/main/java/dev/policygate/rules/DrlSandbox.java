@@ -56,7 +56,8 @@ public final class DrlSandbox {
             "java.lang.Object", "java.lang.String", "java.lang.StringBuilder", "java.lang.CharSequence",
             "java.lang.Integer", "java.lang.Long", "java.lang.Double", "java.lang.Boolean", "java.lang.Math",
             "java.util.Collection", "java.util.List", "java.util.ArrayList", "java.util.Set", "java.util.HashSet",
-            "java.util.LinkedHashSet", "java.util.Map", "java.util.HashMap", "java.util.LinkedHashMap",
+            "java.util.LinkedHashSet", "java.util.TreeSet", "java.util.Map", "java.util.HashMap", "java.util.LinkedHashMap",
+            "java.util.TreeMap",
             "java.util.Collections", "java.util.Objects", "java.util.Optional", "java.time.LocalDate");
 
     private static final String FACTS = "dev.policygate.facts.";
@@ -69,6 +70,12 @@ public final class DrlSandbox {
             "getFields", "getDeclaredField", "getDeclaredFields", "getConstructor", "getConstructors",
             "getDeclaredConstructor", "getDeclaredConstructors", "newInstance", "setAccessible", "invoke",
             "getInteger", "getLong", "getBoolean", "getProperty", "getenv", "wait", "notify", "notifyAll");
+
+    /** Object's monitor methods: names a local variable may have too ({@code boolean notify}), unless called. */
+    private static final Set<String> MONITOR_METHODS = Set.of("wait", "notify", "notifyAll");
+
+    /** The highest literal bound of a counting for loop (see {@link #loops}). */
+    static final int MAX_LOOP_BOUND = 1000;
 
     /** What a consequence may call on {@code drools}: what the shipped rules do (they call it unqualified). */
     private static final Set<String> DROOLS_MEMBERS = Set.of("insert", "insertLogical");
@@ -328,7 +335,7 @@ public final class DrlSandbox {
         String name = root.text();
         int line = root.line();
         Token after = i + 1 < ts.size() ? ts.get(i + 1) : null;
-        if (DENIED_MEMBERS.contains(name)) {
+        if (DENIED_MEMBERS.contains(name) && (!MONITOR_METHODS.contains(name) || after != null && after.is("("))) {
             r.add(line, name, name + " is not allowed in a rule: no reflection, class loading, system properties "
                     + "or thread monitors");
         } else if (name.equals("drools") || name.equals("kcontext")) {
@@ -366,29 +373,93 @@ public final class DrlSandbox {
     }
 
     /**
-     * A consequence must return to the engine, so no {@code while}, {@code do} or counting {@code for}: only
-     * {@code for (X x : collection)}, which the shipped rules use to list evidence and which ends with the
-     * collection. ({@code do[name]} is DRL's named consequence, not a loop.)
+     * A consequence must return to the engine, so no {@code while} and no {@code do}; {@code for} only over a
+     * collection ({@code for (X x : list)}, which ends with the collection) or counting from a literal to a
+     * literal of at most {@link #MAX_LOOP_BOUND} with a counter the body never assigns — the two forms the
+     * shipped rules use. ({@code do[name]} is DRL's named consequence, not a loop.)
      */
     private static void loops(List<Token> ts, int i, Report r) {
         Token t = ts.get(i);
         Token next = i + 1 < ts.size() ? ts.get(i + 1) : null;
         boolean loop = t.is("while") || t.is("do") && (next == null || !next.is("["));
         if (t.is("for") && next != null && next.is("(")) {
-            int depth = 0;
-            for (int k = i + 1; k < ts.size(); k++) {
-                Token u = ts.get(k);
-                depth += u.is("(") ? 1 : u.is(")") ? -1 : 0;
-                if (depth == 0) {
-                    break;
-                }
-                loop |= depth == 1 && u.is(";");
-            }
+            int close = matching(ts, i + 1);
+            List<Token> header = ts.subList(i + 1, close + 1);
+            boolean counting = header.stream().anyMatch(u -> u.is(";"));
+            loop = counting && !boundedCount(header, ts.subList(close + 1, endOfStatement(ts, close + 1)));
         }
         if (loop) {
             r.add(t.line(), t.text(), t.text() + " loops are not allowed in rules: a rule must finish; iterate over "
-                    + "a collection with for (X x : collection)");
+                    + "a collection with for (X x : collection), or count with for (int i = 0; i < 10; i++)");
         }
+    }
+
+    /** {@code (int i = 0; i < 6; i++)} with literal bounds, and a body that never assigns {@code i}. */
+    private static boolean boundedCount(List<Token> header, List<Token> body) {
+        String shape = header.stream().map(u -> u.kind() == Kind.PUNCT || u.is("int") ? u.text()
+                : u.kind() == Kind.NUMBER ? "N" : "V").reduce("", String::concat);
+        if (!shape.matches("\\(intV=N;V<=?N;V\\+\\+\\)")) {
+            return false;
+        }
+        String counter = header.get(2).text();
+        if (!header.get(6).is(counter) || !header.get(header.size() - 4).is(counter)) {
+            return false;
+        }
+        long bound;
+        try {
+            bound = Long.parseLong(header.get(header.get(8).is("=") ? 9 : 8).text().replace("_", ""));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        for (int k = 0; k < body.size(); k++) {
+            if (body.get(k).is(counter) && assigns(body, k)) {
+                return false;
+            }
+        }
+        return bound <= MAX_LOOP_BOUND;
+    }
+
+    /** Whether the identifier at {@code k} is assigned: {@code i = }, {@code i += }, {@code i++}, {@code --i} … */
+    private static boolean assigns(List<Token> ts, int k) {
+        Token a = k + 1 < ts.size() ? ts.get(k + 1) : null;
+        Token b = k + 2 < ts.size() ? ts.get(k + 2) : null;
+        Token p = k > 0 ? ts.get(k - 1) : null;
+        Token pp = k > 1 ? ts.get(k - 2) : null;
+        boolean incDec = a != null && b != null && (a.is("+") && b.is("+") || a.is("-") && b.is("-"))
+                || p != null && pp != null && (p.is("+") && pp.is("+") || p.is("-") && pp.is("-"));
+        Token c = k + 3 < ts.size() ? ts.get(k + 3) : null;
+        boolean assignment = a != null && a.is("=") && (b == null || !b.is("="))
+                || a != null && b != null && "+-*/%&|^".contains(a.text()) && b.is("=")
+                || a != null && b != null && c != null && (a.is("<") && b.is("<") || a.is(">") && b.is(">")) && c.is("=");
+        return incDec || assignment;
+    }
+
+    /** The index of the bracket that closes the one at {@code open}. */
+    private static int matching(List<Token> ts, int open) {
+        int depth = 0;
+        for (int k = open; k < ts.size(); k++) {
+            depth += ts.get(k).is("(") || ts.get(k).is("{") ? 1 : ts.get(k).is(")") || ts.get(k).is("}") ? -1 : 0;
+            if (depth == 0) {
+                return k;
+            }
+        }
+        return ts.size() - 1;
+    }
+
+    /** The end (exclusive) of the statement starting at {@code k}: a block, or up to its semicolon. */
+    private static int endOfStatement(List<Token> ts, int k) {
+        if (k < ts.size() && ts.get(k).is("{")) {
+            return matching(ts, k) + 1;
+        }
+        int depth = 0;
+        for (int j = k; j < ts.size(); j++) {
+            Token u = ts.get(j);
+            depth += u.is("(") || u.is("{") ? 1 : u.is(")") || u.is("}") ? -1 : 0;
+            if (depth <= 0 && u.is(";")) {
+                return j + 1;
+            }
+        }
+        return ts.size();
     }
 
     /** Messages of one obligation, one per line and subject (both passes may see the same thing). */

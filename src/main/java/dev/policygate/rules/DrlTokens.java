@@ -6,18 +6,18 @@ import java.util.List;
 /**
  * Splits DRL (or the Java/MVEL code inside it) into identifier and punctuation tokens, skipping what can hold no
  * code: string, text-block and character literals and comments ({@code //}, {@code /* *}{@code /}, and DRL's
- * {@code #} line comments). Numbers are skipped too. A literal that is not closed runs to the end of the text:
+ * {@code #} line comments). A literal that is not closed runs to the end of the text:
  * the compiler rejects such DRL anyway.
  */
 final class DrlTokens {
-    /** One identifier (kind IDENT) or one punctuation character (kind PUNCT), with its 1-based line. */
+    /** One identifier, number or punctuation character, with its 1-based line. */
     record Token(Kind kind, String text, int line) {
         boolean is(String s) {
             return text.equals(s);
         }
     }
 
-    enum Kind { IDENT, PUNCT }
+    enum Kind { IDENT, NUMBER, PUNCT }
 
     private DrlTokens() {
     }
@@ -50,6 +50,7 @@ final class DrlTokens {
                         || s.charAt(i) == '.' && i + 1 < n && Character.isDigit(s.charAt(i + 1)))) {
                     i++;
                 }
+                out.add(new Token(Kind.NUMBER, s.substring(start, i), line));
             } else {
                 if (!Character.isWhitespace(c)) {
                     out.add(new Token(Kind.PUNCT, String.valueOf(c), line));
