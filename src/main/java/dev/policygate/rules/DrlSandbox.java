@@ -310,6 +310,36 @@ public final class DrlSandbox {
                 checkChain(chain, ts, i, r);
             }
             loops(ts, i, r);
+            anonymousClass(ts, i, r);
+        }
+    }
+
+    /**
+     * {@code new Object() { … }}: an anonymous class could override {@code finalize} (run later, on the JVM's
+     * finalizer thread, outside every limit) or hide recursion in its methods.
+     */
+    private static void anonymousClass(List<Token> ts, int i, Report r) {
+        if (!ts.get(i).is("new")) {
+            return;
+        }
+        int k = i + 1;
+        while (k < ts.size() && (ts.get(k).kind() == Kind.IDENT || ts.get(k).is("."))) {
+            k++;
+        }
+        if (k < ts.size() && ts.get(k).is("<")) {
+            for (int depth = 0; k < ts.size(); k++) {
+                depth += ts.get(k).is("<") ? 1 : ts.get(k).is(">") ? -1 : 0;
+                if (depth == 0) {
+                    k++;
+                    break;
+                }
+            }
+        }
+        if (k < ts.size() && ts.get(k).is("(")) {
+            int close = matching(ts, k);
+            if (close + 1 < ts.size() && ts.get(close + 1).is("{")) {
+                r.add(ts.get(i).line(), "anonymous", "anonymous classes are not allowed in rules");
+            }
         }
     }
 
