@@ -33,8 +33,13 @@ import org.kie.internal.io.ResourceFactory;
  * <ul>
  *   <li>the obligation ID appears in the DRL as a string literal ({@code "HANDLER_IDENTITY"});</li>
  *   <li>every rule is named {@code "<ID> …"} and rule names are unique across the rule set;</li>
- *   <li>imports only from {@code dev.policygate.facts}, {@code java.util} and {@code java.lang}; no globals.</li>
+ *   <li>the DRL passes the {@link DrlSandbox}: it may use only the fact model and a short list of JDK value and
+ *       collection types, insert facts, and must finish (no globals, reflection, threads, files, network,
+ *       processes, runtime access, loops other than bounded ones, recursion, timers).</li>
  * </ul>
+ * The API (obligation changes, validation), the packs loaded from {@code rules/} and the CLI all compile here, so
+ * no DRL reaches Drools unchecked.
+ * Run-time bounds (firing limit, time limit, stack and memory exhaustion) are {@link RuleEvaluator}'s.
  */
 public final class RuleCompiler {
     static {
