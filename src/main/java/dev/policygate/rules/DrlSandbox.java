@@ -125,11 +125,9 @@ public final class DrlSandbox {
         } catch (DroolsParserException e) {
             pkg = null;
         }
-        if (pkg == null || parser.hasErrors()) {
-            // the compiler reports the syntax errors, with columns; DRL that does not parse is never run
-            return new Checked(r.messages, List.of());
-        }
-        List<Function> functions = walk(pkg, r);
+        // the token pass needs no parse: it runs even on DRL that does not parse (whose syntax errors the
+        // compiler reports, with columns), so a parser that disagrees with the compiler's cannot open a gap
+        List<Function> functions = pkg == null || parser.hasErrors() ? List.of() : walk(pkg, r);
         tokens(DrlTokens.tokenize(drl), r);
         return new Checked(r.messages, functions);
     }

@@ -149,13 +149,16 @@ class DrlSandboxTest {
     }
 
     @Test
-    void literalsAndCommentsAreNotCode() {
+    void literalsCommentsAndHarmlessAttributesPass() {
         Obligation o = new Obligation("TEXT", "t", "t", "X", "x", Severity.MAJOR, false, List.of(), """
                 package ok.text;
                 import dev.policygate.facts.*;
                 import java.util.List;
                 // System.exit(1) in a comment is harmless; so is java.io.File
                 rule "TEXT met"
+                    salience 10
+                    no-loop
+                    dialect "java"
                 when
                     DocumentSection(heading != "System.exit(1)")
                 then
@@ -165,5 +168,36 @@ class DrlSandboxTest {
                 end
                 """, null);
         assertEquals(List.of(), new DrlSandbox().check(List.of(o)));
+    }
+
+    static List<CompileMessage> consequence(String code) {
+        return new DrlSandbox().check(List.of(new Obligation("LOOP", "l", "l", "X", "x", Severity.MAJOR, false,
+                List.of(), """
+                package ok.loops;
+                import dev.policygate.facts.*;
+                import java.util.List;
+                rule "LOOP met"
+                when
+                then
+                    boolean[] has = new boolean[6];
+                    %s
+                    insert(Finding.met("LOOP", "x", "x", List.of()));
+                end
+                """.formatted(code), null)));
+    }
+
+    @Test
+    void countingLoopsMustBeBoundedByLiteralsAndLeaveTheirCounterAlone() {
+        assertEquals(List.of(), consequence("for (int i = 0; i < 6; i++) { has[i] = i == 2; }"));
+        assertEquals(List.of(), consequence("for (int i = 0; i <= 1000; i++) has[i % 6] = true;"));
+        assertEquals(List.of(), consequence("for (Object o : List.of(1, 2)) { has[0] = o != null; }"));
+        for (String bad : List.of("for (int i = 0; i < 6; i++) { i--; }", "for (int i = 0; i < 6; i++) i = 0;",
+                "for (int i = 0; i < 6; i++) { i += 0; }", "for (int i = 0; i < 100000; i++) { }",
+                "for (int i = 0; i < has.length; i++) { }", "for (int i = 0; ; i++) { }",
+                "for (int i = 0, j = 0; i < 6; i++, j--) { }", "for (;;) { }")) {
+            List<CompileMessage> msgs = consequence(bad);
+            assertEquals(1, msgs.size(), bad + " -> " + msgs);
+            assertTrue(msgs.get(0).message().startsWith("line 8: for loops are not allowed"), msgs.toString());
+        }
     }
 }
