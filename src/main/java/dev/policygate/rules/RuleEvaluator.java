@@ -274,6 +274,14 @@ public final class RuleEvaluator implements AutoCloseable {
     }
 
     /**
+     * Whether so many workers are stuck that the pool no longer replaces them: only a restart gets the cores
+     * back (the service's liveness check reports it).
+     */
+    public boolean workersExhausted() {
+        return stuck.get() >= threads * MAX_STUCK_PER_THREAD;
+    }
+
+    /**
      * Facts are inserted in text order (first citation), then by type and value, whatever order the caller
      * gives them in: rules that pick "the first" fact and the order of merged findings depend only on the facts.
      */

@@ -85,6 +85,13 @@ public class RuleSandboxApiTest {
     }
 
     @Test
+    void livenessReportsTheRuleEvaluator() {
+        given().get("/q/health/live").then().statusCode(200)
+                .body("checks.find { it.name == 'rule-evaluator' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'rule-evaluator' }.data.stuckWorkers", equalTo(0));
+    }
+
+    @Test
     void validateReportsTheSandboxMessages() {
         author().body(obligation("TEST_HOSTILE", HOSTILE)).post("/api/v1/rulesets/validate")
                 .then().statusCode(200).body("valid", equalTo(false))
