@@ -243,12 +243,13 @@ public final class DrlSandbox {
 
     /** Java decodes {@code \}{@code uXXXX} before it parses, even in literals and comments: it could hide any code. */
     private static void unicodeEscapes(String drl, Report r) {
-        int line = 1;
+        int line = 1, lineStart = 0;
         for (int i = 0; i + 1 < drl.length(); i++) {
             if (drl.charAt(i) == '\n') {
                 line++;
+                lineStart = i + 1;
             } else if (drl.charAt(i) == '\\' && drl.charAt(i + 1) == 'u') {
-                r.add(line, "\\u", "unicode escapes (\\u) are not allowed: write the character itself");
+                r.add(line, i - lineStart + 1, "\\u", "unicode escapes (\\u) are not allowed: write the character itself");
             }
         }
     }
@@ -258,7 +259,7 @@ public final class DrlSandbox {
             Token t = ts.get(i);
             if (t.kind() != Kind.IDENT || i > 0 && (ts.get(i - 1).is(".") || ts.get(i - 1).is("@"))) {
                 if (t.kind() == Kind.IDENT && DENIED_MEMBERS.contains(t.text())) {
-                    r.add(t.line(), t.text(), "." + t.text() + " is not allowed in a rule: no reflection, class "
+                    r.add(t, t.text(), "." + t.text() + " is not allowed in a rule: no reflection, class "
                             + "loading, system properties or thread monitors");
                 }
                 continue;
@@ -292,31 +293,30 @@ public final class DrlSandbox {
     private void checkChain(List<Token> chain, List<Token> ts, int i, Report r) {
         Token root = chain.get(0);
         String name = root.text();
-        int line = root.line();
         Token after = i + 1 < ts.size() ? ts.get(i + 1) : null;
         if (DENIED_MEMBERS.contains(name) && (!MONITOR_METHODS.contains(name) || after != null && after.is("("))) {
-            r.add(line, name, name + " is not allowed in a rule: no reflection, class loading, system properties "
+            r.add(root, name, name + " is not allowed in a rule: no reflection, class loading, system properties "
                     + "or thread monitors");
         } else if (name.equals("drools") || name.equals("kcontext")) {
             String member = chain.size() > 1 ? chain.get(1).text() : "";
             if (!name.equals("drools") || chain.size() != 2 || !DROOLS_MEMBERS.contains(member)) {
                 String what = member.isEmpty() ? name : name + "." + member;
-                r.add(line, what, what + " is not allowed: a consequence may only insert facts (insert, insertLogical)");
+                r.add(root, what, what + " is not allowed: a consequence may only insert facts (insert, insertLogical)");
             }
         } else if (DENIED_ACTIONS.contains(name) && after != null && (after.is("(") || after.is("{"))) {
-            r.add(line, name, name + " is not allowed: rules only read facts and insert findings");
+            r.add(root, name, name + " is not allowed: rules only read facts and insert findings");
         } else if (name.equals("synchronized")) {
-            r.add(line, name, "synchronized is not allowed: rules share no locks");
+            r.add(root, name, "synchronized is not allowed: rules share no locks");
         } else if (Character.isUpperCase(name.charAt(0))) {
             if (!JDK_TYPES.containsKey(name) && !isFactType(name)) {
-                r.add(line, name, name + " is not allowed in a rule: " + POLICY);
+                r.add(root, name, name + " is not allowed in a rule: " + POLICY);
             }
         } else if (Character.isLowerCase(name.charAt(0))) {
             String fqn = qualifiedName(chain);
             if (fqn != null && !fqn.startsWith(FACTS) && !JDK_TYPES.containsValue(fqn)
                     || fqn == null && chain.size() > 1 && PACKAGE_ROOTS.contains(name)) {
                 String shown = fqn != null ? fqn : String.join(".", chain.stream().map(Token::text).toList());
-                r.add(line, shown, shown + " is not allowed in a rule: " + POLICY);
+                r.add(root, shown, shown + " is not allowed in a rule: " + POLICY);
             }
         }
     }
@@ -342,8 +342,16 @@ public final class DrlSandbox {
         }
 
         void add(int line, String subject, String message) {
+            add(line, 0, subject, message);
+        }
+
+        void add(Token t, String subject, String message) {
+            add(t.line(), t.column(), subject, message);
+        }
+
+        void add(int line, int column, String subject, String message) {
             if (seen.add(line + "|" + subject)) {
-                messages.add(new CompileMessage(obligationId, "ERROR", Math.max(line, 0), 0,
+                messages.add(new CompileMessage(obligationId, "ERROR", Math.max(line, 0), column,
                         (line > 0 ? "line " + line + ": " : "") + message));
             }
         }

@@ -85,7 +85,7 @@ final class DrlTermination {
         if (k < ts.size() && ts.get(k).is("(")) {
             int close = matching(ts, k);
             if (close + 1 < ts.size() && ts.get(close + 1).is("{")) {
-                r.add(ts.get(i).line(), "anonymous", "anonymous classes are not allowed in rules");
+                r.add(ts.get(i), "anonymous", "anonymous classes are not allowed in rules");
             }
         }
     }
@@ -107,7 +107,7 @@ final class DrlTermination {
             loop = counting && !boundedCount(header, ts.subList(close + 1, endOfStatement(ts, close + 1)));
         }
         if (loop) {
-            r.add(t.line(), t.text(), t.text() + " loops are not allowed in rules: a rule must finish; iterate over "
+            r.add(t, t.text(), t.text() + " loops are not allowed in rules: a rule must finish; iterate over "
                     + "a collection with for (X x : collection), or count with for (int i = 0; i < 10; i++)");
         }
     }

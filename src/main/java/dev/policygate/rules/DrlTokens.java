@@ -10,8 +10,8 @@ import java.util.List;
  * the compiler rejects such DRL anyway.
  */
 final class DrlTokens {
-    /** One identifier, number or punctuation character, with its 1-based line. */
-    record Token(Kind kind, String text, int line) {
+    /** One identifier, number or punctuation character, with its 1-based line and column. */
+    record Token(Kind kind, String text, int line, int column) {
         boolean is(String s) {
             return text.equals(s);
         }
@@ -24,7 +24,7 @@ final class DrlTokens {
 
     static List<Token> tokenize(String s) {
         List<Token> out = new ArrayList<>();
-        int i = 0, line = 1, n = s.length();
+        int i = 0, line = 1, lineStart = 0, n = s.length();
         while (i < n) {
             char c = s.charAt(i);
             int start = i;
@@ -44,22 +44,23 @@ final class DrlTokens {
                 while (i < n && Character.isJavaIdentifierPart(s.charAt(i))) {
                     i++;
                 }
-                out.add(new Token(Kind.IDENT, s.substring(start, i), line));
+                out.add(new Token(Kind.IDENT, s.substring(start, i), line, start - lineStart + 1));
             } else if (Character.isDigit(c)) {
                 while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_'
                         || s.charAt(i) == '.' && i + 1 < n && Character.isDigit(s.charAt(i + 1)))) {
                     i++;
                 }
-                out.add(new Token(Kind.NUMBER, s.substring(start, i), line));
+                out.add(new Token(Kind.NUMBER, s.substring(start, i), line, start - lineStart + 1));
             } else {
                 if (!Character.isWhitespace(c)) {
-                    out.add(new Token(Kind.PUNCT, String.valueOf(c), line));
+                    out.add(new Token(Kind.PUNCT, String.valueOf(c), line, start - lineStart + 1));
                 }
                 i++;
             }
             for (int k = start; k < i; k++) {
                 if (s.charAt(k) == '\n') {
                     line++;
+                    lineStart = k + 1;
                 }
             }
         }

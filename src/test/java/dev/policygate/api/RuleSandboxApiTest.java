@@ -58,9 +58,9 @@ public class RuleSandboxApiTest {
                 .extract().jsonPath();
         List<Map<String, Object>> errors = problem.getList("errors");
         assertTrue(errors.stream().anyMatch(e -> "TEST_HOSTILE".equals(e.get("obligationId"))
-                && ((Integer) e.get("line")) == 9
+                && ((Integer) e.get("line")) == 9 && ((Integer) e.get("column")) == 5
                 && String.valueOf(e.get("message")).startsWith("line 9: System is not allowed in a rule")),
-                "a message names System on line 9: " + errors);
+                "a message names System at line 9, column 5: " + errors);
         assertEquals(versionsBefore, versions(), "rule-set versions");
         assertEquals(obligationsBefore, obligations(), "obligation revisions");
         given().get("/api/v1/obligations/TEST_HOSTILE").then().statusCode(404);
