@@ -62,12 +62,19 @@ public final class DrlSandbox {
     private static final String POLICY = "rules may only use the fact model (" + FACTS + "*) and "
             + String.join(", ", JDK_TYPES.keySet());
 
-    /** Members that lead to reflection, class loading, system properties or thread monitors, whatever the receiver. */
+    /**
+     * Members that lead to reflection, class loading, system properties, thread monitors or other threads (a
+     * parallel stream works on the common fork-join pool, outside the evaluator's limits), whatever the receiver.
+     */
     private static final Set<String> DENIED_MEMBERS = Set.of("class", "getClass", "forName", "getClassLoader",
             "classLoader", "getMethod", "getMethods", "getDeclaredMethod", "getDeclaredMethods", "getField",
             "getFields", "getDeclaredField", "getDeclaredFields", "getConstructor", "getConstructors",
             "getDeclaredConstructor", "getDeclaredConstructors", "newInstance", "setAccessible", "invoke",
-            "getInteger", "getLong", "getBoolean", "getProperty", "getenv", "wait", "notify", "notifyAll");
+            "getInteger", "getLong", "getBoolean", "getProperty", "getenv", "wait", "notify", "notifyAll",
+            "parallel", "parallelStream");
+
+    private static final String NO_REFLECTION = "no reflection, class loading, system properties, thread monitors "
+            + "or other threads";
 
     /** Object's monitor methods: names a local variable may have too ({@code boolean notify}), unless called. */
     private static final Set<String> MONITOR_METHODS = Set.of("wait", "notify", "notifyAll");
@@ -259,8 +266,7 @@ public final class DrlSandbox {
             Token t = ts.get(i);
             if (t.kind() != Kind.IDENT || i > 0 && (ts.get(i - 1).is(".") || ts.get(i - 1).is("@"))) {
                 if (t.kind() == Kind.IDENT && DENIED_MEMBERS.contains(t.text())) {
-                    r.add(t, t.text(), "." + t.text() + " is not allowed in a rule: no reflection, class "
-                            + "loading, system properties or thread monitors");
+                    r.add(t, t.text(), "." + t.text() + " is not allowed in a rule: " + NO_REFLECTION);
                 }
                 continue;
             }
@@ -295,8 +301,7 @@ public final class DrlSandbox {
         String name = root.text();
         Token after = i + 1 < ts.size() ? ts.get(i + 1) : null;
         if (DENIED_MEMBERS.contains(name) && (!MONITOR_METHODS.contains(name) || after != null && after.is("("))) {
-            r.add(root, name, name + " is not allowed in a rule: no reflection, class loading, system properties "
-                    + "or thread monitors");
+            r.add(root, name, name + " is not allowed in a rule: " + NO_REFLECTION);
         } else if (name.equals("drools") || name.equals("kcontext")) {
             String member = chain.size() > 1 ? chain.get(1).text() : "";
             if (!name.equals("drools") || chain.size() != 2 || !DROOLS_MEMBERS.contains(member)) {
