@@ -33,8 +33,13 @@ import org.kie.internal.io.ResourceFactory;
  * <ul>
  *   <li>the obligation ID appears in the DRL as a string literal ({@code "HANDLER_IDENTITY"});</li>
  *   <li>every rule is named {@code "<ID> …"} and rule names are unique across the rule set;</li>
- *   <li>imports only from {@code dev.policygate.facts}, {@code java.util} and {@code java.lang}; no globals.</li>
+ *   <li>the DRL passes the {@link DrlSandbox}: it may use only the fact model and a short list of JDK value and
+ *       collection types, insert facts, and must finish (no globals, reflection, threads, files, network,
+ *       processes, runtime access, loops other than bounded ones, recursion, timers).</li>
  * </ul>
+ * The API (obligation changes, validation), the packs loaded from {@code rules/} and the CLI all compile here, so
+ * no DRL reaches Drools unchecked.
+ * Run-time bounds (firing limit, time limit, stack and memory exhaustion) are {@link RuleEvaluator}'s.
  */
 public final class RuleCompiler {
     static {
@@ -42,9 +47,6 @@ public final class RuleCompiler {
     }
 
     private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+(\"([^\"]*)\"|'([^']*)'|(\\S+))");
-    private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+(?:static\\s+|function\\s+)?([\\w.*$]+)");
-    private static final Pattern GLOBAL = Pattern.compile("(?m)^\\s*global\\s");
-    private static final List<String> ALLOWED_IMPORTS = List.of("dev.policygate.facts.", "java.util.", "java.lang.");
 
     public CompiledRuleSet compile(RulePack pack) {
         return compile(pack.obligations(), pack.scoring());
@@ -64,6 +66,7 @@ public final class RuleCompiler {
             }
             errors.addAll(conventions(o, ruleOwner));
         }
+        errors.addAll(new DrlSandbox().check(obligations));
         if (!errors.isEmpty()) {
             throw new RuleCompilationException(errors);
         }
@@ -139,20 +142,6 @@ public final class RuleCompiler {
         }
         if (rules == 0) {
             out.add(new CompileMessage(o.id(), "ERROR", 1, 1, "the DRL declares no rule"));
-        }
-        Matcher im = IMPORT.matcher(code);
-        while (im.find()) {
-            String imp = im.group(1);
-            if (ALLOWED_IMPORTS.stream().noneMatch(imp::startsWith)) {
-                int[] lc = lineCol(code, im.start(1));
-                out.add(new CompileMessage(o.id(), "ERROR", lc[0], lc[1],
-                        "import " + imp + " is not allowed: rules may import only dev.policygate.facts.*, java.util.* and java.lang.*"));
-            }
-        }
-        Matcher gm = GLOBAL.matcher(code);
-        while (gm.find()) {
-            int[] lc = lineCol(code, gm.start());
-            out.add(new CompileMessage(o.id(), "ERROR", lc[0], lc[1], "globals are not allowed"));
         }
         return out;
     }

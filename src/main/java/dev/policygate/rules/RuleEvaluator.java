@@ -32,7 +32,9 @@ import org.kie.api.runtime.KieSession;
  * (see {@link #FACT_ORDER}), {@code fireAllRules} with a firing limit, on a bounded pool of worker threads with a time limit.
  * The caller never waits longer than the time limit: on time-out the session is halted, the worker is
  * interrupted and a {@link RuleExecutionException} is thrown. (A consequence that spins without ever
- * returning to the engine cannot be stopped by Java; its worker thread stays busy, the caller still returns.)
+ * returning to the engine cannot be stopped by Java; its worker thread stays busy, the caller still returns,
+ * and the pool grows by a thread until it is back: see {@link #workerStuck()}.) A rule that exhausts the stack
+ * or the memory fails its evaluation the same way, with the session disposed and the worker reusable.
  *
  * <p>Findings inserted by the rules are collected in insertion order; findings of one obligation that agree
  * are merged (first rationale, union of citations sorted by offset, union of looked-in paths); anything else —
@@ -44,9 +46,15 @@ public final class RuleEvaluator implements AutoCloseable {
     public static final int DEFAULT_MAX_FIRINGS = 10_000;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(2000);
 
+    private static final System.Logger LOG = System.getLogger(RuleEvaluator.class.getName());
+    private static final int QUEUED = 0, RUNNING = 1, FINISHED = 2, ABANDONED = 3;
+    static final int MAX_STUCK_PER_THREAD = 4;
+
     private final int maxFirings;
     private final Duration timeout;
+    private final int threads;
     private final ThreadPoolExecutor pool;
+    private final AtomicInteger stuck = new AtomicInteger();
 
     /** 10 000 firings, 2 s, one worker per core, at most 64 waiting evaluations. */
     public RuleEvaluator() {
@@ -59,6 +67,7 @@ public final class RuleEvaluator implements AutoCloseable {
         }
         this.maxFirings = maxFirings;
         this.timeout = timeout;
+        this.threads = threads;
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(queueCapacity), r -> {
@@ -82,9 +91,21 @@ public final class RuleEvaluator implements AutoCloseable {
         Objects.requireNonNull(facts, "facts");
         long t0 = System.nanoTime();
         AtomicReference<KieSession> session = new AtomicReference<>();
+        AtomicInteger state = new AtomicInteger(QUEUED);
         Future<Fired> future;
         try {
-            future = pool.submit(() -> fire(rs, facts, session));
+            future = pool.submit(() -> {
+                if (!state.compareAndSet(QUEUED, RUNNING)) {
+                    return null; // abandoned by a caller that timed out before it started
+                }
+                try {
+                    return fire(rs, facts, session);
+                } finally {
+                    if (!state.compareAndSet(RUNNING, FINISHED)) {
+                        workerReturned();
+                    }
+                }
+            });
         } catch (RejectedExecutionException e) {
             throw new RuleExecutionException(RuleExecutionException.Reason.OVERLOADED,
                     "rule evaluator overloaded: " + pool.getQueue().size() + " evaluations waiting", e);
@@ -98,6 +119,11 @@ public final class RuleEvaluator implements AutoCloseable {
                 s.halt();
             }
             future.cancel(true);
+            if (state.compareAndSet(RUNNING, ABANDONED)) {
+                workerStuck();
+            } else {
+                state.compareAndSet(QUEUED, ABANDONED);
+            }
             throw new RuleExecutionException(RuleExecutionException.Reason.TIME_LIMIT,
                     "evaluation exceeded " + timeout.toMillis() + " ms", e);
         } catch (InterruptedException e) {
@@ -108,6 +134,10 @@ public final class RuleEvaluator implements AutoCloseable {
             Throwable c = e.getCause();
             if (c instanceof RuleExecutionException re) {
                 throw re;
+            }
+            Error exhausted = exhausted(c);
+            if (exhausted != null) {
+                throw outOfResources(exhausted);
             }
             throw new RuleExecutionException(RuleExecutionException.Reason.RULE_ERROR,
                     "a rule failed: " + describe(c), c);
@@ -166,7 +196,18 @@ public final class RuleEvaluator implements AutoCloseable {
             for (Fact f : ordered) {
                 s.insert(f);
             }
-            int n = s.fireAllRules(maxFirings + 1);
+            int n;
+            try {
+                n = s.fireAllRules(maxFirings + 1);
+            } catch (RuntimeException | Error e) {
+                Error exhausted = exhausted(e);
+                if (exhausted == null) {
+                    throw e;
+                }
+                // the stack has unwound and the failed allocation freed nothing: the worker can go on serving,
+                // the session (and whatever the rule allocated) is dropped below
+                throw outOfResources(exhausted);
+            }
             if (Thread.currentThread().isInterrupted()) {
                 throw new RuleExecutionException(RuleExecutionException.Reason.TIME_LIMIT,
                         "evaluation exceeded " + timeout.toMillis() + " ms", null);
@@ -177,8 +218,67 @@ public final class RuleEvaluator implements AutoCloseable {
             }
             return new Fired(List.copyOf(inserted), n);
         } finally {
-            s.dispose();
+            try {
+                s.dispose();
+            } catch (RuntimeException | Error e) {
+                // a session broken by the failure above: it is garbage either way, keep the first error
+            }
         }
+    }
+
+    /** The StackOverflowError or OutOfMemoryError in a chain of causes (Drools may wrap what a consequence threw). */
+    private static Error exhausted(Throwable t) {
+        for (int i = 0; t != null && i < 20; i++, t = t.getCause()) {
+            if (t instanceof StackOverflowError || t instanceof OutOfMemoryError) {
+                return (Error) t;
+            }
+        }
+        return null;
+    }
+
+    private static RuleExecutionException outOfResources(Error e) {
+        String what = e instanceof StackOverflowError ? "the stack (StackOverflowError)"
+                : "the memory (OutOfMemoryError: " + e.getMessage() + ")";
+        return new RuleExecutionException(RuleExecutionException.Reason.RESOURCE_LIMIT,
+                "a rule exhausted " + what + "; the evaluation was stopped", e);
+    }
+
+    /**
+     * A timed-out evaluation whose worker did not come back: halt() only acts between firings and interrupt()
+     * only on blocking calls, so a consequence that computes for long keeps its thread (Java cannot stop it).
+     * The pool gets one more thread for as long as that worker is away, so stuck workers never exhaust it.
+     * Residual risk, for a rule that passes the sandbox (no loops, no recursion) yet computes for very long,
+     * e.g. nested for-each over huge collections: it burns a core until it ends, and after
+     * {@link #MAX_STUCK_PER_THREAD} such workers per thread the pool stops growing (and they are logged).
+     */
+    private synchronized void workerStuck() {
+        int n = stuck.incrementAndGet();
+        int size = threads + Math.min(n, threads * MAX_STUCK_PER_THREAD);
+        pool.setMaximumPoolSize(size);
+        pool.setCorePoolSize(size);
+        LOG.log(System.Logger.Level.WARNING, "a rule worker is still busy after the time limit of {0} ms "
+                + "({1} stuck); {2} workers now", timeout.toMillis(), n, size);
+    }
+
+    private synchronized void workerReturned() {
+        int n = stuck.decrementAndGet();
+        int size = threads + Math.min(n, threads * MAX_STUCK_PER_THREAD);
+        pool.setCorePoolSize(size);
+        pool.setMaximumPoolSize(size);
+        LOG.log(System.Logger.Level.INFO, "a stuck rule worker returned ({0} still stuck)", n);
+    }
+
+    /** Workers still busy with an evaluation that timed out (see {@link #workerStuck()}). */
+    public int stuckWorkers() {
+        return stuck.get();
+    }
+
+    /**
+     * Whether so many workers are stuck that the pool no longer replaces them: only a restart gets the cores
+     * back (the service's liveness check reports it).
+     */
+    public boolean workersExhausted() {
+        return stuck.get() >= threads * MAX_STUCK_PER_THREAD;
     }
 
     /**
