@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -49,6 +50,8 @@ public final class RuleEvaluator implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RuleEvaluator.class.getName());
     private static final int QUEUED = 0, RUNNING = 1, FINISHED = 2, ABANDONED = 3;
     static final int MAX_STUCK_PER_THREAD = 4;
+    /** How long an evaluation may wait for a worker before it fails as overloaded (the queue is bounded too). */
+    static final Duration MAX_QUEUE_WAIT = Duration.ofSeconds(30);
 
     private final int maxFirings;
     private final Duration timeout;
@@ -92,12 +95,14 @@ public final class RuleEvaluator implements AutoCloseable {
         long t0 = System.nanoTime();
         AtomicReference<KieSession> session = new AtomicReference<>();
         AtomicInteger state = new AtomicInteger(QUEUED);
+        CountDownLatch started = new CountDownLatch(1);
         Future<Fired> future;
         try {
             future = pool.submit(() -> {
                 if (!state.compareAndSet(QUEUED, RUNNING)) {
                     return null; // abandoned by a caller that timed out before it started
                 }
+                started.countDown();
                 try {
                     return fire(rs, facts, session);
                 } finally {
@@ -112,6 +117,13 @@ public final class RuleEvaluator implements AutoCloseable {
         }
         Fired fired;
         try {
+            // the time limit bounds the rules, so it counts from when a worker starts them; waiting for a worker
+            // (other evaluations ahead in the queue) is bounded on its own
+            if (!started.await(MAX_QUEUE_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                    && state.compareAndSet(QUEUED, ABANDONED)) {
+                throw new RuleExecutionException(RuleExecutionException.Reason.OVERLOADED, "rule evaluator overloaded: "
+                        + "no worker free within " + MAX_QUEUE_WAIT.toSeconds() + " s", null);
+            }
             fired = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             KieSession s = session.get();

@@ -39,8 +39,10 @@ public class RuleSandboxApiTest {
                 "severity", "minor", "conditional", false, "drl", drl);
     }
 
-    private static List<Object> versions() {
-        return given().get("/api/v1/rulesets").then().statusCode(200).extract().jsonPath().getList("");
+    /** Each version's number and content hash (whether a replica has compiled it changes in the background). */
+    private static List<String> versions() {
+        return given().get("/api/v1/rulesets").then().statusCode(200).extract().jsonPath()
+                .<Map<String, Object>>getList("").stream().map(v -> v.get("version") + "=" + v.get("sha256")).toList();
     }
 
     private static List<Object> obligations() {
@@ -49,7 +51,7 @@ public class RuleSandboxApiTest {
 
     @Test
     void hostileObligationIsRefusedAndNothingIsStored() {
-        List<Object> versionsBefore = versions();
+        List<String> versionsBefore = versions();
         List<Object> obligationsBefore = obligations();
         JsonPath problem = author().body(obligation("TEST_HOSTILE", HOSTILE))
                 .post("/api/v1/obligations").then().statusCode(400)
@@ -68,7 +70,7 @@ public class RuleSandboxApiTest {
 
     @Test
     void hostileEditOfAnExistingObligationIsRefused() {
-        List<Object> versionsBefore = versions();
+        List<String> versionsBefore = versions();
         Map<String, Object> shipped = given().get("/api/v1/obligations/HANDLER_IDENTITY").then().statusCode(200)
                 .extract().jsonPath().getMap("");
         String drl = ((String) shipped.get("drl")).replace("List<Object> evidence = new ArrayList<>();",
