@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * no other method is found, i.e. when the policy only posts the new version on its page.
  */
 public final class ChangeNoticeExtractor implements AreaExtractor {
-    private static final PatternLexicon L = PatternLexicon.load("lexicon/notice.tsv");
+    private static final LexiconFile L = LexiconFile.load("lexicon/notice.tsv");
     private static final Method[] ACTIVE = {Method.PUSH, Method.POPUP, Method.SMS, Method.EMAIL, Method.IN_APP_MESSAGE,
             Method.PROMINENT_NOTICE};
     private static final Pattern NOT_CHANGE = Pattern.compile(
@@ -23,13 +23,13 @@ public final class ChangeNoticeExtractor implements AreaExtractor {
 
     @Override
     public List<ChangeNotice> extract(Document d) {
-        ClauseScan.Grouped<Method> g = new ClauseScan.Grouped<>();
-        ClauseScan.Grouped<Method> page = new ClauseScan.Grouped<>();
+        ClauseText.Grouped<Method> g = new ClauseText.Grouped<>();
+        ClauseText.Grouped<Method> page = new ClauseText.Grouped<>();
         for (Sentence s : d.sentences()) {
-            String t = ClauseScan.text(d, s);
+            String t = ClauseText.text(d, s);
             String lastHeading = s.section();
             boolean inChangeSection = L.find("CHANGE_HEADING", lastHeading) && HEADING_POLICY.matcher(lastHeading).find();
-            boolean aboutChange = ClauseScan.POLICY_WORD.matcher(t).find() && L.find("CHANGE", t);
+            boolean aboutChange = ClauseText.POLICY_WORD.matcher(t).find() && L.find("CHANGE", t);
             if (!(aboutChange || inChangeSection) || NOT_CHANGE.matcher(t).find()) {
                 continue;
             }

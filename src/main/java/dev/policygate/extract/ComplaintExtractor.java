@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * One fact per (kind, channel), citing each sentence.
  */
 public final class ComplaintExtractor implements AreaExtractor {
-    private static final PatternLexicon L = DeadlineExtractor.L;
+    private static final LexiconFile L = DeadlineExtractor.L;
     private static final Pattern EXTERNAL_TARGET = Pattern.compile(
             "向[^。；，,]{0,16}(?:网信|监管|主管|消费者|法院|公安|行政|政府|有关部门|12315|12377|协会)[^。；，,]{0,10}(?:投诉|举报|申诉|起诉|反映)");
     private static final Pattern CHANNEL_WORD = Pattern.compile(
@@ -33,17 +33,17 @@ public final class ComplaintExtractor implements AreaExtractor {
 
     @Override
     public List<ComplaintChannel> extract(Document d) {
-        ClauseScan.Grouped<List<Object>> g = new ClauseScan.Grouped<>();
-        ClauseScan.Grouped<List<Object>> general = new ClauseScan.Grouped<>();
+        ClauseText.Grouped<List<Object>> g = new ClauseText.Grouped<>();
+        ClauseText.Grouped<List<Object>> general = new ClauseText.Grouped<>();
         for (Sentence s : d.sentences()) {
-            String t = ClauseScan.text(d, s);
+            String t = ClauseText.text(d, s);
             boolean complaint = L.find("COMPLAINT", t);
             boolean report = L.find("REPORT", t);
             if (!complaint && !report && !L.find("GENERAL", t)
                     || L.find("NOT_CHANNEL", t) || ContactExtractor.isChangeListItem(t)) {
                 continue;
             }
-            List<ContactExtractor.Found> contacts = ClauseScan.contacts(d, s);
+            List<ContactExtractor.Found> contacts = ClauseText.contacts(d, s);
             boolean hasChannel = !contacts.isEmpty() || L.find("CHANNEL", t);
             String channel = contacts.isEmpty() ? channelWord(t) : contacts.get(0).value();
             if ((complaint || report) && hasChannel && channel != null && COMPLAINT_WAY.matcher(t).find()) {

@@ -18,17 +18,17 @@ import java.util.regex.Pattern;
  * One fact per kind, citing every sentence of that kind (the sentence is the quote).
  */
 public final class ConsentExtractor implements AreaExtractor {
-    private static final PatternLexicon L = PatternLexicon.load("lexicon/notice.tsv");
+    private static final LexiconFile L = LexiconFile.load("lexicon/notice.tsv");
     private static final Pattern THIRD = Pattern.compile("第三方|SDK|合作方|授权登录|Cookie|cookie");
     private static final Pattern NOT_MEAN = Pattern.compile("不(?:代表|表示|意味着|视为|等于)|并不|并非");
     private static final Pattern NEG_USE = Pattern.compile("不(?:同意|接受)[^。；]{0,20}(?:停止|不要|不应|请勿)[^。；]{0,6}使用");
 
     @Override
     public List<ConsentMechanism> extract(Document d) {
-        ClauseScan.Grouped<Kind> g = new ClauseScan.Grouped<>();
+        ClauseText.Grouped<Kind> g = new ClauseText.Grouped<>();
         for (Sentence s : d.sentences()) {
-            String t = ClauseScan.text(d, s);
-            boolean aboutPolicy = ClauseScan.POLICY_WORD.matcher(t).find() || t.contains("上述内容")
+            String t = ClauseText.text(d, s);
+            boolean aboutPolicy = ClauseText.POLICY_WORD.matcher(t).find() || t.contains("上述内容")
                     || t.contains("所述内容") || t.contains("修订后") || t.contains("变更后") || t.contains("更新后");
             if (!aboutPolicy) {
                 continue;

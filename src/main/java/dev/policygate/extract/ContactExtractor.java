@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * one fact per contact, citing every sentence that states it.
  */
 public final class ContactExtractor implements AreaExtractor {
-    static final PatternLexicon L = PatternLexicon.load("lexicon/contacts.tsv");
+    static final LexiconFile L = LexiconFile.load("lexicon/contacts.tsv");
 
     private static final Pattern EMAIL = Pattern.compile(
             "(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9][A-Za-z0-9._%+\\-]{0,63}@[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)*\\.[A-Za-z]{2,10}");
@@ -53,19 +53,19 @@ public final class ContactExtractor implements AreaExtractor {
 
     @Override
     public List<Contact> extract(Document d) {
-        ClauseScan.Grouped<List<Object>> g = new ClauseScan.Grouped<>();
+        ClauseText.Grouped<List<Object>> g = new ClauseText.Grouped<>();
         List<Sentence> ss = d.sentences();
         int officerLabelUntil = -1;
         for (int i = 0; i < ss.size(); i++) {
             Sentence s = ss.get(i);
-            String t = ClauseScan.text(d, s);
+            String t = ClauseText.text(d, s);
             boolean officerHere = isOfficerMention(t);
             if (officerHere && (LABEL_LINE.matcher(t).find() || FOLLOWS.matcher(t).find())) {
                 officerLabelUntil = i + 4;
-            } else if (ClauseScan.isHeadingLine(d, s)) {
+            } else if (ClauseText.isHeadingLine(d, s)) {
                 officerLabelUntil = -1;
             }
-            List<Found> found = ClauseScan.contacts(d, s);
+            List<Found> found = ClauseText.contacts(d, s);
             if (found.isEmpty()) {
                 continue;
             }
@@ -199,7 +199,7 @@ public final class ContactExtractor implements AreaExtractor {
             }
         }
         out.sort((x, y) -> Integer.compare(x.start(), y.start()));
-        return ClauseScan.distinct(out, f -> f.channel() + "|" + f.key());
+        return ClauseText.distinct(out, f -> f.channel() + "|" + f.key());
     }
 
     /** Cuts an address before a closing parenthesis that it did not open (…03号）所有的…). */

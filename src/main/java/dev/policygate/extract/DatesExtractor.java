@@ -27,14 +27,14 @@ public final class DatesExtractor implements AreaExtractor {
     private static final Pattern DATE_THEN_LABEL = Pattern.compile(
             "(?:" + DATE + ")[^0-9。；，,\\n]{0,4}?(?:起|开始|正式)?" + LABEL + "(?!的|之|了)");
     private static final Pattern SUBJECT = Pattern.compile("本(?:隐私)?(?:政策|指引|声明|规则|协议|条款|版本)|隐私(?:权)?政策|保护指引|本版");
-    private static final PatternLexicon NOTICE = PatternLexicon.load("lexicon/notice.tsv");
+    private static final LexiconFile NOTICE = LexiconFile.load("lexicon/notice.tsv");
 
     @Override
     public List<PolicyDate> extract(Document d) {
-        ClauseScan.Grouped<List<Object>> g = new ClauseScan.Grouped<>();
+        ClauseText.Grouped<List<Object>> g = new ClauseText.Grouped<>();
         String text = d.normalizedText();
         for (Sentence s : d.sentences()) {
-            String t = ClauseScan.text(d, s);
+            String t = ClauseText.text(d, s);
             boolean digit = false;
             for (int i = 0; i < t.length() && !digit; i++) {
                 digit = t.charAt(i) >= '0' && t.charAt(i) <= '9';
@@ -69,7 +69,7 @@ public final class DatesExtractor implements AreaExtractor {
         return build(g);
     }
 
-    private static void addEvent(ClauseScan.Grouped<List<Object>> g, Document d, Sentence s, String t) {
+    private static void addEvent(ClauseText.Grouped<List<Object>> g, Document d, Sentence s, String t) {
         {
             Matcher e = NOTICE.get("EVENT").matcher(t);
             if (e.find() && (SUBJECT.matcher(t).find() || t.strip().startsWith("自"))
@@ -81,7 +81,7 @@ public final class DatesExtractor implements AreaExtractor {
         }
     }
 
-    private static List<PolicyDate> build(ClauseScan.Grouped<List<Object>> g) {
+    private static List<PolicyDate> build(ClauseText.Grouped<List<Object>> g) {
         List<PolicyDate> out = new ArrayList<>();
         g.map().forEach((k, cites) -> {
             Kind kind = (Kind) k.get(0);
@@ -97,7 +97,7 @@ public final class DatesExtractor implements AreaExtractor {
     }
 
     /** Adds the date of groups base..base+6 (y, m, d, m2, d2, yearOnly) under the kinds named by the label. */
-    private static boolean add(ClauseScan.Grouped<List<Object>> g, Document d, Sentence s, String label, Matcher m,
+    private static boolean add(ClauseText.Grouped<List<Object>> g, Document d, Sentence s, String label, Matcher m,
                                int base, int start, int end) {
         String y = m.group(base) != null ? m.group(base) : m.group(base + 5);
         String mo = m.group(base + 1) != null ? m.group(base + 1) : m.group(base + 3);

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * One fact per (days, kind, subject), citing each sentence.
  */
 public final class DeadlineExtractor implements AreaExtractor {
-    static final PatternLexicon L = PatternLexicon.load("lexicon/complaints.tsv");
+    static final LexiconFile L = LexiconFile.load("lexicon/complaints.tsv");
     private static final Pattern PERIOD = Pattern.compile(
             "(?<![0-9年月])(" + ChineseNumbers.NUMBER + ")\\s{0,2}(个)?\\s{0,2}(工作日|自然日|日历日|天|日|周|星期|月)"
                     + "(?=\\s{0,2}(?:内|之内|以内|期限内|时间内|的期限|为限))"
@@ -29,10 +29,10 @@ public final class DeadlineExtractor implements AreaExtractor {
 
     @Override
     public List<ResponseDeadline> extract(Document d) {
-        ClauseScan.Grouped<List<Object>> g = new ClauseScan.Grouped<>();
+        ClauseText.Grouped<List<Object>> g = new ClauseText.Grouped<>();
         String prev = "";
         for (Sentence s : d.sentences()) {
-            String t = ClauseScan.text(d, s);
+            String t = ClauseText.text(d, s);
             String context = prev + t;
             prev = t;
             if (!QUICK.matcher(t).find()) {

@@ -16,7 +16,7 @@ import java.util.List;
  * (拒绝…说明理由), one {@link RefusalReasons} fact citing every such sentence.
  */
 public final class DisputeExtractor implements AreaExtractor {
-    private static final PatternLexicon L = DeadlineExtractor.L;
+    private static final LexiconFile L = DeadlineExtractor.L;
     private static final Body[] BODIES = {Body.REGULATOR, Body.CONSUMER_ASSOCIATION, Body.COURT, Body.ARBITRATION};
 
     private static final java.util.regex.Pattern QUICK = java.util.regex.Pattern.compile(
@@ -24,10 +24,10 @@ public final class DisputeExtractor implements AreaExtractor {
 
     @Override
     public List<Fact> extract(Document d) {
-        ClauseScan.Grouped<Body> g = new ClauseScan.Grouped<>();
+        ClauseText.Grouped<Body> g = new ClauseText.Grouped<>();
         List<dev.policygate.facts.Citation> refusal = new ArrayList<>();
         for (Sentence s : d.sentences()) {
-            String t = ClauseScan.text(d, s);
+            String t = ClauseText.text(d, s);
             if (!QUICK.matcher(t).find()) {
                 continue;
             }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * One fact per distinct name, citing the tight name span of each statement.
  */
 public final class HandlerExtractor implements AreaExtractor {
-    private static final PatternLexicon L = PatternLexicon.load("lexicon/handler.tsv");
+    private static final LexiconFile L = LexiconFile.load("lexicon/handler.tsv");
     private static final String NAME_CHARS = "[\\p{IsHan}A-Za-z0-9·&\\-\\.（）()]";
     private static final Pattern SUFFIX_END = Pattern.compile("(?:" + L.get("SUFFIX").pattern() + ")$");
     private static final Pattern BEFORE = Pattern.compile(
@@ -50,10 +50,10 @@ public final class HandlerExtractor implements AreaExtractor {
 
     @Override
     public List<Handler> extract(Document d) {
-        ClauseScan.Grouped<String> g = new ClauseScan.Grouped<>();
+        ClauseText.Grouped<String> g = new ClauseText.Grouped<>();
         String text = d.normalizedText();
         for (Sentence s : d.sentences()) {
-            String t = ClauseScan.text(d, s);
+            String t = ClauseText.text(d, s);
             // NAME（以下简称“我们”）
             Matcher p = WE_AFTER.matcher(t.indexOf('（') >= 0 || t.indexOf('(') >= 0 ? t : "");
             while (p.find()) {
@@ -112,10 +112,10 @@ public final class HandlerExtractor implements AreaExtractor {
         List<Sentence> ss = d.sentences();
         for (int i = Math.max(0, ss.size() - 4); i < ss.size(); i++) {
             Sentence s = ss.get(i);
-            String t = ClauseScan.text(d, s).strip();
+            String t = ClauseText.text(d, s).strip();
             if (t.length() <= 40 && t.matches(NAME_CHARS + "{4,40}") && SUFFIX_END.matcher(t).find()
                     && !BAD.matcher(t).find()) {
-                int off = ClauseScan.text(d, s).indexOf(t);
+                int off = ClauseText.text(d, s).indexOf(t);
                 g.add(t, d.cite(s.start() + off, s.start() + off + t.length()));
             }
         }
@@ -123,7 +123,7 @@ public final class HandlerExtractor implements AreaExtractor {
     }
 
     /** Cuts the candidate span to the longest organisation name that ends with a suffix and adds it. */
-    private static void addName(ClauseScan.Grouped<String> g, Document d, Sentence s, String t, int start, int end,
+    private static void addName(ClauseText.Grouped<String> g, Document d, Sentence s, String t, int start, int end,
                                 boolean mustEndAtEnd) {
         String rest = t.substring(start, end);
         int cut = -1;

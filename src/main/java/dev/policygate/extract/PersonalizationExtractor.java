@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * first path found, citing each sentence.
  */
 public final class PersonalizationExtractor implements AreaExtractor {
-    private static final PatternLexicon L = PatternLexicon.load("lexicon/personalization.tsv");
+    private static final LexiconFile L = LexiconFile.load("lexicon/personalization.tsv");
     /** Cheap pre-filter: a sentence without any of these cannot hold a personalisation fact. */
     private static final Pattern ANY = Pattern.compile(
             "个性|画像|推荐|定向|精准|千人千面|程序化|推送|退订|订阅|TD|拒收|[Cc]ookie|个人特征|通用|偏好|标签|算法|记录");
@@ -29,10 +29,10 @@ public final class PersonalizationExtractor implements AreaExtractor {
     @Override
     public List<Personalization> extract(Document d) {
         Map<Kind, String> paths = new LinkedHashMap<>();
-        ClauseScan.Grouped<Kind> g = new ClauseScan.Grouped<>();
+        ClauseText.Grouped<Kind> g = new ClauseText.Grouped<>();
         String prev = "";
         for (Sentence s : d.sentences()) {
-            String t = ClauseScan.text(d, s);
+            String t = ClauseText.text(d, s);
             String context = prev + t;
             prev = t;
             if (!ANY.matcher(t).find()) {
@@ -60,7 +60,7 @@ public final class PersonalizationExtractor implements AreaExtractor {
             if (kinds.isEmpty()) {
                 continue;
             }
-            InAppPath.Found p = ClauseScan.path(d, s);
+            InAppPath.Found p = ClauseText.path(d, s);
             for (Kind k : kinds) {
                 g.add(k, d.cite(s));
                 if (p != null && k != Kind.DECLARED) {

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * OFFLINE_VISIT (only offline) or CONTACT_STAFF (only contacting staff). Citations are the sentences, in text order.
  */
 public final class RightsExtractor implements AreaExtractor {
-    static final PatternLexicon L = PatternLexicon.load("lexicon/rights.tsv");
+    static final LexiconFile L = LexiconFile.load("lexicon/rights.tsv");
     private static final Right[] RIGHTS = Right.values();
     private static final String[] CHANNELS = {"SETTINGS", "CONTACT", "CUSTOMER_SERVICE", "ONLINE_FORM", "OFFLINE"};
     private static final Pattern ALL_RIGHTS = Pattern.compile("(?:上述|以上|前述|这些|相关)(?:权利|请求|要求)|行使(?:您的)?(?:个人信息)?(?:权利|权益)");
@@ -58,8 +58,8 @@ public final class RightsExtractor implements AreaExtractor {
         String headingSection = null;
         Map<String, Boolean> sectionCache = new java.util.HashMap<>();
         for (Sentence s : d.sentences()) {
-            String t = ClauseScan.text(d, s);
-            boolean headingLine = ClauseScan.isHeadingLine(d, s);
+            String t = ClauseText.text(d, s);
+            boolean headingLine = ClauseText.isHeadingLine(d, s);
             if (headingLine || !s.section().equals(headingSection) && headingSection != null && !heading.isEmpty()
                     && sectionChanged(headingSection, s.section())) {
                 flushSteps(acc, heading, steps);
@@ -100,7 +100,7 @@ public final class RightsExtractor implements AreaExtractor {
                 }
                 continue;
             }
-            InAppPath.Found path = ClauseScan.path(d, s);
+            InAppPath.Found path = ClauseText.path(d, s);
             Set<String> channels = channels(t, path);
             Set<Condition> conds = EnumSet.noneOf(Condition.class);
             if (L.find("COND_MANUAL_REVIEW", t)) {

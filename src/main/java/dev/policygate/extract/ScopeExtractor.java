@@ -35,7 +35,7 @@ public final class ScopeExtractor implements AreaExtractor {
         List<Citation> cites = new ArrayList<>();
         Set<String> products = new LinkedHashSet<>();
         for (Sentence s : d.sentences()) {
-            String t = ClauseScan.text(d, s);
+            String t = ClauseText.text(d, s);
             Matcher m = SCOPE.matcher(t);
             if (m.find() && !t.contains("不适用")) {
                 cites.add(d.cite(s));
@@ -85,7 +85,7 @@ public final class ScopeExtractor implements AreaExtractor {
             if (++seen > 12) {
                 break;
             }
-            String t = ClauseScan.text(d, s).strip();
+            String t = ClauseText.text(d, s).strip();
             Matcher m = TITLE.matcher(t);
             if (t.length() <= 40 && m.find()) {
                 String p = LEAD.matcher(m.group(1).replaceAll("[“\"「『”」』《》]", "").strip()).replaceFirst("");
