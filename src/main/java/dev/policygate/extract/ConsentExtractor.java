@@ -22,6 +22,7 @@ public final class ConsentExtractor implements AreaExtractor {
     private static final Pattern THIRD = Pattern.compile("第三方|SDK|合作方|授权登录|Cookie|cookie");
     private static final Pattern NOT_MEAN = Pattern.compile("不(?:代表|表示|意味着|视为|等于)|并不|并非");
     private static final Pattern NEG_USE = Pattern.compile("不(?:同意|接受)[^。；]{0,20}(?:停止|不要|不应|请勿)[^。；]{0,6}使用");
+    private static final Pattern CONTINUE_VERB = Pattern.compile("(?:继续|仍然|仍|持续|再次)(?:使用|访问|登录|浏览)");
 
     @Override
     public List<ConsentMechanism> extract(Document d) {
@@ -39,11 +40,11 @@ public final class ConsentExtractor implements AreaExtractor {
             }
             boolean changeContext = L.find("CHANGE", t)
                     || L.find("CHANGE_HEADING", s.section()) && !s.section().isEmpty();
-            java.util.regex.Matcher cm = L.get("CONTINUED_USE").matcher(t);
+            java.util.regex.Matcher cm = L.rx("CONTINUED_USE").matcher(t);
             boolean continued = cm.find() && !NOT_MEAN.matcher(cm.group()).find();
-            String withoutContinued = t.replaceAll("(?:继续|仍然|仍|持续|再次)(?:使用|访问|登录|浏览)", "继续X");
+            String withoutContinued = CONTINUE_VERB.matcher(t).replaceAll("继续X");
             boolean use = false;
-            java.util.regex.Matcher um = L.get("USE").matcher(withoutContinued);
+            java.util.regex.Matcher um = L.rx("USE").matcher(withoutContinued);
             while (um.find() && !third) {
                 String u = um.group();
                 int at = um.start();

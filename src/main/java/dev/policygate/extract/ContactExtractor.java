@@ -96,7 +96,7 @@ public final class ContactExtractor implements AreaExtractor {
 
     static boolean isChangeListItem(String t) {
         String x = t.strip().replaceAll("[。；;，,：:]+$", "");
-        return L.get("CHANGE_LIST").matcher(x).find();
+        return L.find("CHANGE_LIST", x);
     }
 
     /** All contacts in {@code t}, in text order. */

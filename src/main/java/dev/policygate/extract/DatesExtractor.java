@@ -71,7 +71,7 @@ public final class DatesExtractor implements AreaExtractor {
 
     private static void addEvent(ClauseText.Grouped<List<Object>> g, Document d, Sentence s, String t) {
         {
-            Matcher e = NOTICE.get("EVENT").matcher(t);
+            Matcher e = NOTICE.rx("EVENT").matcher(t);
             if (e.find() && (SUBJECT.matcher(t).find() || t.strip().startsWith("自"))
                     && !t.contains("本条款") && !t.contains("本协议")) {
                 int evStart = e.start();

@@ -23,7 +23,7 @@ public final class DeadlineExtractor implements AreaExtractor {
                     + "(?=\\s{0,2}(?:内|之内|以内|期限内|时间内|的期限|为限))"
                     + "|(?:不超过|不超出|最长|最迟|最多)\\s{0,2}(" + ChineseNumbers.NUMBER + ")\\s{0,2}(个)?\\s{0,2}(工作日|自然日|日历日|天|日|周|星期|月)");
 
-    private static final Pattern QUICK = Pattern.compile("[0-9０-９一二两三四五六七八九十][个]?\\s{0,2}(?:工作日|自然日|日历日|天|日|周|星期|月)|[（(][0-9]");
+    private static final Rx QUICK = Rx.of("[0-9０-９一二两三四五六七八九十][个]?\\s{0,2}(?:工作日|自然日|日历日|天|日|周|星期|月)|[（(][0-9]");
     private static final Pattern DOUBLE_NUMBER = Pattern.compile(
             "([零〇一二两三四五六七八九十百]{1,4}|[0-9]{1,3})\\s{0,2}[（(]\\s{0,2}(?:[0-9]{1,3}|[零〇一二两三四五六七八九十百]{1,4})\\s{0,2}[）)]");
 
@@ -35,7 +35,7 @@ public final class DeadlineExtractor implements AreaExtractor {
             String t = ClauseText.text(d, s);
             String context = prev + t;
             prev = t;
-            if (!QUICK.matcher(t).find()) {
+            if (!QUICK.find(t)) {
                 continue;
             }
             if (!L.find("RESPOND", t) || L.find("NOT_DEADLINE", t)) {

@@ -23,13 +23,13 @@ import java.util.regex.Pattern;
  * in these files only use bounded quantifiers, so matching is linear in the sentence length.
  */
 public final class LexiconFile {
-    private static final Pattern NEVER = Pattern.compile("(?!)");
+    private static final Rx NEVER = Rx.of("(?!)");
 
     private final String resource;
     private final String header;
     private final List<String[]> rows;
     /** Keyed patterns, built on first use (term tables never need them). */
-    private volatile Map<String, Pattern> patterns;
+    private volatile Map<String, Rx> patterns;
 
     private LexiconFile(String resource, String header, List<String[]> rows) {
         this.resource = resource;
@@ -82,12 +82,17 @@ public final class LexiconFile {
 
     /** The pattern of {@code key}: the alternation of its regexes; a pattern that never matches when absent. */
     public Pattern get(String key) {
-        Pattern p = patterns().get(key);
+        return rx(key).pattern();
+    }
+
+    /** The pattern of {@code key} with its literal pre-check ({@link Rx}): use it to match sentences. */
+    Rx rx(String key) {
+        Rx p = patterns().get(key);
         return p == null ? NEVER : p;
     }
 
     public boolean find(String key, CharSequence text) {
-        return get(key).matcher(text).find();
+        return rx(key).find(text);
     }
 
     /** The keys of a keyed pattern file, in file order. */
@@ -95,8 +100,8 @@ public final class LexiconFile {
         return List.copyOf(patterns().keySet());
     }
 
-    private Map<String, Pattern> patterns() {
-        Map<String, Pattern> p = patterns;
+    private Map<String, Rx> patterns() {
+        Map<String, Rx> p = patterns;
         if (p == null) {
             Map<String, List<String>> entries = new LinkedHashMap<>();
             for (String[] row : rows) {
@@ -108,7 +113,7 @@ public final class LexiconFile {
             }
             p = new LinkedHashMap<>();
             for (Map.Entry<String, List<String>> e : entries.entrySet()) {
-                p.put(e.getKey(), Pattern.compile(String.join("|", e.getValue().stream().map(r -> "(?:" + r + ")").toList())));
+                p.put(e.getKey(), Rx.of(String.join("|", e.getValue().stream().map(r -> "(?:" + r + ")").toList())));
             }
             patterns = p;
         }

@@ -88,7 +88,7 @@ public final class MinorsExtractor implements AreaExtractor {
     }
 
     static Integer age(String t) {
-        Matcher m = L.get("AGE").matcher(t);
+        Matcher m = L.rx("AGE").matcher(t);
         while (m.find()) {
             String n = m.group(1) != null ? m.group(1) : m.group(2);
             int v = ChineseNumbers.parse(n);

@@ -21,10 +21,10 @@ import java.util.regex.Pattern;
 public final class PersonalizationExtractor implements AreaExtractor {
     private static final LexiconFile L = LexiconFile.load("lexicon/personalization.tsv");
     /** Cheap pre-filter: a sentence without any of these cannot hold a personalisation fact. */
-    private static final Pattern ANY = Pattern.compile(
+    private static final Rx ANY = Rx.of(
             "个性|画像|推荐|定向|精准|千人千面|程序化|推送|退订|订阅|TD|拒收|[Cc]ookie|个人特征|通用|偏好|标签|算法|记录");
     private static final Pattern MARKETING = Pattern.compile("推广|营销|广告|商业|短信|推送|促销|优惠|活动");
-    private static final Pattern PERSONAL = Pattern.compile("画像|个性化|推荐|定向|偏好");
+    private static final Rx PERSONAL = Rx.of("画像|个性化|推荐|定向|偏好");
 
     @Override
     public List<Personalization> extract(Document d) {
@@ -35,7 +35,7 @@ public final class PersonalizationExtractor implements AreaExtractor {
             String t = ClauseText.text(d, s);
             String context = prev + t;
             prev = t;
-            if (!ANY.matcher(t).find()) {
+            if (!ANY.find(t)) {
                 continue;
             }
             boolean declared = L.find("DECLARED", t) && !L.find("NEGATED", t);
@@ -43,7 +43,7 @@ public final class PersonalizationExtractor implements AreaExtractor {
             if (declared) {
                 kinds.add(Kind.DECLARED);
             }
-            if (L.find("SWITCH_OFF", t) && PERSONAL.matcher(t).find()) {
+            if (L.find("SWITCH_OFF", t) && PERSONAL.find(t)) {
                 kinds.add(Kind.SWITCH_OFF);
             }
             if (L.find("NON_PERSONALISED", t)) {
@@ -52,7 +52,7 @@ public final class PersonalizationExtractor implements AreaExtractor {
             if (L.find("GENERIC_ROUTE", t)) {
                 boolean cookie = t.toLowerCase().contains("cookie");
                 boolean unsubscribe = t.contains("退订") || t.contains("订阅") || t.contains("TD") || t.contains("拒收");
-                boolean profileDelete = PERSONAL.matcher(t).find();
+                boolean profileDelete = PERSONAL.find(t);
                 if (cookie || unsubscribe && MARKETING.matcher(context).find() || profileDelete) {
                     kinds.add(Kind.GENERIC_ROUTE);
                 }

@@ -28,7 +28,7 @@ public final class ProtectionOfficerExtractor implements AreaExtractor {
             if (!ContactExtractor.isOfficerMention(t)) {
                 continue;
             }
-            Matcher m = ContactExtractor.L.get("OFFICER").matcher(t);
+            Matcher m = ContactExtractor.L.rx("OFFICER").matcher(t);
             m.find();
             String designation = m.group();
             boolean own = hasContact(t);

@@ -16,16 +16,53 @@ import java.util.regex.Pattern;
  */
 final class Rx {
     private static final Pattern NEVER = Pattern.compile("(?!)");
+    private static final Pattern FLAGS = Pattern.compile("\\(\\?[idmsuxU-]");
+    /** Above this many anchors the pre-check is one pass over the text instead of one search per anchor. */
+    private static final int ONE_PASS = 6;
 
     private final Pattern pattern;
     private final String[] anchors;
     /** every alternative starts with ^: a match can only start at 0 */
     private final boolean atStart;
 
+    /** with many anchors: the first characters of the anchors, sorted, and the anchors of each */
+    private final char[] firsts;
+    private final String[][] byFirst;
+    /** the pattern is nothing but an alternation of its anchors: a match is found exactly when one occurs */
+    private final boolean literalOnly;
+
     private Rx(String regex, Set<String> anchors) {
         this.pattern = Pattern.compile(regex);
         this.anchors = anchors == null ? null : anchors.toArray(new String[0]);
         this.atStart = splitTop(regex).stream().allMatch(alt -> alt.startsWith("^"));
+        List<String> alts = splitTop(regex);
+        this.literalOnly = anchors != null && alts.stream().allMatch(alt -> !alt.isEmpty() && isPlainLiteral(alt))
+                && new java.util.HashSet<>(alts).equals(anchors);
+        if (this.anchors != null && this.anchors.length > ONE_PASS) {
+            java.util.TreeMap<Character, List<String>> m = new java.util.TreeMap<>();
+            for (String a : this.anchors) {
+                m.computeIfAbsent(a.charAt(0), k -> new ArrayList<>()).add(a);
+            }
+            firsts = new char[m.size()];
+            byFirst = new String[m.size()][];
+            int i = 0;
+            for (var e : m.entrySet()) {
+                firsts[i] = e.getKey();
+                byFirst[i++] = e.getValue().toArray(new String[0]);
+            }
+        } else {
+            firsts = null;
+            byFirst = null;
+        }
+    }
+
+    private static boolean isPlainLiteral(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if ("\\[](){}.*+?^$|".indexOf(s.charAt(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static Rx of(String regex) {
@@ -55,9 +92,28 @@ final class Rx {
             return true;
         }
         String s = t.toString();
-        for (String a : anchors) {
-            if (s.contains(a)) {
-                return true;
+        if (firsts == null) {
+            for (String a : anchors) {
+                if (s.contains(a)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        char lo = firsts[0];
+        char hi = firsts[firsts.length - 1];
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c < lo || c > hi) {
+                continue;
+            }
+            int k = java.util.Arrays.binarySearch(firsts, c);
+            if (k >= 0) {
+                for (String a : byFirst[k]) {
+                    if (s.startsWith(a, i)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
@@ -70,6 +126,9 @@ final class Rx {
     boolean find(CharSequence t) {
         if (!candidate(t)) {
             return false;
+        }
+        if (literalOnly) {
+            return true;
         }
         Matcher m = pattern.matcher(t);
         return atStart ? m.lookingAt() : m.find();
@@ -159,7 +218,205 @@ final class Rx {
         return c == '?' || c == '*' || r.startsWith("{0", i);
     }
 
+    /**
+     * Literals one of which any match of the sequence {@code alt} contains: its leading literals, or else the longest
+     * run of literal characters that every match must contain somewhere.
+     */
     private static Set<String> anchorsOfSeq(String alt) {
+        Set<String> prefix = prefixAnchors(alt);
+        if (prefix != null && minLength(prefix) >= 2) {
+            return prefix;
+        }
+        Set<String> required = requiredAnchors(alt);
+        if (prefix == null || required != null && (minLength(required) > minLength(prefix)
+                || minLength(required) == minLength(prefix) && required.size() < prefix.size())) {
+            return required;
+        }
+        return prefix;
+    }
+
+    /**
+     * A set of literals one of which every match of the sequence {@code alt} contains, from its mandatory elements:
+     * a run of literal characters, a group whose alternatives have anchors, or a small class of plain characters.
+     * The best set has the longest shortest literal, then the fewest literals; null when there is none.
+     */
+    static Set<String> requiredAnchors(String alt) {
+        if (alt.contains("\\Q") || FLAGS.matcher(alt).find()) {
+            return null; // quoting or inline flags (case-insensitive …) change what a literal means
+        }
+        List<Set<String>> found = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        int i = 0;
+        while (i < alt.length()) {
+            char c = alt.charAt(i);
+            int end;
+            boolean literal = false;
+            if (c == '\\') {
+                end = escapeEnd(alt, i);
+            } else if (c == '[') {
+                end = classEnd(alt, i);
+            } else if (c == '(') {
+                int close = closeParen(alt, i);
+                end = close < 0 ? -1 : close + 1;
+            } else {
+                end = i + 1;
+                literal = "\\[](){}.*+?^$|".indexOf(c) < 0;
+            }
+            if (end <= i) {
+                return null; // malformed: no pre-check
+            }
+            // the quantifier after the element, if any
+            int q = end;
+            boolean optional = false;
+            boolean repeated = false;
+            if (q < alt.length()) {
+                char qc = alt.charAt(q);
+                if (qc == '?' || qc == '*') {
+                    optional = true;
+                    q++;
+                } else if (qc == '+') {
+                    repeated = true;
+                    q++;
+                } else if (qc == '{') {
+                    int close = alt.indexOf('}', q);
+                    if (close < 0) {
+                        return null;
+                    }
+                    optional = alt.startsWith("{0", q);
+                    repeated = !optional;
+                    q = close + 1;
+                }
+                if (q > end && q < alt.length() && (alt.charAt(q) == '?' || alt.charAt(q) == '+')) {
+                    q++; // lazy or possessive
+                }
+            }
+            if (literal && !optional) {
+                run.append(c);
+            }
+            if (!literal || optional || repeated) {
+                if (run.length() > 0) {
+                    found.add(Set.of(run.toString()));
+                }
+                run.setLength(0);
+            }
+            if (!optional && c == '(' && !alt.startsWith("(?=", i) && !alt.startsWith("(?!", i)
+                    && !alt.startsWith("(?<=", i) && !alt.startsWith("(?<!", i)) {
+                int innerStart = i + 1;
+                if (alt.startsWith("?:", innerStart) || alt.startsWith("?>", innerStart)) {
+                    innerStart += 2;
+                } else if (alt.startsWith("?<", innerStart)) {
+                    innerStart = alt.indexOf('>', innerStart) + 1;
+                }
+                Set<String> inner = anchorsOf(alt.substring(innerStart, end - 1));
+                if (inner != null) {
+                    found.add(inner);
+                }
+            } else if (!optional && c == '[') {
+                Set<String> chars = classChars(alt.substring(i + 1, end - 1));
+                if (chars != null) {
+                    found.add(chars);
+                }
+            }
+            i = q;
+        }
+        if (run.length() > 0) {
+            found.add(Set.of(run.toString()));
+        }
+        Set<String> best = null;
+        for (Set<String> f : found) {
+            if (best == null || minLength(f) > minLength(best)
+                    || minLength(f) == minLength(best) && f.size() < best.size()) {
+                best = f;
+            }
+        }
+        return best == null ? null : new LinkedHashSet<>(best);
+    }
+
+    private static int minLength(Set<String> s) {
+        return s.stream().mapToInt(String::length).min().orElse(0);
+    }
+
+    /** The characters of a class body of plain characters (no ranges, negation, escapes or nesting), or null. */
+    private static Set<String> classChars(String body) {
+        if (body.isEmpty() || body.length() > 16 || body.startsWith("^")) {
+            return null;
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (int k = 0; k < body.length(); k++) {
+            char c = body.charAt(k);
+            if (c == '\\' || c == '[' || c == ']' || c == '-' || c == '&' || Character.isSurrogate(c)) {
+                return null;
+            }
+            out.add(String.valueOf(c));
+        }
+        return out;
+    }
+
+    private static int escapeEnd(String r, int i) {
+        if (i + 1 >= r.length()) {
+            return -1;
+        }
+        char n = r.charAt(i + 1);
+        if ((n == 'p' || n == 'P' || n == 'x' || n == 'N') && i + 2 < r.length() && r.charAt(i + 2) == '{') {
+            int close = r.indexOf('}', i + 2);
+            return close < 0 ? -1 : close + 1;
+        }
+        if (n == 'p' || n == 'P') {
+            return i + 3;
+        }
+        if (n == 'u') {
+            return i + 6;
+        }
+        if (n == 'x') {
+            return i + 4;
+        }
+        if (n == 'c') {
+            return i + 3;
+        }
+        if (n == '0') {
+            int j = i + 2;
+            while (j < r.length() && j < i + 5 && r.charAt(j) >= '0' && r.charAt(j) <= '7') {
+                j++;
+            }
+            return j;
+        }
+        if (n == 'k' && i + 2 < r.length() && r.charAt(i + 2) == '<') {
+            int close = r.indexOf('>', i + 2);
+            return close < 0 ? -1 : close + 1;
+        }
+        if (n >= '1' && n <= '9') {
+            return -1; // back-references: give up
+        }
+        return i + 2;
+    }
+
+    /** End (exclusive) of the character class opening at {@code i}, nested classes included. */
+    private static int classEnd(String r, int i) {
+        int depth = 0;
+        for (int j = i; j < r.length(); j++) {
+            char c = r.charAt(j);
+            if (c == '\\') {
+                j++;
+                continue;
+            }
+            if (c == '[') {
+                depth++;
+                if (j + 1 < r.length() && r.charAt(j + 1) == ']' && depth == 1 && j == i) {
+                    j++; // a leading ] is literal
+                } else if (j + 2 < r.length() && r.charAt(j + 1) == '^' && r.charAt(j + 2) == ']' && j == i) {
+                    j += 2;
+                }
+            } else if (c == ']') {
+                depth--;
+                if (depth == 0) {
+                    return j + 1;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static Set<String> prefixAnchors(String alt) {
         int i = 0;
         while (true) {
             if (alt.startsWith("^", i)) {
