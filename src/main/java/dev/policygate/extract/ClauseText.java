@@ -18,6 +18,11 @@ import java.util.regex.Pattern;
  * of contacts and in-app paths, citation grouping, and the purpose / function / exception-item readings of a clause.
  */
 final class ClauseText {
+    private static final java.util.regex.Pattern RE_1 = java.util.regex.Pattern.compile("^(我们的?|本)");
+    private static final java.util.regex.Pattern RE_2 = java.util.regex.Pattern.compile("[“”\"]");
+    private static final java.util.regex.Pattern RE_3 = java.util.regex.Pattern.compile("使用|进入|访问|通过|进行|开启|参与|参加");
+    private static final java.util.regex.Pattern RE_4 = java.util.regex.Pattern.compile("[，,、：:]+$");
+    private static final java.util.regex.Pattern RE_5 = java.util.regex.Pattern.compile("^[（(]?[一二三四五六七八九十0-9]+[）)、.．]?\\s*");
     private ClauseText() {
     }
 
@@ -83,14 +88,14 @@ final class ClauseText {
         Matcher m = t.indexOf('您') >= 0 || t.indexOf('你') >= 0 ? FUNCTION.matcher(t) : null;
         if (m != null && m.find()) {
             String verb = m.group(1);
-            String f = m.group(2).replaceAll("^(我们的?|本)", "").replaceAll("[“”\"]", "").strip();
+            String f = RE_2.matcher(RE_1.matcher(m.group(2)).replaceAll("")).replaceAll("").strip();
             if (f.startsWith("的")) {
                 f = f.substring(1);
             }
             if (f.endsWith("的")) {
                 f = f.substring(0, f.length() - 1);
             }
-            if (!verb.matches("使用|进入|访问|通过|进行|开启|参与|参加")) {
+            if (!RE_3.matcher(verb).matches()) {
                 f = verb + f;
             }
             if (!f.isEmpty() && f.length() <= 30) {
@@ -123,7 +128,7 @@ final class ClauseText {
             }
         }
         p = p.substring(0, cut);
-        return p.replaceAll("[，,、：:]+$", "").strip();
+        return RE_4.matcher(p).replaceAll("").strip();
     }
 
     /** The heading text of the innermost section in a path, without its numbering. */
@@ -133,7 +138,7 @@ final class ClauseText {
         }
         int i = path.lastIndexOf(" > ");
         String h = i < 0 ? path : path.substring(i + 3);
-        return h.replaceFirst("^[（(]?[一二三四五六七八九十0-9]+[）)、.．]?\\s*", "").strip();
+        return RE_5.matcher(h).replaceFirst("").strip();
     }
 
     static List<Citation> cites(Document d, List<Sentence> ss, int max) {
@@ -177,11 +182,11 @@ final class ClauseText {
     }
 
     /** A numbered line that reads as a heading: 一、 / （一） / 1. / 1、 / (1) and no sentence end. */
-    static final Pattern NUMBERED_HEADING = Pattern.compile(
+    static final Rx NUMBERED_HEADING = Rx.of(
             "^\\s*(?:第[一二三四五六七八九十]+[章节条部分]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}(?:\\.[0-9]{1,2})*[、.．]?(?![0-9]))\\s*\\S.*$");
 
     /** Words that make a sentence about the policy document itself. */
-    static final Pattern POLICY_WORD = Pattern.compile(
+    static final Rx POLICY_WORD = Rx.of(
             "本(?:隐私|个人信息保护|个人信息处理)?(?:政策|指引|声明|规则|条款|协议)|隐私(?:权)?(?:政策|保护政策|保护指引|声明|条款)|个人信息(?:保护|处理)(?:政策|规则|指引)|本《");
 
     /** Per-document memo of the contacts and in-app paths of each sentence (several areas read them). */

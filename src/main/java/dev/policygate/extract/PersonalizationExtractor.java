@@ -23,7 +23,7 @@ public final class PersonalizationExtractor implements AreaExtractor {
     /** Cheap pre-filter: a sentence without any of these cannot hold a personalisation fact. */
     private static final Rx ANY = Rx.of(
             "个性|画像|推荐|定向|精准|千人千面|程序化|推送|退订|订阅|TD|拒收|[Cc]ookie|个人特征|通用|偏好|标签|算法|记录");
-    private static final Pattern MARKETING = Pattern.compile("推广|营销|广告|商业|短信|推送|促销|优惠|活动");
+    private static final Rx MARKETING = Rx.of("推广|营销|广告|商业|短信|推送|促销|优惠|活动");
     private static final Rx PERSONAL = Rx.of("画像|个性化|推荐|定向|偏好");
 
     @Override
@@ -53,7 +53,7 @@ public final class PersonalizationExtractor implements AreaExtractor {
                 boolean cookie = t.toLowerCase().contains("cookie");
                 boolean unsubscribe = t.contains("退订") || t.contains("订阅") || t.contains("TD") || t.contains("拒收");
                 boolean profileDelete = PERSONAL.find(t);
-                if (cookie || unsubscribe && MARKETING.matcher(context).find() || profileDelete) {
+                if (cookie || unsubscribe && MARKETING.find(context) || profileDelete) {
                     kinds.add(Kind.GENERIC_ROUTE);
                 }
             }

@@ -28,6 +28,8 @@ final class Rx {
     /** with many anchors: the first characters of the anchors, sorted, and the anchors of each */
     private final char[] firsts;
     private final String[][] byFirst;
+    /** bit c set when some anchor starts with the character c */
+    private final long[] firstBits;
     /** the pattern is nothing but an alternation of its anchors: a match is found exactly when one occurs */
     private final boolean literalOnly;
 
@@ -45,14 +47,18 @@ final class Rx {
             }
             firsts = new char[m.size()];
             byFirst = new String[m.size()][];
+            firstBits = new long[1024];
             int i = 0;
             for (var e : m.entrySet()) {
-                firsts[i] = e.getKey();
+                char c = e.getKey();
+                firsts[i] = c;
+                firstBits[c >>> 6] |= 1L << c;
                 byFirst[i++] = e.getValue().toArray(new String[0]);
             }
         } else {
             firsts = null;
             byFirst = null;
+            firstBits = null;
         }
     }
 
@@ -100,11 +106,10 @@ final class Rx {
             }
             return false;
         }
-        char lo = firsts[0];
-        char hi = firsts[firsts.length - 1];
+        long[] bits = firstBits;
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            if (c < lo || c > hi) {
+            if ((bits[c >>> 6] & (1L << c)) == 0) {
                 continue;
             }
             int k = java.util.Arrays.binarySearch(firsts, c);

@@ -22,6 +22,11 @@ import java.util.regex.Pattern;
  * pointers to a separate SDK/sharing list (《第三方SDK目录》).
  */
 public final class ThirdPartyExtractor implements AreaExtractor {
+    private static final java.util.regex.Pattern RE_1 = java.util.regex.Pattern.compile("[，,；;。、\\s]+$");
+    private static final java.util.regex.Pattern RE_2 = java.util.regex.Pattern.compile("^[，,；;\\s]+");
+    private static final java.util.regex.Pattern RE_3 = java.util.regex.Pattern.compile("^[（(]?[0-9一二三四五六七八九十]+[)）.、．]\\s*");
+    private static final java.util.regex.Pattern RE_4 = java.util.regex.Pattern.compile("^\\s*[（(]?[0-9一二三四五六七八九十]+[)）.、．,]\\s*,?");
+    private static final java.util.regex.Pattern RE_5 = java.util.regex.Pattern.compile("^[.、．,，\\s]+");
 
     private static final Rx KEY = Rx.of(
             "(?:(?<name>SDK名称|第三方SDK名称|插件名称|组件名称|产品名称|服务名称|SDK)"
@@ -271,7 +276,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
     }
 
     private static String cleanValue(String v) {
-        String x = v.replaceAll("[，,；;。、\\s]+$", "").replaceAll("^[，,；;\\s]+", "").strip();
+        String x = RE_2.matcher(RE_1.matcher(v).replaceAll("")).replaceAll("").strip();
         return x.isEmpty() ? null : x;
     }
 
@@ -287,17 +292,17 @@ public final class ThirdPartyExtractor implements AreaExtractor {
                 cut = i;
             }
         }
-        x = x.substring(0, cut).replaceFirst("^[（(]?[0-9一二三四五六七八九十]+[)）.、．]\\s*", "").strip();
+        x = RE_3.matcher(x.substring(0, cut)).replaceFirst("").strip();
         return isGenericName(x) ? null : x;
     }
 
     /** A specific SDK name in the text (百度人脸识别SDK, 高德地图SDK（…）), or null. */
     static String sdkName(String t) {
-        String head = t.replaceFirst("^\\s*[（(]?[0-9一二三四五六七八九十]+[)）.、．,]\\s*,?", "");
+        String head = RE_4.matcher(t).replaceFirst("");
         int comma = indexOfAny(head, "，,；;。：:");
         String first = comma < 0 ? head : head.substring(0, comma);
         if (first.length() <= 40 && (first.contains("SDK") || first.contains("sdk"))) {
-            String n = cutAfterSdk(first).strip().replaceFirst("^[.、．,，\\s]+", "");
+            String n = RE_5.matcher(cutAfterSdk(first).strip()).replaceFirst("");
             if (!isGenericName(n) && !NAME_PREFIX_CUT.matcher(n).lookingAt()) {
                 return n;
             }
@@ -316,7 +321,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
             if (c.lookingAt()) {
                 n = n.substring(c.end());
             }
-            n = n.strip().replaceFirst("^[.、．,，\\s]+", "");
+            n = RE_5.matcher(n.strip()).replaceFirst("");
             if (!isGenericName(n)) {
                 return n;
             }
