@@ -271,11 +271,12 @@ final class ClauseText {
     /** Accumulates citations per key in first-seen order, without duplicates. */
     static final class Grouped<K> {
         private final Map<K, List<Citation>> map = new LinkedHashMap<>();
+        /** what each list holds, so that adding stays constant-time however many citations a key gets */
+        private final Map<K, java.util.Set<Citation>> seen = new java.util.HashMap<>();
 
         void add(K key, Citation c) {
-            List<Citation> l = map.computeIfAbsent(key, k -> new ArrayList<>());
-            if (!l.contains(c)) {
-                l.add(c);
+            if (seen.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(c)) {
+                map.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
             }
         }
 

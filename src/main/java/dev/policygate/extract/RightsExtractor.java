@@ -42,9 +42,10 @@ public final class RightsExtractor implements AreaExtractor {
         final Set<String> channels = new LinkedHashSet<>();
         final Set<Condition> conditions = new LinkedHashSet<>();
         final List<Citation> cites = new ArrayList<>();
+        private final Set<Citation> cited = new java.util.HashSet<>();
 
         void cite(Citation c) {
-            if (!cites.contains(c)) {
+            if (cited.add(c)) {
                 cites.add(c);
             }
         }
