@@ -30,6 +30,9 @@ final class Rx {
     private final String[][] byFirst;
     /** bit c set when some anchor starts with the character c */
     private final long[] firstBits;
+    /** literals every match starts with, their first characters as a bitmap (null: a match may start anywhere) */
+    private final String[] starts;
+    private final long[] startBits;
     /** the pattern is nothing but an alternation of its anchors: a match is found exactly when one occurs */
     private final boolean literalOnly;
 
@@ -40,6 +43,17 @@ final class Rx {
         List<String> alts = splitTop(regex);
         this.literalOnly = anchors != null && alts.stream().allMatch(alt -> !alt.isEmpty() && isPlainLiteral(alt))
                 && new java.util.HashSet<>(alts).equals(anchors);
+        Set<String> s = atStart || literalOnly ? null : startsOf(regex);
+        if (s != null) {
+            starts = s.toArray(new String[0]);
+            startBits = new long[1024];
+            for (String a : starts) {
+                startBits[a.charAt(0) >>> 6] |= 1L << a.charAt(0);
+            }
+        } else {
+            starts = null;
+            startBits = null;
+        }
         if (this.anchors != null && this.anchors.length > ONE_PASS) {
             java.util.TreeMap<Character, List<String>> m = new java.util.TreeMap<>();
             for (String a : this.anchors) {
@@ -136,7 +150,32 @@ final class Rx {
             return true;
         }
         Matcher m = pattern.matcher(t);
-        return atStart ? m.lookingAt() : m.find();
+        if (atStart) {
+            return m.lookingAt();
+        }
+        if (starts == null) {
+            return m.find();
+        }
+        // a match starts where one of its leading literals does: try the pattern only there (as find() would,
+        // with the whole text visible to look-arounds)
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        String s = t.toString();
+        long[] bits = startBits;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if ((bits[c >>> 6] & (1L << c)) == 0) {
+                continue;
+            }
+            for (String a : starts) {
+                if (s.startsWith(a, i)) {
+                    if (m.region(i, n).lookingAt()) {
+                        return true;
+                    }
+                    break;
+                }
+            }
+        }
+        return false;
     }
 
     // ---- anchor derivation --------------------------------------------------------------------------------
@@ -421,7 +460,24 @@ final class Rx {
         return -1;
     }
 
+    /** Literals one of which every match starts with (after zero-width assertions); null when there is no such set. */
+    static Set<String> startsOf(String regex) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String alt : splitTop(regex)) {
+            Set<String> a = prefixAnchors(alt, true);
+            if (a == null) {
+                return null;
+            }
+            out.addAll(a);
+        }
+        return out.isEmpty() ? null : out;
+    }
+
     private static Set<String> prefixAnchors(String alt) {
+        return prefixAnchors(alt, false);
+    }
+
+    private static Set<String> prefixAnchors(String alt, boolean strict) {
         int i = 0;
         while (true) {
             if (alt.startsWith("^", i)) {
@@ -453,7 +509,8 @@ final class Rx {
             } else if (alt.startsWith("?<", innerStart)) {
                 innerStart = alt.indexOf('>', innerStart) + 1;
             }
-            return anchorsOf(alt.substring(innerStart, c));
+            String inner = alt.substring(innerStart, c);
+            return strict ? startsOf(inner) : anchorsOf(inner);
         }
         StringBuilder lit = new StringBuilder();
         int j = i;

@@ -54,6 +54,14 @@ class RxTest {
         assertTrue(Rx.of("甲|乙乙|丙").find("有乙乙在"));
         assertFalse(Rx.of("甲|乙乙|丙").find("有乙在"));
         assertFalse(Rx.withAnchors("共享", "共享", "分享").find("分享"));
+        // a pattern is tried only where one of its leading literals stands, with look-arounds seeing the whole text
+        assertEquals(Set.of("个人", "隐私"), Rx.startsOf("(?:个人|隐私)[^。]{0,4}信息"));
+        assertNull(Rx.startsOf("[0-9]+年"));
+        assertTrue(Rx.of("(?<!非)(?:个人|隐私)[^。]{0,4}信息").find("非个人信息和个人资料信息"));
+        assertFalse(Rx.of("(?<!非)(?:个人|隐私)[^。]{0,4}信息").find("非个人信息"));
+        assertTrue(Rx.of("(?:个人|隐私)信息$").find("个人信息与隐私信息"));
+        assertFalse(Rx.of("(?:个人|隐私)信息$").find("隐私信息。"));
+        assertTrue(Rx.of("(?:个人|隐私)信息(?=。)").find("个人信息与隐私信息。"));
         // many anchors: one pass over the text
         Rx many = Rx.of("查阅|复制|更正|删除|撤回|注销|投诉|举报|反馈|申诉");
         assertTrue(many.find("您可以申诉"));
