@@ -90,7 +90,7 @@ public final class HandlerExtractor implements AreaExtractor {
             }
             for (Rx pat : new Rx[] {BEFORE, WE_IS}) {
                 Matcher m = pat.matcher(t);
-                while (m.find()) {
+                for (int at = 0; pat.findFrom(m, t, at); at = Math.max(m.end(), m.start() + 1)) {
                     int gi = m.group(1) != null ? 1 : 2;
                     if (m.group(gi) == null) {
                         continue;

@@ -156,12 +156,26 @@ final class Rx {
         if (starts == null) {
             return m.find();
         }
+        return findFrom(m, t.toString(), 0);
+    }
+
+    /**
+     * The next match at or after {@code from} in {@code s}, as {@link Matcher#find()} would find it, in {@code m}
+     * (a matcher of this pattern on {@code s}, from {@link #matcher}): true and m holds the match, or false. Where
+     * the matches start with known literals the pattern is tried only where they stand.
+     */
+    boolean findFrom(Matcher m, String s, int from) {
+        if (from > s.length()) {
+            return false;
+        }
+        if (starts == null || m.pattern() != pattern) {
+            return m.find(from);
+        }
         // a match starts where one of its leading literals does: try the pattern only there (as find() would,
         // with the whole text visible to look-arounds)
         m.useTransparentBounds(true).useAnchoringBounds(false);
-        String s = t.toString();
         long[] bits = startBits;
-        for (int i = 0, n = s.length(); i < n; i++) {
+        for (int i = from, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
             if ((bits[c >>> 6] & (1L << c)) == 0) {
                 continue;

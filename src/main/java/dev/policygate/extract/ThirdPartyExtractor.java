@@ -211,7 +211,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
         }
         Matcher m = KEY.matcher(t);
         int lastKey = -1;
-        while (m.find()) {
+        for (int at = 0; KEY.findFrom(m, t, at); at = Math.max(m.end(), m.start() + 1)) {
             lastKey = m.end();
         }
         if (lastKey < 0) {
@@ -247,7 +247,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
         Matcher m = KEY.matcher(t);
         List<int[]> keys = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
-        while (m.find()) {
+        for (int at = 0; KEY.findFrom(m, t, at); at = Math.max(m.end(), m.start() + 1)) {
             String kind = m.group("name") != null ? "name" : m.group("provider") != null ? "provider"
                     : m.group("purpose") != null ? "purpose" : m.group("pi") != null ? "pi"
                     : m.group("url") != null ? "url" : "perm";

@@ -108,7 +108,25 @@ class RxTest {
                 if (p.matcher(t).find() != r.find(t)) {
                     throw new AssertionError(r + " differs on: " + t);
                 }
+                if (r.candidate(t) && !spans(p.matcher(t), t, null).equals(spans(r.matcher(t), t, r))) {
+                    throw new AssertionError(r + " finds other matches in: " + t);
+                }
             }
         }
+    }
+
+    /** The spans of all matches, by Matcher.find or by Rx.findFrom. */
+    private static List<String> spans(java.util.regex.Matcher m, String t, Rx r) {
+        List<String> out = new java.util.ArrayList<>();
+        if (r == null) {
+            while (m.find()) {
+                out.add(m.start() + "-" + m.end());
+            }
+        } else {
+            for (int at = 0; r.findFrom(m, t, at); at = Math.max(m.end(), m.start() + 1)) {
+                out.add(m.start() + "-" + m.end());
+            }
+        }
+        return out;
     }
 }
