@@ -125,7 +125,7 @@ public final class CollectionExtractor implements AreaExtractor {
             afterFunction = fi < 0 ? 0 : fi + function.length();
         }
         Matcher v = VERB.matcher(t);
-        if (!v.find(afterFunction) && !v.find(0)) {
+        if (!VERB.findFrom(v, t, afterFunction) && !VERB.findFrom(v, t, 0)) {
             return null;
         }
         int objStart = v.start();

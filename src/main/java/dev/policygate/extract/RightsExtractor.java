@@ -183,7 +183,7 @@ public final class RightsExtractor implements AreaExtractor {
 
     static Set<Right> rightsIn(String t, boolean rightsContext) {
         Set<Right> out = EnumSet.noneOf(Right.class);
-        String cleaned = L.rx("NOT_RIGHT").matcher(t).replaceAll("＿");
+        String cleaned = L.rx("NOT_RIGHT").replaceAll(t, "＿");
         for (Right r : RIGHTS) {
             if (L.find(r.name(), cleaned)) {
                 if (r == Right.ACCESS && !rightsContext && !OWN_PI.find(cleaned)) {

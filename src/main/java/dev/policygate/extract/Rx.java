@@ -192,6 +192,24 @@ final class Rx {
         return false;
     }
 
+    /** {@code s} with every match replaced by the literal {@code replacement}, as Matcher.replaceAll would do. */
+    String replaceAll(String s, String replacement) {
+        if (!candidate(s)) {
+            return s;
+        }
+        Matcher m = pattern.matcher(s);
+        StringBuilder out = null;
+        int pos = 0;
+        for (int at = 0; findFrom(m, s, at); at = Math.max(m.end(), m.start() + 1)) {
+            if (out == null) {
+                out = new StringBuilder(s.length());
+            }
+            out.append(s, pos, m.start()).append(replacement);
+            pos = m.end();
+        }
+        return out == null ? s : out.append(s, pos, s.length()).toString();
+    }
+
     // ---- anchor derivation --------------------------------------------------------------------------------
 
     /** Literal prefixes, one of which any match contains; null when no such set can be derived. */

@@ -111,6 +111,9 @@ class RxTest {
                 if (r.candidate(t) && !spans(p.matcher(t), t, null).equals(spans(r.matcher(t), t, r))) {
                     throw new AssertionError(r + " finds other matches in: " + t);
                 }
+                if (r.candidate(t) && !p.matcher(t).replaceAll("＿").equals(r.replaceAll(t, "＿"))) {
+                    throw new AssertionError(r + " replaces otherwise in: " + t);
+                }
             }
         }
     }
