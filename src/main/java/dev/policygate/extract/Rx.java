@@ -214,6 +214,9 @@ final class Rx {
 
     /** Literal prefixes, one of which any match contains; null when no such set can be derived. */
     static Set<String> anchorsOf(String regex) {
+        if (literalsChanged(regex)) {
+            return null;
+        }
         Set<String> out = new LinkedHashSet<>();
         for (String alt : splitTop(regex)) {
             Set<String> a = anchorsOfSeq(alt);
@@ -317,8 +320,8 @@ final class Rx {
      * The best set has the longest shortest literal, then the fewest literals; null when there is none.
      */
     static Set<String> requiredAnchors(String alt) {
-        if (alt.contains("\\Q") || FLAGS.matcher(alt).find()) {
-            return null; // quoting or inline flags (case-insensitive …) change what a literal means
+        if (literalsChanged(alt)) {
+            return null;
         }
         List<Set<String>> found = new ArrayList<>();
         StringBuilder run = new StringBuilder();
@@ -408,6 +411,11 @@ final class Rx {
         return best == null ? null : new LinkedHashSet<>(best);
     }
 
+    /** Inline flags (case-insensitive, comments …) or quoting: literals in the source are not literals of the text. */
+    private static boolean literalsChanged(String regex) {
+        return regex.contains("\\Q") || FLAGS.matcher(regex).find();
+    }
+
     private static int minLength(Set<String> s) {
         return s.stream().mapToInt(String::length).min().orElse(0);
     }
@@ -494,6 +502,9 @@ final class Rx {
 
     /** Literals one of which every match starts with (after zero-width assertions); null when there is no such set. */
     static Set<String> startsOf(String regex) {
+        if (literalsChanged(regex)) {
+            return null;
+        }
         Set<String> out = new LinkedHashSet<>();
         for (String alt : splitTop(regex)) {
             Set<String> a = prefixAnchors(alt, true);

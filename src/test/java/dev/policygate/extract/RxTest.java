@@ -31,6 +31,10 @@ class RxTest {
         assertNull(Rx.anchorsOf("a|[^x]{2}"));
         // inline flags and quoting change what a literal means: no pre-check from them
         assertNull(Rx.anchorsOf("[0-9](?i)sdk"));
+        assertNull(Rx.anchorsOf("(?i)(?:\\b(?:Ltd|Inc|Co)\\.)$"));
+        assertNull(Rx.startsOf("(?i)sdk"));
+        assertTrue(Rx.of("(?i)(?:\\b(?:Ltd|Inc|Co)\\.)$").find("Acme Co., Ltd."));
+        assertTrue(Rx.of("(?i)sdk").find("友盟SDK"));
         assertNull(Rx.anchorsOf("[0-9]\\Qab\\E"));
         assertNull(Rx.anchorsOf("[0-9](a)\\1"));
     }
