@@ -18,11 +18,11 @@ import java.util.regex.Pattern;
  * of contacts and in-app paths, citation grouping, and the purpose / function / exception-item readings of a clause.
  */
 final class ClauseText {
-    private static final java.util.regex.Pattern RE_1 = java.util.regex.Pattern.compile("^(我们的?|本)");
-    private static final java.util.regex.Pattern RE_2 = java.util.regex.Pattern.compile("[“”\"]");
-    private static final java.util.regex.Pattern RE_3 = java.util.regex.Pattern.compile("使用|进入|访问|通过|进行|开启|参与|参加");
-    private static final java.util.regex.Pattern RE_4 = java.util.regex.Pattern.compile("[，,、：:]+$");
-    private static final java.util.regex.Pattern RE_5 = java.util.regex.Pattern.compile("^[（(]?[一二三四五六七八九十0-9]+[）)、.．]?\\s*");
+    private static final Pattern LEAD_OURS = Pattern.compile("^(我们的?|本)");
+    private static final Pattern QUOTE_MARKS = Pattern.compile("[“”\"]");
+    private static final Pattern PLAIN_VERB = Pattern.compile("使用|进入|访问|通过|进行|开启|参与|参加");
+    private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[，,、：:]+$");
+    private static final Pattern LEAD_NUMBERING = Pattern.compile("^[（(]?[一二三四五六七八九十0-9]+[）)、.．]?\\s*");
     private ClauseText() {
     }
 
@@ -88,14 +88,14 @@ final class ClauseText {
         Matcher m = t.indexOf('您') >= 0 || t.indexOf('你') >= 0 ? FUNCTION.matcher(t) : null;
         if (m != null && m.find()) {
             String verb = m.group(1);
-            String f = RE_2.matcher(RE_1.matcher(m.group(2)).replaceAll("")).replaceAll("").strip();
+            String f = QUOTE_MARKS.matcher(LEAD_OURS.matcher(m.group(2)).replaceAll("")).replaceAll("").strip();
             if (f.startsWith("的")) {
                 f = f.substring(1);
             }
             if (f.endsWith("的")) {
                 f = f.substring(0, f.length() - 1);
             }
-            if (!RE_3.matcher(verb).matches()) {
+            if (!PLAIN_VERB.matcher(verb).matches()) {
                 f = verb + f;
             }
             if (!f.isEmpty() && f.length() <= 30) {
@@ -128,7 +128,7 @@ final class ClauseText {
             }
         }
         p = p.substring(0, cut);
-        return RE_4.matcher(p).replaceAll("").strip();
+        return TRAILING_SEPARATORS.matcher(p).replaceAll("").strip();
     }
 
     /** The heading text of the innermost section in a path, without its numbering. */
@@ -138,7 +138,7 @@ final class ClauseText {
         }
         int i = path.lastIndexOf(" > ");
         String h = i < 0 ? path : path.substring(i + 3);
-        return RE_5.matcher(h).replaceFirst("").strip();
+        return LEAD_NUMBERING.matcher(h).replaceFirst("").strip();
     }
 
     static List<Citation> cites(Document d, List<Sentence> ss, int max) {

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * definitions, sharing statements and SDK descriptions.
  */
 public final class CollectionExtractor implements AreaExtractor {
-    private static final java.util.regex.Pattern RE_1 = java.util.regex.Pattern.compile("[、，,（）()/\\s]");
-    private static final java.util.regex.Pattern RE_2 = java.util.regex.Pattern.compile("^(用于|为了|以便|目的[:：]?)");
+    private static final Pattern LIST_PUNCTUATION = Pattern.compile("[、，,（）()/\\s]");
+    private static final Pattern LEAD_PURPOSE_WORD = Pattern.compile("^(用于|为了|以便|目的[:：]?)");
 
     private static final Rx VERB = Rx.withAnchors(
             "收集|获取|采集|填写|上传|输入|提交|读取|留存|调用|需要您|(?:您|你|用户)[^，。；]{0,8}提供|提供给我们|向我们提供|(?:会|将|可能|自动|并|我们)记录",
@@ -172,7 +172,7 @@ public final class CollectionExtractor implements AreaExtractor {
         for (TermMatcher.Hit<PiType> h : hits) {
             covered += h.end() - h.start();
         }
-        if (covered * 2 < RE_1.matcher(x).replaceAll("").length()) {
+        if (covered * 2 < LIST_PUNCTUATION.matcher(x).replaceAll("").length()) {
             return null;
         }
         String method = null;
@@ -185,7 +185,7 @@ public final class CollectionExtractor implements AreaExtractor {
                 method = p;
                 first = k;
             } else if (purpose == null && TABLE_PURPOSE.find(p) && p.length() <= 80) {
-                purpose = RE_2.matcher(p).replaceFirst("").strip();
+                purpose = LEAD_PURPOSE_WORD.matcher(p).replaceFirst("").strip();
                 first = k;
             } else if (function == null && p.length() <= 20 && PiTaxonomy.hits(p, 0, p.length()).size() <= 1
                     && !TABLE_METHOD.find(p) && !TABLE_PURPOSE.find(p)) {

@@ -22,14 +22,14 @@ import java.util.regex.Pattern;
  * one fact per contact, citing every sentence that states it.
  */
 public final class ContactExtractor implements AreaExtractor {
-    private static final java.util.regex.Pattern RE_1 = java.util.regex.Pattern.compile("[。；;，,：:]+$");
-    private static final java.util.regex.Pattern RE_2 = java.util.regex.Pattern.compile("[^0-9]");
-    private static final java.util.regex.Pattern RE_3 = java.util.regex.Pattern.compile(".*(?:[0-9０-９]|[号楼座室层]).*");
-    private static final java.util.regex.Pattern RE_4 = java.util.regex.Pattern.compile("[0-9０-９].*$");
-    private static final java.util.regex.Pattern RE_5 = java.util.regex.Pattern.compile("\\s");
-    private static final java.util.regex.Pattern RE_6 = java.util.regex.Pattern.compile("[.。,，]+$");
-    private static final java.util.regex.Pattern RE_7 = java.util.regex.Pattern.compile("^https?://");
-    private static final java.util.regex.Pattern RE_8 = java.util.regex.Pattern.compile("^(?:章节|部分|一节|节|条).*");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[。；;，,：:]+$");
+    private static final Pattern NON_DIGIT = Pattern.compile("[^0-9]");
+    private static final Pattern HAS_NUMBER_OR_UNIT = Pattern.compile(".*(?:[0-9０-９]|[号楼座室层]).*");
+    private static final Pattern FROM_FIRST_DIGIT = Pattern.compile("[0-9０-９].*$");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s");
+    private static final Pattern TRAILING_DOTS = Pattern.compile("[.。,，]+$");
+    private static final Pattern URL_SCHEME = Pattern.compile("^https?://");
+    private static final Pattern SECTION_WORD_AFTER = Pattern.compile("^(?:章节|部分|一节|节|条).*");
     static final LexiconFile L = LexiconFile.load("lexicon/contacts.tsv");
 
     private static final Rx EMAIL = Rx.of(
@@ -103,7 +103,7 @@ public final class ContactExtractor implements AreaExtractor {
     }
 
     static boolean isChangeListItem(String t) {
-        String x = RE_1.matcher(t.strip()).replaceAll("");
+        String x = TRAILING_PUNCTUATION.matcher(t.strip()).replaceAll("");
         return L.find("CHANGE_LIST", x);
     }
 
@@ -147,7 +147,7 @@ public final class ContactExtractor implements AreaExtractor {
                 v = v.substring(1);
                 vs++;
             }
-            out.add(new Found(ch, v, RE_2.matcher(v).replaceAll(""), vs, p.end()));
+            out.add(new Found(ch, v, NON_DIGIT.matcher(v).replaceAll(""), vs, p.end()));
         }
         Matcher sp = SHORT_PHONE.matcher(digit ? t : "");
         while (sp.find()) {
@@ -161,12 +161,12 @@ public final class ContactExtractor implements AreaExtractor {
             int gi = a.group(1) != null ? 1 : 2;
             String v = ADDRESS_END.matcher(a.group(gi)).replaceFirst("").strip();
             v = cutUnbalanced(v);
-            if (v.length() < 6 || !L.find("ADDRESS_MARK", v) || !RE_3.matcher(v).matches()
-                    || thirdParty || v.contains("IP") || RE_4.matcher(v).replaceAll("").contains("信息")) {
+            if (v.length() < 6 || !L.find("ADDRESS_MARK", v) || !HAS_NUMBER_OR_UNIT.matcher(v).matches()
+                    || thirdParty || v.contains("IP") || FROM_FIRST_DIGIT.matcher(v).replaceAll("").contains("信息")) {
                 continue;
             }
             int vs = t.indexOf(v, a.start(gi));
-            out.add(new Found(Channel.POSTAL_ADDRESS, v, RE_5.matcher(v).replaceAll(""), vs, vs + v.length()));
+            out.add(new Found(Channel.POSTAL_ADDRESS, v, WHITESPACE.matcher(v).replaceAll(""), vs, vs + v.length()));
         }
         if (contactContext && !thirdParty) {
             List<int[]> mails = emailSpans(t);
@@ -174,7 +174,7 @@ public final class ContactExtractor implements AreaExtractor {
                 if (inside(mails, span[0]) || span[0] > 0 && t.charAt(span[0] - 1) == '@') {
                     continue;
                 }
-                String url = RE_6.matcher(t.substring(span[0], span[1])).replaceAll("");
+                String url = TRAILING_DOTS.matcher(t.substring(span[0], span[1])).replaceAll("");
                 if (url.contains("@") || !(t.contains("官网") || t.contains("网站") || t.contains("网址")
                         || t.contains("联系") || t.contains("反馈") || t.contains("投诉") || t.contains("举报"))) {
                     continue;
@@ -183,7 +183,7 @@ public final class ContactExtractor implements AreaExtractor {
                 if (before.contains("政策") || before.contains("协议") || before.contains("链接")) {
                     continue;
                 }
-                out.add(new Found(Channel.WEBSITE, url, RE_7.matcher(url.toLowerCase(Locale.ROOT)).replaceFirst("")
+                out.add(new Found(Channel.WEBSITE, url, URL_SCHEME.matcher(url.toLowerCase(Locale.ROOT)).replaceFirst("")
                         .replaceAll("/$", ""), span[0], span[0] + url.length()));
             }
             InAppPath.Found path = InAppPath.any(t);
@@ -195,7 +195,7 @@ public final class ContactExtractor implements AreaExtractor {
                 if (collecting) {
                     // a sentence about collecting data for a feedback feature is not a contact statement
                 } else if (fq.find() && !fq.group(1).contains("政策") && !fq.group(1).contains("如何")
-                        && !RE_8.matcher(t.substring(fq.end())).matches()) {
+                        && !SECTION_WORD_AFTER.matcher(t.substring(fq.end())).matches()) {
                     String v = fq.group(1).strip();
                     out.add(new Found(Channel.FEEDBACK_PATH, v, v, fq.start(), fq.end()));
                 } else {

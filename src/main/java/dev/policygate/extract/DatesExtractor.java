@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * One fact per (kind, date) with all its citations; citations are the tight label…date span.
  */
 public final class DatesExtractor implements AreaExtractor {
-    private static final java.util.regex.Pattern RE_1 = java.util.regex.Pattern.compile("(?:起)?[^。；]{0,4}?(?:即时生效|开始生效|即生效|生效)$");
+    private static final Pattern TAKES_EFFECT_TAIL = Pattern.compile("(?:起)?[^。；]{0,4}?(?:即时生效|开始生效|即生效|生效)$");
     static final String DATE = "(?<![0-9])([12][09][0-9]{2})\\s{0,2}(?:年\\s{0,2}([01]?[0-9])\\s{0,2}月(?:\\s{0,2}([0-3]?[0-9])\\s{0,2}[日号])?"
             + "|[-./／]([01]?[0-9])(?:[-./／]([0-3]?[0-9]))?(?![0-9]))|(?<![0-9])([12][09][0-9]{2})\\s{0,2}年(?![0-9\\s]{0,3}月)";
     private static final String LABEL = "((?:最近|最新|最后|本次|本版|版本)?(?:更新|生效|发布|修订|修改|实施|颁布|公布|施行)(?:/(?:更新|生效|发布|修订))?)";
@@ -76,7 +76,7 @@ public final class DatesExtractor implements AreaExtractor {
             if (e.find() && (SUBJECT.find(t) || t.strip().startsWith("自"))
                     && !t.contains("本条款") && !t.contains("本协议")) {
                 int evStart = e.start();
-                String ev = RE_1.matcher(t.substring(evStart, e.end())).replaceAll("");
+                String ev = TAKES_EFFECT_TAIL.matcher(t.substring(evStart, e.end())).replaceAll("");
                 g.add(List.of(Kind.EFFECTIVE_ON_EVENT, ev), d.cite(s.start() + evStart, s.start() + e.end()));
             }
         }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * One fact per (days, kind, subject), citing each sentence.
  */
 public final class DeadlineExtractor implements AreaExtractor {
-    private static final java.util.regex.Pattern RE_1 = java.util.regex.Pattern.compile("[一二两三四五六]");
+    private static final Pattern SMALL_CN_NUMBER = Pattern.compile("[一二两三四五六]");
     static final LexiconFile L = LexiconFile.load("lexicon/complaints.tsv");
     private static final Rx PERIOD = Rx.of(
             "(?<![0-9年月])(" + ChineseNumbers.NUMBER + ")\\s{0,2}(个)?\\s{0,2}(工作日|自然日|日历日|天|日|周|星期|月)"
@@ -47,7 +47,7 @@ public final class DeadlineExtractor implements AreaExtractor {
             while (m.find()) {
                 int gi = m.group(1) != null ? 1 : 4;
                 String unit = m.group(gi + 2);
-                if ("月".equals(unit) && m.group(gi + 1) == null && !RE_1.matcher(m.group(gi)).matches()) {
+                if ("月".equals(unit) && m.group(gi + 1) == null && !SMALL_CN_NUMBER.matcher(m.group(gi)).matches()) {
                     continue;
                 }
                 int n = ChineseNumbers.parse(m.group(gi));

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * One fact per distinct name, citing the tight name span of each statement.
  */
 public final class HandlerExtractor implements AreaExtractor {
-    private static final java.util.regex.Pattern RE_1 = java.util.regex.Pattern.compile("^[（(][^）)]*[）)]");
+    private static final Pattern LEAD_PARENTHESIS = Pattern.compile("^[（(][^）)]*[）)]");
     private static final LexiconFile L = LexiconFile.load("lexicon/handler.tsv");
     private static final String NAME_CHARS = "[\\p{IsHan}A-Za-z0-9·&\\-\\.（）()]";
     private static final Pattern SUFFIX_END = Pattern.compile("(?:" + L.get("SUFFIX").pattern() + ")$");
@@ -159,7 +159,7 @@ public final class HandlerExtractor implements AreaExtractor {
         if (st.lookingAt()) {
             name = name.substring(st.end());
         }
-        name = RE_1.matcher(name).replaceAll("").strip();
+        name = LEAD_PARENTHESIS.matcher(name).replaceAll("").strip();
         if (name.length() < 4 || name.length() > 40 || BAD.matcher(name).find() || !balanced(name)
                 || !SUFFIX_END.matcher(name).find()) {
             return;

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * and writes them in one canonical form: the steps without quotes joined by {@code ＞}.
  */
 public final class InAppPath {
-    private static final java.util.regex.Pattern RE_1 = java.util.regex.Pattern.compile("点击|进入|选择|打开|前往|找到");
-    private static final java.util.regex.Pattern RE_2 = java.util.regex.Pattern.compile("[0-9]+");
+    private static final Pattern NAV_VERB = Pattern.compile("点击|进入|选择|打开|前往|找到");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private InAppPath() {
     }
 
@@ -103,10 +103,10 @@ public final class InAppPath {
             }
             segs.add(s);
         }
-        while (segs.size() > 2 && RE_1.matcher(segs.get(segs.size() - 1)).matches()) {
+        while (segs.size() > 2 && NAV_VERB.matcher(segs.get(segs.size() - 1)).matches()) {
             segs.remove(segs.size() - 1);
         }
-        if (segs.size() < 2 || han < 2 || segs.stream().allMatch(s -> RE_2.matcher(s).matches())) {
+        if (segs.size() < 2 || han < 2 || segs.stream().allMatch(s -> DIGITS.matcher(s).matches())) {
             return null;
         }
         boolean strong = STRONG_SEP.find(span);

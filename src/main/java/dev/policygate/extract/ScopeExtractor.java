@@ -18,11 +18,11 @@ import java.util.regex.Pattern;
  * introduction (欢迎您使用政务助手, “政务助手”APP) gives a fact with {@code explicitScopeSentence = false}.
  */
 public final class ScopeExtractor implements AreaExtractor {
-    private static final java.util.regex.Pattern RE_1 = java.util.regex.Pattern.compile("[“\"「『”」』]");
-    private static final java.util.regex.Pattern RE_2 = java.util.regex.Pattern.compile("^(?:[，,、（(\\s]|包括|以及|及|和|与|通过|向|于|在|对|的)+");
-    private static final java.util.regex.Pattern RE_3 = java.util.regex.Pattern.compile("(?:服务提供者|提供者)?以.*$");
-    private static final java.util.regex.Pattern RE_4 = java.util.regex.Pattern.compile("^由");
-    private static final java.util.regex.Pattern RE_5 = java.util.regex.Pattern.compile("[“\"「『”」』《》]");
+    private static final Pattern QUOTE_MARKS = Pattern.compile("[“\"「『”」』]");
+    private static final Pattern LEAD_FILLER = Pattern.compile("^(?:[，,、（(\\s]|包括|以及|及|和|与|通过|向|于|在|对|的)+");
+    private static final Pattern PROVIDER_TAIL = Pattern.compile("(?:服务提供者|提供者)?以.*$");
+    private static final Pattern LEAD_BY = Pattern.compile("^由");
+    private static final Pattern QUOTE_AND_TITLE_MARKS = Pattern.compile("[“\"「『”」』《》]");
     private static final Rx SCOPE = Rx.of(
             "本(?:隐私|个人信息保护)?(?:政策|指引|声明|规则)[^。；]{0,12}(?:仅|只)?(?:适用于|覆盖|针对)(?!的法律|法律|法规)|(?:适用范围|适用对象)[：:为]");
     private static final Rx QUOTED = Rx.of("[“\"「『]([^”\"」』\\n]{1,24})[”\"」』]|《([^》\\n]{1,30})》");
@@ -70,12 +70,12 @@ public final class ScopeExtractor implements AreaExtractor {
                 out.add(p);
             }
         }
-        Matcher n = NAMED.matcher(RE_1.matcher(t).replaceAll(""));
+        Matcher n = NAMED.matcher(QUOTE_MARKS.matcher(t).replaceAll(""));
         while (n.find()) {
-            String p = LEAD.matcher(RE_2.matcher(n.group(0)).replaceAll("").strip()).replaceFirst("");
+            String p = LEAD.matcher(LEAD_FILLER.matcher(n.group(0)).replaceAll("").strip()).replaceFirst("");
             String core = LEAD.matcher(n.group(1)).replaceFirst("");
-            p = RE_4.matcher(RE_3.matcher(p).replaceAll("")).replaceAll("");
-            core = RE_3.matcher(core).replaceAll("");
+            p = LEAD_BY.matcher(PROVIDER_TAIL.matcher(p).replaceAll("")).replaceAll("");
+            core = PROVIDER_TAIL.matcher(core).replaceAll("");
             if (p.length() >= 2 && core.length() >= 2 && !GENERIC.find(core) && out.stream().noneMatch(p::contains)) {
                 out.add(p);
             }
@@ -93,7 +93,7 @@ public final class ScopeExtractor implements AreaExtractor {
             String t = ClauseText.text(d, s).strip();
             Matcher m = TITLE.matcher(t);
             if (t.length() <= 40 && m.find()) {
-                String p = LEAD.matcher(RE_5.matcher(m.group(1)).replaceAll("").strip()).replaceFirst("");
+                String p = LEAD.matcher(QUOTE_AND_TITLE_MARKS.matcher(m.group(1)).replaceAll("").strip()).replaceFirst("");
                 if (p.length() >= 2 && !GENERIC.find(p)) {
                     out.add(p);
                     cites.add(d.cite(s));

@@ -22,11 +22,11 @@ import java.util.regex.Pattern;
  * pointers to a separate SDK/sharing list (《第三方SDK目录》).
  */
 public final class ThirdPartyExtractor implements AreaExtractor {
-    private static final java.util.regex.Pattern RE_1 = java.util.regex.Pattern.compile("[，,；;。、\\s]+$");
-    private static final java.util.regex.Pattern RE_2 = java.util.regex.Pattern.compile("^[，,；;\\s]+");
-    private static final java.util.regex.Pattern RE_3 = java.util.regex.Pattern.compile("^[（(]?[0-9一二三四五六七八九十]+[)）.、．]\\s*");
-    private static final java.util.regex.Pattern RE_4 = java.util.regex.Pattern.compile("^\\s*[（(]?[0-9一二三四五六七八九十]+[)）.、．,]\\s*,?");
-    private static final java.util.regex.Pattern RE_5 = java.util.regex.Pattern.compile("^[.、．,，\\s]+");
+    private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[，,；;。、\\s]+$");
+    private static final Pattern LEAD_SEPARATORS = Pattern.compile("^[，,；;\\s]+");
+    private static final Pattern LEAD_NUMBERING = Pattern.compile("^[（(]?[0-9一二三四五六七八九十]+[)）.、．]\\s*");
+    private static final Pattern LEAD_LIST_NUMBER = Pattern.compile("^\\s*[（(]?[0-9一二三四五六七八九十]+[)）.、．,]\\s*,?");
+    private static final Pattern LEAD_PUNCTUATION = Pattern.compile("^[.、．,，\\s]+");
 
     private static final Rx KEY = Rx.of(
             "(?:(?<name>SDK名称|第三方SDK名称|插件名称|组件名称|产品名称|服务名称|SDK)"
@@ -276,7 +276,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
     }
 
     private static String cleanValue(String v) {
-        String x = RE_2.matcher(RE_1.matcher(v).replaceAll("")).replaceAll("").strip();
+        String x = LEAD_SEPARATORS.matcher(TRAILING_SEPARATORS.matcher(v).replaceAll("")).replaceAll("").strip();
         return x.isEmpty() ? null : x;
     }
 
@@ -292,17 +292,17 @@ public final class ThirdPartyExtractor implements AreaExtractor {
                 cut = i;
             }
         }
-        x = RE_3.matcher(x.substring(0, cut)).replaceFirst("").strip();
+        x = LEAD_NUMBERING.matcher(x.substring(0, cut)).replaceFirst("").strip();
         return isGenericName(x) ? null : x;
     }
 
     /** A specific SDK name in the text (百度人脸识别SDK, 高德地图SDK（…）), or null. */
     static String sdkName(String t) {
-        String head = RE_4.matcher(t).replaceFirst("");
+        String head = LEAD_LIST_NUMBER.matcher(t).replaceFirst("");
         int comma = indexOfAny(head, "，,；;。：:");
         String first = comma < 0 ? head : head.substring(0, comma);
         if (first.length() <= 40 && (first.contains("SDK") || first.contains("sdk"))) {
-            String n = RE_5.matcher(cutAfterSdk(first).strip()).replaceFirst("");
+            String n = LEAD_PUNCTUATION.matcher(cutAfterSdk(first).strip()).replaceFirst("");
             if (!isGenericName(n) && !NAME_PREFIX_CUT.matcher(n).lookingAt()) {
                 return n;
             }
@@ -321,7 +321,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
             if (c.lookingAt()) {
                 n = n.substring(c.end());
             }
-            n = RE_5.matcher(n.strip()).replaceFirst("");
+            n = LEAD_PUNCTUATION.matcher(n.strip()).replaceFirst("");
             if (!isGenericName(n)) {
                 return n;
             }
