@@ -14,23 +14,23 @@ import java.util.regex.Pattern;
  * no other method is found, i.e. when the policy only posts the new version on its page.
  */
 public final class ChangeNoticeExtractor implements AreaExtractor {
-    private static final PatternLexicon L = PatternLexicon.load("lexicon/notice.tsv");
+    private static final LexiconFile L = LexiconFile.load("lexicon/notice.tsv");
     private static final Method[] ACTIVE = {Method.PUSH, Method.POPUP, Method.SMS, Method.EMAIL, Method.IN_APP_MESSAGE,
             Method.PROMINENT_NOTICE};
-    private static final Pattern NOT_CHANGE = Pattern.compile(
+    private static final Rx NOT_CHANGE = Rx.of(
             "安全事件|停止运营|终止运营|营销|推广信息|广告|验证码|另行(?:向您)?说明|收集(?:的)?目的|说明对应");
-    private static final Pattern HEADING_POLICY = Pattern.compile("政策|指引|声明|规则|本政策|如何");
+    private static final Rx HEADING_POLICY = Rx.of("政策|指引|声明|规则|本政策|如何");
 
     @Override
     public List<ChangeNotice> extract(Document d) {
-        ClauseScan.Grouped<Method> g = new ClauseScan.Grouped<>();
-        ClauseScan.Grouped<Method> page = new ClauseScan.Grouped<>();
+        ClauseText.Grouped<Method> g = new ClauseText.Grouped<>();
+        ClauseText.Grouped<Method> page = new ClauseText.Grouped<>();
         for (Sentence s : d.sentences()) {
-            String t = ClauseScan.text(d, s);
+            String t = ClauseText.text(d, s);
             String lastHeading = s.section();
-            boolean inChangeSection = L.find("CHANGE_HEADING", lastHeading) && HEADING_POLICY.matcher(lastHeading).find();
-            boolean aboutChange = ClauseScan.POLICY_WORD.matcher(t).find() && L.find("CHANGE", t);
-            if (!(aboutChange || inChangeSection) || NOT_CHANGE.matcher(t).find()) {
+            boolean inChangeSection = L.find("CHANGE_HEADING", lastHeading) && HEADING_POLICY.find(lastHeading);
+            boolean aboutChange = ClauseText.POLICY_WORD.matcher(t).find() && L.find("CHANGE", t);
+            if (!(aboutChange || inChangeSection) || NOT_CHANGE.find(t)) {
                 continue;
             }
             if (!(t.contains("通知") || t.contains("告知") || t.contains("提示") || t.contains("提醒") || t.contains("方式")

@@ -4,12 +4,25 @@ import dev.policygate.facts.Citation;
 import dev.policygate.ingest.Document;
 import dev.policygate.ingest.Sentence;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Shared clause-level helpers of the collection/sharing/retention/security extractors. */
+/**
+ * Clause- and sentence-level helpers shared by the extractors: sentence text and heading lines, per-document memos
+ * of contacts and in-app paths, citation grouping, and the purpose / function / exception-item readings of a clause.
+ */
 final class ClauseText {
+    private static final Pattern LEAD_OURS = Pattern.compile("^(我们的?|本)");
+    private static final Pattern QUOTE_MARKS = Pattern.compile("[“”\"]");
+    private static final Pattern PLAIN_VERB = Pattern.compile("使用|进入|访问|通过|进行|开启|参与|参加");
+    private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[，,、：:]+$");
+    private static final Pattern LEAD_NUMBERING = Pattern.compile("^[（(]?[一二三四五六七八九十0-9]+[）)、.．]?\\s*");
     private ClauseText() {
     }
 
@@ -75,14 +88,14 @@ final class ClauseText {
         Matcher m = t.indexOf('您') >= 0 || t.indexOf('你') >= 0 ? FUNCTION.matcher(t) : null;
         if (m != null && m.find()) {
             String verb = m.group(1);
-            String f = m.group(2).replaceAll("^(我们的?|本)", "").replaceAll("[“”\"]", "").strip();
+            String f = QUOTE_MARKS.matcher(LEAD_OURS.matcher(m.group(2)).replaceAll("")).replaceAll("").strip();
             if (f.startsWith("的")) {
                 f = f.substring(1);
             }
             if (f.endsWith("的")) {
                 f = f.substring(0, f.length() - 1);
             }
-            if (!verb.matches("使用|进入|访问|通过|进行|开启|参与|参加")) {
+            if (!PLAIN_VERB.matcher(verb).matches()) {
                 f = verb + f;
             }
             if (!f.isEmpty() && f.length() <= 30) {
@@ -115,7 +128,7 @@ final class ClauseText {
             }
         }
         p = p.substring(0, cut);
-        return p.replaceAll("[，,、：:]+$", "").strip();
+        return TRAILING_SEPARATORS.matcher(p).replaceAll("").strip();
     }
 
     /** The heading text of the innermost section in a path, without its numbering. */
@@ -125,7 +138,7 @@ final class ClauseText {
         }
         int i = path.lastIndexOf(" > ");
         String h = i < 0 ? path : path.substring(i + 3);
-        return h.replaceFirst("^[（(]?[一二三四五六七八九十0-9]+[）)、.．]?\\s*", "").strip();
+        return LEAD_NUMBERING.matcher(h).replaceFirst("").strip();
     }
 
     static List<Citation> cites(Document d, List<Sentence> ss, int max) {
@@ -142,7 +155,7 @@ final class ClauseText {
         return out;
     }
 
-    /** Sentence text with leading list numbering removed, for matching. */
+    /** The text of a sentence (a substring of the normalised text). */
     static String text(Document d, Sentence s) {
         return d.text(s);
     }
@@ -166,5 +179,127 @@ final class ClauseText {
             s = e + 1;
         }
         return out;
+    }
+
+    /** A numbered line that reads as a heading: 一、 / （一） / 1. / 1、 / (1) and no sentence end. */
+    static final Rx NUMBERED_HEADING = Rx.of(
+            "^\\s*(?:第[一二三四五六七八九十]+[章节条部分]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}(?:\\.[0-9]{1,2})*[、.．]?(?![0-9]))\\s*\\S.*$");
+
+    /** Words that make a sentence about the policy document itself. */
+    static final Rx POLICY_WORD = Rx.of(
+            "本(?:隐私|个人信息保护|个人信息处理)?(?:政策|指引|声明|规则|条款|协议)|隐私(?:权)?(?:政策|保护政策|保护指引|声明|条款)|个人信息(?:保护|处理)(?:政策|规则|指引)|本《");
+
+    /** Per-document memo of the contacts and in-app paths of each sentence (several areas read them). */
+    private static final class Memo {
+        final Document doc;
+        final IdentityHashMap<Sentence, Integer> index = new IdentityHashMap<>();
+        final Object[] contacts;
+        final Object[] paths;
+
+        Memo(Document d) {
+            doc = d;
+            int n = d.sentences().size();
+            for (int i = 0; i < n; i++) {
+                index.put(d.sentences().get(i), i);
+            }
+            contacts = new Object[n];
+            paths = new Object[n];
+        }
+    }
+
+    private static final ThreadLocal<Memo> MEMO = new ThreadLocal<>();
+    private static final Object NONE = new Object();
+
+    private static Memo memo(Document d) {
+        Memo m = MEMO.get();
+        if (m == null || m.doc != d) {
+            m = new Memo(d);
+            MEMO.set(m);
+        }
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<ContactExtractor.Found> contacts(Document d, Sentence s) {
+        Memo m = memo(d);
+        Integer i = m.index.get(s);
+        if (i == null) {
+            return ContactExtractor.find(text(d, s));
+        }
+        if (m.contacts[i] == null) {
+            m.contacts[i] = ContactExtractor.find(text(d, s));
+        }
+        return (List<ContactExtractor.Found>) m.contacts[i];
+    }
+
+    static InAppPath.Found path(Document d, Sentence s) {
+        Memo m = memo(d);
+        Integer i = m.index.get(s);
+        if (i == null) {
+            return InAppPath.any(text(d, s));
+        }
+        if (m.paths[i] == null) {
+            InAppPath.Found f = InAppPath.any(text(d, s));
+            m.paths[i] = f == null ? NONE : f;
+        }
+        return m.paths[i] == NONE ? null : (InAppPath.Found) m.paths[i];
+    }
+
+    /** Whether the sentence is a short heading-like line (its own line, numbered or short, no sentence end). */
+    static boolean isHeadingLine(Document d, Sentence s) {
+        String t = text(d, s).strip();
+        if (t.isEmpty() || t.length() > 32) {
+            return false;
+        }
+        String text = d.normalizedText();
+        boolean lineStart = s.start() == 0 || text.charAt(s.start() - 1) == '\n';
+        boolean lineEnd = s.end() >= text.length() || text.charAt(s.end()) == '\n';
+        if (!lineStart || !lineEnd) {
+            return false;
+        }
+        char last = t.charAt(t.length() - 1);
+        int colon = Math.max(t.indexOf('：'), t.indexOf(':'));
+        if (colon >= 0 && colon < t.length() - 1 || t.contains("@")) {
+            return false;
+        }
+        if ("。；;，,！!".indexOf(last) >= 0) {
+            return false;
+        }
+        return NUMBERED_HEADING.matcher(t).matches() || t.length() <= 16;
+    }
+
+    /** Accumulates citations per key in first-seen order, without duplicates. */
+    static final class Grouped<K> {
+        private final Map<K, List<Citation>> map = new LinkedHashMap<>();
+        /** what each list holds, so that adding stays constant-time however many citations a key gets */
+        private final Map<K, java.util.Set<Citation>> seen = new java.util.HashMap<>();
+
+        void add(K key, Citation c) {
+            if (seen.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(c)) {
+                map.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
+            }
+        }
+
+        boolean contains(K key) {
+            return map.containsKey(key);
+        }
+
+        <F> List<F> build(BiFunction<K, List<Citation>, F> f) {
+            List<F> out = new ArrayList<>();
+            map.forEach((k, v) -> out.add(f.apply(k, List.copyOf(v))));
+            return out;
+        }
+
+        Map<K, List<Citation>> map() {
+            return map;
+        }
+    }
+
+    static <T> List<T> distinct(List<T> in, Function<T, Object> key) {
+        Map<Object, T> m = new LinkedHashMap<>();
+        for (T t : in) {
+            m.putIfAbsent(key.apply(t), t);
+        }
+        return new ArrayList<>(m.values());
     }
 }

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * definitions, sharing statements and SDK descriptions.
  */
 public final class CollectionExtractor implements AreaExtractor {
+    private static final Pattern LIST_PUNCTUATION = Pattern.compile("[、，,（）()/\\s]");
+    private static final Pattern LEAD_PURPOSE_WORD = Pattern.compile("^(用于|为了|以便|目的[:：]?)");
 
     private static final Rx VERB = Rx.withAnchors(
             "收集|获取|采集|填写|上传|输入|提交|读取|留存|调用|需要您|(?:您|你|用户)[^，。；]{0,8}提供|提供给我们|向我们提供|(?:会|将|可能|自动|并|我们)记录",
@@ -123,7 +125,7 @@ public final class CollectionExtractor implements AreaExtractor {
             afterFunction = fi < 0 ? 0 : fi + function.length();
         }
         Matcher v = VERB.matcher(t);
-        if (!v.find(afterFunction) && !v.find(0)) {
+        if (!VERB.findFrom(v, t, afterFunction) && !VERB.findFrom(v, t, 0)) {
             return null;
         }
         int objStart = v.start();
@@ -170,7 +172,7 @@ public final class CollectionExtractor implements AreaExtractor {
         for (TermMatcher.Hit<PiType> h : hits) {
             covered += h.end() - h.start();
         }
-        if (covered * 2 < x.replaceAll("[、，,（）()/\\s]", "").length()) {
+        if (covered * 2 < LIST_PUNCTUATION.matcher(x).replaceAll("").length()) {
             return null;
         }
         String method = null;
@@ -183,7 +185,7 @@ public final class CollectionExtractor implements AreaExtractor {
                 method = p;
                 first = k;
             } else if (purpose == null && TABLE_PURPOSE.find(p) && p.length() <= 80) {
-                purpose = p.replaceFirst("^(用于|为了|以便|目的[:：]?)", "").strip();
+                purpose = LEAD_PURPOSE_WORD.matcher(p).replaceFirst("").strip();
                 first = k;
             } else if (function == null && p.length() <= 20 && PiTaxonomy.hits(p, 0, p.length()).size() <= 1
                     && !TABLE_METHOD.find(p) && !TABLE_PURPOSE.find(p)) {

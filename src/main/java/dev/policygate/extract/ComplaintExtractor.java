@@ -16,37 +16,37 @@ import java.util.regex.Pattern;
  * One fact per (kind, channel), citing each sentence.
  */
 public final class ComplaintExtractor implements AreaExtractor {
-    private static final PatternLexicon L = DeadlineExtractor.L;
-    private static final Pattern EXTERNAL_TARGET = Pattern.compile(
+    private static final LexiconFile L = DeadlineExtractor.L;
+    private static final Rx EXTERNAL_TARGET = Rx.of(
             "向[^。；，,]{0,16}(?:网信|监管|主管|消费者|法院|公安|行政|政府|有关部门|12315|12377|协会)[^。；，,]{0,10}(?:投诉|举报|申诉|起诉|反映)");
-    private static final Pattern CHANNEL_WORD = Pattern.compile(
+    private static final Rx CHANNEL_WORD = Rx.of(
             "(?:客服|在线客服|客服热线|客服电话|客服联系方式|联系方式|邮箱|电子邮件|邮件|热线|电话|投诉渠道|举报渠道|投诉通道|举报入口|投诉入口|意见反馈|反馈渠道|联系我们)");
 
-    private static final Pattern GENERAL_WAY = Pattern.compile(
+    private static final Rx GENERAL_WAY = Rx.of(
             "联系我们|与我们(?:取得)?联系|联系方式|以下方式|以下途径|客服|反馈(?:通道|渠道|入口)|发送邮件|致电|拨打");
 
-    private static final Pattern COMPLAINT_WAY = Pattern.compile(
+    private static final Rx COMPLAINT_WAY = Rx.of(
             "(?:您|你)[^。；]{0,40}(?:投诉|举报)|(?:投诉|举报)(?:、|或|和|及|与)?(?:举报|投诉)?(?:渠道|通道|入口|电话|邮箱|方式|热线|途径|中心|平台|受理)"
                     + "|(?:进行|提出|发起|提交|受理|接受|处理)(?:您的)?(?:投诉|举报)|(?:投诉|举报)(?:请|可)");
-    private static final Pattern ASKING = Pattern.compile(
+    private static final Rx ASKING = Rx.of(
             "如您|若您|如果您|您对|您可以|您可通过|您可|您也可以|您还可以|请您?(?:通过|联系|发送|拨打|致电)|您有任何");
 
     @Override
     public List<ComplaintChannel> extract(Document d) {
-        ClauseScan.Grouped<List<Object>> g = new ClauseScan.Grouped<>();
-        ClauseScan.Grouped<List<Object>> general = new ClauseScan.Grouped<>();
+        ClauseText.Grouped<List<Object>> g = new ClauseText.Grouped<>();
+        ClauseText.Grouped<List<Object>> general = new ClauseText.Grouped<>();
         for (Sentence s : d.sentences()) {
-            String t = ClauseScan.text(d, s);
+            String t = ClauseText.text(d, s);
             boolean complaint = L.find("COMPLAINT", t);
             boolean report = L.find("REPORT", t);
             if (!complaint && !report && !L.find("GENERAL", t)
                     || L.find("NOT_CHANNEL", t) || ContactExtractor.isChangeListItem(t)) {
                 continue;
             }
-            List<ContactExtractor.Found> contacts = ClauseScan.contacts(d, s);
+            List<ContactExtractor.Found> contacts = ClauseText.contacts(d, s);
             boolean hasChannel = !contacts.isEmpty() || L.find("CHANNEL", t);
             String channel = contacts.isEmpty() ? channelWord(t) : contacts.get(0).value();
-            if ((complaint || report) && hasChannel && channel != null && COMPLAINT_WAY.matcher(t).find()) {
+            if ((complaint || report) && hasChannel && channel != null && COMPLAINT_WAY.find(t)) {
                 String stripped = EXTERNAL_TARGET.matcher(t).replaceAll("");
                 if (L.find("COMPLAINT", stripped) || L.find("REPORT", stripped)) {
                     Kind k = L.find("COMPLAINT", stripped) ? Kind.COMPLAINT : Kind.REPORT;
@@ -54,7 +54,7 @@ public final class ComplaintExtractor implements AreaExtractor {
                     continue;
                 }
             }
-            if (L.find("GENERAL", t) && GENERAL_WAY.matcher(t).find() && ASKING.matcher(t).find() && channel != null
+            if (L.find("GENERAL", t) && GENERAL_WAY.find(t) && ASKING.find(t) && channel != null
                     && !t.contains("收集")
                     && !t.contains("记录")) {
                 general.add(List.of(Kind.GENERAL_CONTACT, channel), d.cite(s));

@@ -18,38 +18,39 @@ import java.util.regex.Pattern;
  * One fact per kind, citing every sentence of that kind (the sentence is the quote).
  */
 public final class ConsentExtractor implements AreaExtractor {
-    private static final PatternLexicon L = PatternLexicon.load("lexicon/notice.tsv");
-    private static final Pattern THIRD = Pattern.compile("第三方|SDK|合作方|授权登录|Cookie|cookie");
-    private static final Pattern NOT_MEAN = Pattern.compile("不(?:代表|表示|意味着|视为|等于)|并不|并非");
-    private static final Pattern NEG_USE = Pattern.compile("不(?:同意|接受)[^。；]{0,20}(?:停止|不要|不应|请勿)[^。；]{0,6}使用");
+    private static final LexiconFile L = LexiconFile.load("lexicon/notice.tsv");
+    private static final Rx THIRD = Rx.of("第三方|SDK|合作方|授权登录|Cookie|cookie");
+    private static final Rx NOT_MEAN = Rx.of("不(?:代表|表示|意味着|视为|等于)|并不|并非");
+    private static final Rx NEG_USE = Rx.of("不(?:同意|接受)[^。；]{0,20}(?:停止|不要|不应|请勿)[^。；]{0,6}使用");
+    private static final Rx CONTINUE_VERB = Rx.of("(?:继续|仍然|仍|持续|再次)(?:使用|访问|登录|浏览)");
 
     @Override
     public List<ConsentMechanism> extract(Document d) {
-        ClauseScan.Grouped<Kind> g = new ClauseScan.Grouped<>();
+        ClauseText.Grouped<Kind> g = new ClauseText.Grouped<>();
         for (Sentence s : d.sentences()) {
-            String t = ClauseScan.text(d, s);
-            boolean aboutPolicy = ClauseScan.POLICY_WORD.matcher(t).find() || t.contains("上述内容")
+            String t = ClauseText.text(d, s);
+            boolean aboutPolicy = ClauseText.POLICY_WORD.matcher(t).find() || t.contains("上述内容")
                     || t.contains("所述内容") || t.contains("修订后") || t.contains("变更后") || t.contains("更新后");
             if (!aboutPolicy) {
                 continue;
             }
-            boolean third = THIRD.matcher(t).find() && !t.contains("本政策");
+            boolean third = THIRD.find(t) && !t.contains("本政策");
             if (L.find("EXPLICIT", t) && !L.find("NEGATED", t) && !third) {
                 g.add(Kind.EXPLICIT_ACT, d.cite(s));
             }
             boolean changeContext = L.find("CHANGE", t)
                     || L.find("CHANGE_HEADING", s.section()) && !s.section().isEmpty();
-            java.util.regex.Matcher cm = L.get("CONTINUED_USE").matcher(t);
-            boolean continued = cm.find() && !NOT_MEAN.matcher(cm.group()).find();
-            String withoutContinued = t.replaceAll("(?:继续|仍然|仍|持续|再次)(?:使用|访问|登录|浏览)", "继续X");
+            java.util.regex.Matcher cm = L.rx("CONTINUED_USE").matcher(t);
+            boolean continued = cm.find() && !NOT_MEAN.find(cm.group());
+            String withoutContinued = CONTINUE_VERB.matcher(t).replaceAll("继续X");
             boolean use = false;
-            java.util.regex.Matcher um = L.get("USE").matcher(withoutContinued);
+            java.util.regex.Matcher um = L.rx("USE").matcher(withoutContinued);
             while (um.find() && !third) {
                 String u = um.group();
                 int at = um.start();
                 String before = withoutContinued.substring(Math.max(0, at - 3), at + 1);
                 if (!before.contains("停止") && !before.contains("不再") && !u.contains("停止使用")
-                        && !NOT_MEAN.matcher(u).find()) {
+                        && !NOT_MEAN.find(u)) {
                     use = true;
                     break;
                 }

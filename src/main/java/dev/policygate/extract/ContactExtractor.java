@@ -22,30 +22,38 @@ import java.util.regex.Pattern;
  * one fact per contact, citing every sentence that states it.
  */
 public final class ContactExtractor implements AreaExtractor {
-    static final PatternLexicon L = PatternLexicon.load("lexicon/contacts.tsv");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[。；;，,：:]+$");
+    private static final Pattern NON_DIGIT = Pattern.compile("[^0-9]");
+    private static final Pattern HAS_NUMBER_OR_UNIT = Pattern.compile(".*(?:[0-9０-９]|[号楼座室层]).*");
+    private static final Pattern FROM_FIRST_DIGIT = Pattern.compile("[0-9０-９].*$");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s");
+    private static final Pattern TRAILING_DOTS = Pattern.compile("[.。,，]+$");
+    private static final Pattern URL_SCHEME = Pattern.compile("^https?://");
+    private static final Pattern SECTION_WORD_AFTER = Pattern.compile("^(?:章节|部分|一节|节|条).*");
+    static final LexiconFile L = LexiconFile.load("lexicon/contacts.tsv");
 
-    private static final Pattern EMAIL = Pattern.compile(
+    private static final Rx EMAIL = Rx.of(
             "(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9][A-Za-z0-9._%+\\-]{0,63}@[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)*\\.[A-Za-z]{2,10}");
-    private static final Pattern PHONE = Pattern.compile(
+    private static final Rx PHONE = Rx.of(
             "(?<![0-9A-Za-z])(?:(?:400|800)[\\-\\s－]?[0-9]{3}[\\-\\s－]?[0-9]{4}"
                     + "|[（(]?0[1-9][0-9]{1,2}[）)]?[\\-\\s－—]?[0-9]{7,8}(?:[\\-－转][0-9]{1,5})?"
                     + "|1[3-9][0-9][\\-\\s]?[0-9]{4}[\\-\\s]?[0-9]{4})(?![0-9])");
-    private static final Pattern SHORT_PHONE = Pattern.compile(
+    private static final Rx SHORT_PHONE = Rx.of(
             "(?:电话|热线|客服|致电|拨打|联系方式|服务号|专线)[^0-9。；，,]{0,6}?[：:“\"「为是\\s]{0,3}((?<![0-9])(?:10[0-9]{6}|1[0-9]{4}|9[0-9]{4,5})(?![0-9]))");
-    private static final Pattern URL = Pattern.compile(
+    private static final Rx URL = Rx.of(
             "(?:https?://|www\\.)[A-Za-z0-9./?=&%_~#:+\\-]+|[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)*\\.(?:com|cn|net|org|gov\\.cn|com\\.cn)(?:/[A-Za-z0-9./?=&%_~#:+\\-]*)?");
-    private static final Pattern ADDRESS = Pattern.compile(
+    private static final Rx ADDRESS = Rx.of(
             "(?<![A-Za-z件箱络页网IP])(?:" + L.get("ADDRESS_LABEL").pattern() + ")(?:为|是|位于|在)?\\s{0,2}[：:]\\s{0,2}([\\p{IsHan}][^，,。；;！!\\n]{3,70})"
                     + "|(?:寄至|寄往|邮寄至|邮寄到|寄送至|位于)\\s{0,2}[：:]?\\s{0,2}([\\p{IsHan}][^，,。；;！!\\n]{5,70})");
-    private static final Pattern ADDRESS_END = Pattern.compile(
+    private static final Rx ADDRESS_END = Rx.of(
             "(?:邮编|邮政编码|收件人|联系人|联系电话|电话|我们|如您|您可|，|,|（(?:邮编|收)).*$");
-    private static final Pattern FEEDBACK_QUOTED = Pattern.compile(
+    private static final Rx FEEDBACK_QUOTED = Rx.of(
             "[“\"「【]([^”\"」】\\n，。；]{0,12}(?:反馈|客服|意见|帮助|联系我们|投诉|举报)[^”\"」】\\n，。；]{0,8})[”\"」】]");
-    private static final Pattern ONLINE = Pattern.compile(L.get("ONLINE_SERVICE").pattern());
-    private static final Pattern CONTACT_VERB = Pattern.compile("通过|联系|拨打|提交|留言|咨询|向我们|进入|点击");
-    private static final Pattern ADDRESS_HINT = Pattern.compile("地址|所在地|住所|寄|位于|地点");
-    static final Pattern FOLLOWS = Pattern.compile("联系方式|如下|以下方式|下列方式|以下途径|下述方式");
-    private static final Pattern LABEL_LINE = Pattern.compile("[：:]\\s*$");
+    private static final Rx ONLINE = Rx.of(L.get("ONLINE_SERVICE").pattern());
+    private static final Rx CONTACT_VERB = Rx.of("通过|联系|拨打|提交|留言|咨询|向我们|进入|点击");
+    private static final Rx ADDRESS_HINT = Rx.of("地址|所在地|住所|寄|位于|地点");
+    static final Rx FOLLOWS = Rx.of("联系方式|如下|以下方式|下列方式|以下途径|下述方式");
+    private static final Rx LABEL_LINE = Rx.of("[：:]\\s*$");
 
     /** A contact found in a piece of text. */
     record Found(Channel channel, String value, String key, int start, int end) {
@@ -53,19 +61,19 @@ public final class ContactExtractor implements AreaExtractor {
 
     @Override
     public List<Contact> extract(Document d) {
-        ClauseScan.Grouped<List<Object>> g = new ClauseScan.Grouped<>();
+        ClauseText.Grouped<List<Object>> g = new ClauseText.Grouped<>();
         List<Sentence> ss = d.sentences();
         int officerLabelUntil = -1;
         for (int i = 0; i < ss.size(); i++) {
             Sentence s = ss.get(i);
-            String t = ClauseScan.text(d, s);
+            String t = ClauseText.text(d, s);
             boolean officerHere = isOfficerMention(t);
-            if (officerHere && (LABEL_LINE.matcher(t).find() || FOLLOWS.matcher(t).find())) {
+            if (officerHere && (LABEL_LINE.find(t) || FOLLOWS.find(t))) {
                 officerLabelUntil = i + 4;
-            } else if (ClauseScan.isHeadingLine(d, s)) {
+            } else if (ClauseText.isHeadingLine(d, s)) {
                 officerLabelUntil = -1;
             }
-            List<Found> found = ClauseScan.contacts(d, s);
+            List<Found> found = ClauseText.contacts(d, s);
             if (found.isEmpty()) {
                 continue;
             }
@@ -95,8 +103,8 @@ public final class ContactExtractor implements AreaExtractor {
     }
 
     static boolean isChangeListItem(String t) {
-        String x = t.strip().replaceAll("[。；;，,：:]+$", "");
-        return L.get("CHANGE_LIST").matcher(x).find();
+        String x = TRAILING_PUNCTUATION.matcher(t.strip()).replaceAll("");
+        return L.find("CHANGE_LIST", x);
     }
 
     /** All contacts in {@code t}, in text order. */
@@ -110,7 +118,7 @@ public final class ContactExtractor implements AreaExtractor {
             latin |= c >= 'A' && c <= 'z';
         }
         boolean contactContext = L.find("CONTACT_CONTEXT", t);
-        if (!digit && !latin && !contactContext && !ADDRESS_HINT.matcher(t).find()) {
+        if (!digit && !latin && !contactContext && !ADDRESS_HINT.find(t)) {
             return out;
         }
         List<int[]> urls = new ArrayList<>();
@@ -139,7 +147,7 @@ public final class ContactExtractor implements AreaExtractor {
                 v = v.substring(1);
                 vs++;
             }
-            out.add(new Found(ch, v, v.replaceAll("[^0-9]", ""), vs, p.end()));
+            out.add(new Found(ch, v, NON_DIGIT.matcher(v).replaceAll(""), vs, p.end()));
         }
         Matcher sp = SHORT_PHONE.matcher(digit ? t : "");
         while (sp.find()) {
@@ -148,17 +156,17 @@ public final class ContactExtractor implements AreaExtractor {
             }
             out.add(new Found(Channel.PHONE, sp.group(1), sp.group(1), sp.start(1), sp.end(1)));
         }
-        Matcher a = ADDRESS.matcher(ADDRESS_HINT.matcher(t).find() ? t : "");
+        Matcher a = ADDRESS.matcher(ADDRESS_HINT.find(t) ? t : "");
         while (a.find()) {
             int gi = a.group(1) != null ? 1 : 2;
             String v = ADDRESS_END.matcher(a.group(gi)).replaceFirst("").strip();
             v = cutUnbalanced(v);
-            if (v.length() < 6 || !L.find("ADDRESS_MARK", v) || !v.matches(".*(?:[0-9０-９]|[号楼座室层]).*")
-                    || thirdParty || v.contains("IP") || v.replaceAll("[0-9０-９].*$", "").contains("信息")) {
+            if (v.length() < 6 || !L.find("ADDRESS_MARK", v) || !HAS_NUMBER_OR_UNIT.matcher(v).matches()
+                    || thirdParty || v.contains("IP") || FROM_FIRST_DIGIT.matcher(v).replaceAll("").contains("信息")) {
                 continue;
             }
             int vs = t.indexOf(v, a.start(gi));
-            out.add(new Found(Channel.POSTAL_ADDRESS, v, v.replaceAll("\\s", ""), vs, vs + v.length()));
+            out.add(new Found(Channel.POSTAL_ADDRESS, v, WHITESPACE.matcher(v).replaceAll(""), vs, vs + v.length()));
         }
         if (contactContext && !thirdParty) {
             List<int[]> mails = emailSpans(t);
@@ -166,7 +174,7 @@ public final class ContactExtractor implements AreaExtractor {
                 if (inside(mails, span[0]) || span[0] > 0 && t.charAt(span[0] - 1) == '@') {
                     continue;
                 }
-                String url = t.substring(span[0], span[1]).replaceAll("[.。,，]+$", "");
+                String url = TRAILING_DOTS.matcher(t.substring(span[0], span[1])).replaceAll("");
                 if (url.contains("@") || !(t.contains("官网") || t.contains("网站") || t.contains("网址")
                         || t.contains("联系") || t.contains("反馈") || t.contains("投诉") || t.contains("举报"))) {
                     continue;
@@ -175,7 +183,7 @@ public final class ContactExtractor implements AreaExtractor {
                 if (before.contains("政策") || before.contains("协议") || before.contains("链接")) {
                     continue;
                 }
-                out.add(new Found(Channel.WEBSITE, url, url.toLowerCase(Locale.ROOT).replaceFirst("^https?://", "")
+                out.add(new Found(Channel.WEBSITE, url, URL_SCHEME.matcher(url.toLowerCase(Locale.ROOT)).replaceFirst("")
                         .replaceAll("/$", ""), span[0], span[0] + url.length()));
             }
             InAppPath.Found path = InAppPath.any(t);
@@ -187,19 +195,19 @@ public final class ContactExtractor implements AreaExtractor {
                 if (collecting) {
                     // a sentence about collecting data for a feedback feature is not a contact statement
                 } else if (fq.find() && !fq.group(1).contains("政策") && !fq.group(1).contains("如何")
-                        && !t.substring(fq.end()).matches("^(?:章节|部分|一节|节|条).*")) {
+                        && !SECTION_WORD_AFTER.matcher(t.substring(fq.end())).matches()) {
                     String v = fq.group(1).strip();
                     out.add(new Found(Channel.FEEDBACK_PATH, v, v, fq.start(), fq.end()));
                 } else {
                     Matcher on = ONLINE.matcher(t);
-                    if (on.find() && CONTACT_VERB.matcher(t).find()) {
+                    if (on.find() && CONTACT_VERB.find(t)) {
                         out.add(new Found(Channel.FEEDBACK_PATH, on.group(), on.group(), on.start(), on.end()));
                     }
                 }
             }
         }
         out.sort((x, y) -> Integer.compare(x.start(), y.start()));
-        return ClauseScan.distinct(out, f -> f.channel() + "|" + f.key());
+        return ClauseText.distinct(out, f -> f.channel() + "|" + f.key());
     }
 
     /** Cuts an address before a closing parenthesis that it did not open (…03号）所有的…). */

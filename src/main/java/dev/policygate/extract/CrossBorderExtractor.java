@@ -38,7 +38,7 @@ public final class CrossBorderExtractor implements AreaExtractor {
                     // 提供给境外接收方Example Logistics Ltd.: a Latin name right after the recipient word
                     + "|(?:境外接收方|接收方|境外公司|境外机构|境外合作方|境外合作伙伴)(?:即|为|是)?\\s*([A-Za-z][A-Za-z0-9&'’.\\-]+(?:(?:,?\\s+|\\s*&\\s*)[A-Za-z0-9(][A-Za-z0-9&'’.()\\-]*){0,7})");
     /** A trailing abbreviation whose full stop belongs to the name (Ltd., Inc., Co., Corp., Pte., S.A.). */
-    private static final Pattern NAME_ABBREVIATION = Pattern.compile(
+    private static final Rx NAME_ABBREVIATION = Rx.of(
             "(?i)(?:\\b(?:Ltd|Inc|Co|Corp|Pte|Bhd|Pty|Plc|L\\.L\\.C|S\\.A|N\\.V|B\\.V|A\\.G|K\\.K)\\.)$");
 
     @Override
@@ -94,7 +94,7 @@ public final class CrossBorderExtractor implements AreaExtractor {
     /** A Latin recipient name without the sentence's own full stop (kept after Ltd., Inc., …). */
     private static String latinName(String n) {
         String name = n.strip();
-        while (name.endsWith(".") && !NAME_ABBREVIATION.matcher(name).find()) {
+        while (name.endsWith(".") && !NAME_ABBREVIATION.find(name)) {
             name = name.substring(0, name.length() - 1).strip();
         }
         return name;

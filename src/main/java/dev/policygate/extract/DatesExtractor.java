@@ -19,22 +19,23 @@ import java.util.regex.Pattern;
  * One fact per (kind, date) with all its citations; citations are the tight label…date span.
  */
 public final class DatesExtractor implements AreaExtractor {
+    private static final Pattern TAKES_EFFECT_TAIL = Pattern.compile("(?:起)?[^。；]{0,4}?(?:即时生效|开始生效|即生效|生效)$");
     static final String DATE = "(?<![0-9])([12][09][0-9]{2})\\s{0,2}(?:年\\s{0,2}([01]?[0-9])\\s{0,2}月(?:\\s{0,2}([0-3]?[0-9])\\s{0,2}[日号])?"
             + "|[-./／]([01]?[0-9])(?:[-./／]([0-3]?[0-9]))?(?![0-9]))|(?<![0-9])([12][09][0-9]{2})\\s{0,2}年(?![0-9\\s]{0,3}月)";
     private static final String LABEL = "((?:最近|最新|最后|本次|本版|版本)?(?:更新|生效|发布|修订|修改|实施|颁布|公布|施行)(?:/(?:更新|生效|发布|修订))?)";
-    private static final Pattern LABEL_THEN_DATE = Pattern.compile(
+    private static final Rx LABEL_THEN_DATE = Rx.of(
             LABEL + "(?:日期|时间|日|于|版本)?(?:为|是)?[^0-9。；\\n]{0,6}?(?:" + DATE + ")");
-    private static final Pattern DATE_THEN_LABEL = Pattern.compile(
+    private static final Rx DATE_THEN_LABEL = Rx.of(
             "(?:" + DATE + ")[^0-9。；，,\\n]{0,4}?(?:起|开始|正式)?" + LABEL + "(?!的|之|了)");
-    private static final Pattern SUBJECT = Pattern.compile("本(?:隐私)?(?:政策|指引|声明|规则|协议|条款|版本)|隐私(?:权)?政策|保护指引|本版");
-    private static final PatternLexicon NOTICE = PatternLexicon.load("lexicon/notice.tsv");
+    private static final Rx SUBJECT = Rx.of("本(?:隐私)?(?:政策|指引|声明|规则|协议|条款|版本)|隐私(?:权)?政策|保护指引|本版");
+    private static final LexiconFile NOTICE = LexiconFile.load("lexicon/notice.tsv");
 
     @Override
     public List<PolicyDate> extract(Document d) {
-        ClauseScan.Grouped<List<Object>> g = new ClauseScan.Grouped<>();
+        ClauseText.Grouped<List<Object>> g = new ClauseText.Grouped<>();
         String text = d.normalizedText();
         for (Sentence s : d.sentences()) {
-            String t = ClauseScan.text(d, s);
+            String t = ClauseText.text(d, s);
             boolean digit = false;
             for (int i = 0; i < t.length() && !digit; i++) {
                 digit = t.charAt(i) >= '0' && t.charAt(i) <= '9';
@@ -56,7 +57,7 @@ public final class DatesExtractor implements AreaExtractor {
                 }
                 labelled |= add(g, d, s, m.group(1), m, 2, m.start(), m.end());
             }
-            if (!labelled && (lineShort || SUBJECT.matcher(t).find())) {
+            if (!labelled && (lineShort || SUBJECT.find(t))) {
                 Matcher r = DATE_THEN_LABEL.matcher(t);
                 while (r.find()) {
                     add(g, d, s, r.group(7), r, 1, r.start(), r.end());
@@ -69,19 +70,19 @@ public final class DatesExtractor implements AreaExtractor {
         return build(g);
     }
 
-    private static void addEvent(ClauseScan.Grouped<List<Object>> g, Document d, Sentence s, String t) {
+    private static void addEvent(ClauseText.Grouped<List<Object>> g, Document d, Sentence s, String t) {
         {
-            Matcher e = NOTICE.get("EVENT").matcher(t);
-            if (e.find() && (SUBJECT.matcher(t).find() || t.strip().startsWith("自"))
+            Matcher e = NOTICE.rx("EVENT").matcher(t);
+            if (e.find() && (SUBJECT.find(t) || t.strip().startsWith("自"))
                     && !t.contains("本条款") && !t.contains("本协议")) {
                 int evStart = e.start();
-                String ev = t.substring(evStart, e.end()).replaceAll("(?:起)?[^。；]{0,4}?(?:即时生效|开始生效|即生效|生效)$", "");
+                String ev = TAKES_EFFECT_TAIL.matcher(t.substring(evStart, e.end())).replaceAll("");
                 g.add(List.of(Kind.EFFECTIVE_ON_EVENT, ev), d.cite(s.start() + evStart, s.start() + e.end()));
             }
         }
     }
 
-    private static List<PolicyDate> build(ClauseScan.Grouped<List<Object>> g) {
+    private static List<PolicyDate> build(ClauseText.Grouped<List<Object>> g) {
         List<PolicyDate> out = new ArrayList<>();
         g.map().forEach((k, cites) -> {
             Kind kind = (Kind) k.get(0);
@@ -97,7 +98,7 @@ public final class DatesExtractor implements AreaExtractor {
     }
 
     /** Adds the date of groups base..base+6 (y, m, d, m2, d2, yearOnly) under the kinds named by the label. */
-    private static boolean add(ClauseScan.Grouped<List<Object>> g, Document d, Sentence s, String label, Matcher m,
+    private static boolean add(ClauseText.Grouped<List<Object>> g, Document d, Sentence s, String label, Matcher m,
                                int base, int start, int end) {
         String y = m.group(base) != null ? m.group(base) : m.group(base + 5);
         String mo = m.group(base + 1) != null ? m.group(base + 1) : m.group(base + 3);

@@ -17,25 +17,26 @@ import java.util.regex.Pattern;
  * One fact per (days, kind, subject), citing each sentence.
  */
 public final class DeadlineExtractor implements AreaExtractor {
-    static final PatternLexicon L = PatternLexicon.load("lexicon/complaints.tsv");
-    private static final Pattern PERIOD = Pattern.compile(
+    private static final Pattern SMALL_CN_NUMBER = Pattern.compile("[一二两三四五六]");
+    static final LexiconFile L = LexiconFile.load("lexicon/complaints.tsv");
+    private static final Rx PERIOD = Rx.of(
             "(?<![0-9年月])(" + ChineseNumbers.NUMBER + ")\\s{0,2}(个)?\\s{0,2}(工作日|自然日|日历日|天|日|周|星期|月)"
                     + "(?=\\s{0,2}(?:内|之内|以内|期限内|时间内|的期限|为限))"
                     + "|(?:不超过|不超出|最长|最迟|最多)\\s{0,2}(" + ChineseNumbers.NUMBER + ")\\s{0,2}(个)?\\s{0,2}(工作日|自然日|日历日|天|日|周|星期|月)");
 
-    private static final Pattern QUICK = Pattern.compile("[0-9０-９一二两三四五六七八九十][个]?\\s{0,2}(?:工作日|自然日|日历日|天|日|周|星期|月)|[（(][0-9]");
-    private static final Pattern DOUBLE_NUMBER = Pattern.compile(
+    private static final Rx QUICK = Rx.of("[0-9０-９一二两三四五六七八九十][个]?\\s{0,2}(?:工作日|自然日|日历日|天|日|周|星期|月)|[（(][0-9]");
+    private static final Rx DOUBLE_NUMBER = Rx.of(
             "([零〇一二两三四五六七八九十百]{1,4}|[0-9]{1,3})\\s{0,2}[（(]\\s{0,2}(?:[0-9]{1,3}|[零〇一二两三四五六七八九十百]{1,4})\\s{0,2}[）)]");
 
     @Override
     public List<ResponseDeadline> extract(Document d) {
-        ClauseScan.Grouped<List<Object>> g = new ClauseScan.Grouped<>();
+        ClauseText.Grouped<List<Object>> g = new ClauseText.Grouped<>();
         String prev = "";
         for (Sentence s : d.sentences()) {
-            String t = ClauseScan.text(d, s);
+            String t = ClauseText.text(d, s);
             String context = prev + t;
             prev = t;
-            if (!QUICK.matcher(t).find()) {
+            if (!QUICK.find(t)) {
                 continue;
             }
             if (!L.find("RESPOND", t) || L.find("NOT_DEADLINE", t)) {
@@ -46,7 +47,7 @@ public final class DeadlineExtractor implements AreaExtractor {
             while (m.find()) {
                 int gi = m.group(1) != null ? 1 : 4;
                 String unit = m.group(gi + 2);
-                if ("月".equals(unit) && m.group(gi + 1) == null && !m.group(gi).matches("[一二两三四五六]")) {
+                if ("月".equals(unit) && m.group(gi + 1) == null && !SMALL_CN_NUMBER.matcher(m.group(gi)).matches()) {
                     continue;
                 }
                 int n = ChineseNumbers.parse(m.group(gi));

@@ -16,19 +16,19 @@ import java.util.List;
  * (拒绝…说明理由), one {@link RefusalReasons} fact citing every such sentence.
  */
 public final class DisputeExtractor implements AreaExtractor {
-    private static final PatternLexicon L = DeadlineExtractor.L;
+    private static final LexiconFile L = DeadlineExtractor.L;
     private static final Body[] BODIES = {Body.REGULATOR, Body.CONSUMER_ASSOCIATION, Body.COURT, Body.ARBITRATION};
 
-    private static final java.util.regex.Pattern QUICK = java.util.regex.Pattern.compile(
+    private static final Rx QUICK = Rx.of(
             "理由|原因|网信|网络信息|监管|主管|行政机关|有关部门|公安|123|消费者|消协|市场监督|法院|诉讼|起诉|仲裁|政府");
 
     @Override
     public List<Fact> extract(Document d) {
-        ClauseScan.Grouped<Body> g = new ClauseScan.Grouped<>();
+        ClauseText.Grouped<Body> g = new ClauseText.Grouped<>();
         List<dev.policygate.facts.Citation> refusal = new ArrayList<>();
         for (Sentence s : d.sentences()) {
-            String t = ClauseScan.text(d, s);
-            if (!QUICK.matcher(t).find()) {
+            String t = ClauseText.text(d, s);
+            if (!QUICK.find(t)) {
                 continue;
             }
             if ((t.contains("理由") || t.contains("原因")) && L.find("REFUSAL", t)) {

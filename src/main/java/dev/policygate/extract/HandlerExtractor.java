@@ -21,24 +21,25 @@ import java.util.regex.Pattern;
  * One fact per distinct name, citing the tight name span of each statement.
  */
 public final class HandlerExtractor implements AreaExtractor {
-    private static final PatternLexicon L = PatternLexicon.load("lexicon/handler.tsv");
+    private static final Pattern LEAD_PARENTHESIS = Pattern.compile("^[（(][^）)]*[）)]");
+    private static final LexiconFile L = LexiconFile.load("lexicon/handler.tsv");
     private static final String NAME_CHARS = "[\\p{IsHan}A-Za-z0-9·&\\-\\.（）()]";
     private static final Pattern SUFFIX_END = Pattern.compile("(?:" + L.get("SUFFIX").pattern() + ")$");
-    private static final Pattern BEFORE = Pattern.compile(
+    private static final Rx BEFORE = Rx.of(
             "(?:" + L.get("BEFORE").pattern() + ")\\s{0,2}(?:是|为|系)?\\s{0,2}[：:]?\\s{0,2}(" + NAME_CHARS + "{2,45})");
-    private static final Pattern BY = Pattern.compile(
+    private static final Rx BY = Rx.of(
             "(?:由|是|系|为)\\s{0,2}(" + NAME_CHARS + "{2,45}?)\\s{0,2}(?:" + L.get("OPERATES").pattern() + ")");
-    private static final Pattern CLAUSE_OPERATES = Pattern.compile(
+    private static final Rx CLAUSE_OPERATES = Rx.of(
             "(?:^|[，,；;。])\\s{0,2}(" + NAME_CHARS + "{2,40}?)\\s{0,2}(?:负责运行|负责运营|运行维护|负责维护|负责建设|运营(?=[“\"「《]))");
-    private static final Pattern POLICY_BY = Pattern.compile(
+    private static final Rx POLICY_BY = Rx.of(
             "(?:本(?:隐私)?(?:政策|指引|声明)[^。；]{0,20}|产品(?:和|及)服务)由\\s{0,2}(" + NAME_CHARS + "{2,45}?)\\s{0,2}提供");
-    private static final Pattern WE_IS = Pattern.compile(
+    private static final Rx WE_IS = Rx.of(
             "[“\"]我们[”\"][^。；]{0,20}?指(?:由)?\\s{0,2}(" + NAME_CHARS + "{2,45})|我们是\\s{0,2}(" + NAME_CHARS + "{2,45})");
     private static final Pattern WE_AFTER = Pattern.compile("[（(]([^）)]{0,160}?)[）)]");
     private static final Pattern TRAILING_PAREN = Pattern.compile("[（(][^（()）]{2,30}[）)]$");
     private static final Pattern AFTER_NAME = Pattern.compile(
             "(?:" + L.get("OPERATES").pattern() + "|提供|开发|负责|运营|以下|的|所|在|与|和|及|为|是|系|作为|合称)");
-    private static final Pattern OPERATES_ANY = Pattern.compile(
+    private static final Rx OPERATES_ANY = Rx.of(
             L.get("OPERATES").pattern() + "|负责运行|负责运营|运行维护|负责维护|负责建设|运营");
     private static final Pattern AFFILIATES = Pattern.compile(
             "(?:及/或|和/或|及其|以及|及|和|或|与)(?:其)?(?:关联公司|关联方|关联企业|子公司|分公司)$");
@@ -50,16 +51,16 @@ public final class HandlerExtractor implements AreaExtractor {
 
     @Override
     public List<Handler> extract(Document d) {
-        ClauseScan.Grouped<String> g = new ClauseScan.Grouped<>();
+        ClauseText.Grouped<String> g = new ClauseText.Grouped<>();
         String text = d.normalizedText();
         for (Sentence s : d.sentences()) {
-            String t = ClauseScan.text(d, s);
+            String t = ClauseText.text(d, s);
             // NAME（以下简称“我们”）
             Matcher p = WE_AFTER.matcher(t.indexOf('（') >= 0 || t.indexOf('(') >= 0 ? t : "");
             while (p.find()) {
-                boolean we = L.get("WE").matcher(p.group(1)).find();
+                boolean we = L.find("WE", p.group(1));
                 Matcher wm = WELCOME.matcher(t);
-                boolean welcome = L.get("ALIAS").matcher(p.group(1)).find() && wm.find()
+                boolean welcome = L.find("ALIAS", p.group(1)) && wm.find()
                         && wm.end() <= p.start() && !t.contains("SDK");
                 if (!we && !welcome) {
                     continue;
@@ -87,9 +88,9 @@ public final class HandlerExtractor implements AreaExtractor {
                 }
                 addName(g, d, s, t, start, end, true);
             }
-            for (Pattern pat : new Pattern[] {BEFORE, WE_IS}) {
+            for (Rx pat : new Rx[] {BEFORE, WE_IS}) {
                 Matcher m = pat.matcher(t);
-                while (m.find()) {
+                for (int at = 0; pat.findFrom(m, t, at); at = Math.max(m.end(), m.start() + 1)) {
                     int gi = m.group(1) != null ? 1 : 2;
                     if (m.group(gi) == null) {
                         continue;
@@ -97,8 +98,8 @@ public final class HandlerExtractor implements AreaExtractor {
                     addName(g, d, s, t, m.start(gi), m.end(gi), false);
                 }
             }
-            boolean operates = OPERATES_ANY.matcher(t).find();
-            for (Pattern pat : operates ? new Pattern[] {BY, CLAUSE_OPERATES, POLICY_BY} : new Pattern[] {POLICY_BY}) {
+            boolean operates = OPERATES_ANY.find(t);
+            for (Rx pat : operates ? new Rx[] {BY, CLAUSE_OPERATES, POLICY_BY} : new Rx[] {POLICY_BY}) {
                 if (pat == POLICY_BY && !(t.contains("由") && t.contains("提供"))) {
                     continue;
                 }
@@ -112,10 +113,10 @@ public final class HandlerExtractor implements AreaExtractor {
         List<Sentence> ss = d.sentences();
         for (int i = Math.max(0, ss.size() - 4); i < ss.size(); i++) {
             Sentence s = ss.get(i);
-            String t = ClauseScan.text(d, s).strip();
+            String t = ClauseText.text(d, s).strip();
             if (t.length() <= 40 && t.matches(NAME_CHARS + "{4,40}") && SUFFIX_END.matcher(t).find()
                     && !BAD.matcher(t).find()) {
-                int off = ClauseScan.text(d, s).indexOf(t);
+                int off = ClauseText.text(d, s).indexOf(t);
                 g.add(t, d.cite(s.start() + off, s.start() + off + t.length()));
             }
         }
@@ -123,7 +124,7 @@ public final class HandlerExtractor implements AreaExtractor {
     }
 
     /** Cuts the candidate span to the longest organisation name that ends with a suffix and adds it. */
-    private static void addName(ClauseScan.Grouped<String> g, Document d, Sentence s, String t, int start, int end,
+    private static void addName(ClauseText.Grouped<String> g, Document d, Sentence s, String t, int start, int end,
                                 boolean mustEndAtEnd) {
         String rest = t.substring(start, end);
         int cut = -1;
@@ -158,7 +159,7 @@ public final class HandlerExtractor implements AreaExtractor {
         if (st.lookingAt()) {
             name = name.substring(st.end());
         }
-        name = name.replaceAll("^[（(][^）)]*[）)]", "").strip();
+        name = LEAD_PARENTHESIS.matcher(name).replaceAll("").strip();
         if (name.length() < 4 || name.length() > 40 || BAD.matcher(name).find() || !balanced(name)
                 || !SUFFIX_END.matcher(name).find()) {
             return;

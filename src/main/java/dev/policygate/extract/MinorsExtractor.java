@@ -23,17 +23,17 @@ import java.util.regex.Matcher;
  * (《儿童个人信息保护规则》) — {@code dedicatedSection = false}.
  */
 public final class MinorsExtractor implements AreaExtractor {
-    private static final PatternLexicon L = PatternLexicon.load("lexicon/minors.tsv");
+    private static final LexiconFile L = LexiconFile.load("lexicon/minors.tsv");
 
     @Override
     public List<Fact> extract(Document d) {
-        ClauseScan.Grouped<GuardianConsent> g = new ClauseScan.Grouped<>();
+        ClauseText.Grouped<GuardianConsent> g = new ClauseText.Grouped<>();
         Integer[] ageByKind = new Integer[GuardianConsent.values().length];
         Integer anyAge = null;
         List<Citation> minors = new ArrayList<>();
         List<Citation> rules = new ArrayList<>();
         for (Sentence s : d.sentences()) {
-            String t = ClauseScan.text(d, s);
+            String t = ClauseText.text(d, s);
             if (L.find("CHILD_RULES", t)) {
                 rules.add(d.cite(s));
             }
@@ -72,7 +72,7 @@ public final class MinorsExtractor implements AreaExtractor {
             List<Citation> c = new ArrayList<>();
             c.add(d.cite(sec.headingStart(), sec.headingEnd()));
             for (Sentence s : d.sentences()) {
-                if (s.start() >= sec.headingEnd() && s.end() <= sec.end() && L.find("MEASURE", ClauseScan.text(d, s))) {
+                if (s.start() >= sec.headingEnd() && s.end() <= sec.end() && L.find("MEASURE", ClauseText.text(d, s))) {
                     c.add(d.cite(s));
                 }
             }
@@ -88,7 +88,7 @@ public final class MinorsExtractor implements AreaExtractor {
     }
 
     static Integer age(String t) {
-        Matcher m = L.get("AGE").matcher(t);
+        Matcher m = L.rx("AGE").matcher(t);
         while (m.find()) {
             String n = m.group(1) != null ? m.group(1) : m.group(2);
             int v = ChineseNumbers.parse(n);

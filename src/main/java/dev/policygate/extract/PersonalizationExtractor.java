@@ -19,23 +19,23 @@ import java.util.regex.Pattern;
  * first path found, citing each sentence.
  */
 public final class PersonalizationExtractor implements AreaExtractor {
-    private static final PatternLexicon L = PatternLexicon.load("lexicon/personalization.tsv");
+    private static final LexiconFile L = LexiconFile.load("lexicon/personalization.tsv");
     /** Cheap pre-filter: a sentence without any of these cannot hold a personalisation fact. */
-    private static final Pattern ANY = Pattern.compile(
+    private static final Rx ANY = Rx.of(
             "个性|画像|推荐|定向|精准|千人千面|程序化|推送|退订|订阅|TD|拒收|[Cc]ookie|个人特征|通用|偏好|标签|算法|记录");
-    private static final Pattern MARKETING = Pattern.compile("推广|营销|广告|商业|短信|推送|促销|优惠|活动");
-    private static final Pattern PERSONAL = Pattern.compile("画像|个性化|推荐|定向|偏好");
+    private static final Rx MARKETING = Rx.of("推广|营销|广告|商业|短信|推送|促销|优惠|活动");
+    private static final Rx PERSONAL = Rx.of("画像|个性化|推荐|定向|偏好");
 
     @Override
     public List<Personalization> extract(Document d) {
         Map<Kind, String> paths = new LinkedHashMap<>();
-        ClauseScan.Grouped<Kind> g = new ClauseScan.Grouped<>();
+        ClauseText.Grouped<Kind> g = new ClauseText.Grouped<>();
         String prev = "";
         for (Sentence s : d.sentences()) {
-            String t = ClauseScan.text(d, s);
+            String t = ClauseText.text(d, s);
             String context = prev + t;
             prev = t;
-            if (!ANY.matcher(t).find()) {
+            if (!ANY.find(t)) {
                 continue;
             }
             boolean declared = L.find("DECLARED", t) && !L.find("NEGATED", t);
@@ -43,7 +43,7 @@ public final class PersonalizationExtractor implements AreaExtractor {
             if (declared) {
                 kinds.add(Kind.DECLARED);
             }
-            if (L.find("SWITCH_OFF", t) && PERSONAL.matcher(t).find()) {
+            if (L.find("SWITCH_OFF", t) && PERSONAL.find(t)) {
                 kinds.add(Kind.SWITCH_OFF);
             }
             if (L.find("NON_PERSONALISED", t)) {
@@ -52,15 +52,15 @@ public final class PersonalizationExtractor implements AreaExtractor {
             if (L.find("GENERIC_ROUTE", t)) {
                 boolean cookie = t.toLowerCase().contains("cookie");
                 boolean unsubscribe = t.contains("退订") || t.contains("订阅") || t.contains("TD") || t.contains("拒收");
-                boolean profileDelete = PERSONAL.matcher(t).find();
-                if (cookie || unsubscribe && MARKETING.matcher(context).find() || profileDelete) {
+                boolean profileDelete = PERSONAL.find(t);
+                if (cookie || unsubscribe && MARKETING.find(context) || profileDelete) {
                     kinds.add(Kind.GENERIC_ROUTE);
                 }
             }
             if (kinds.isEmpty()) {
                 continue;
             }
-            InAppPath.Found p = ClauseScan.path(d, s);
+            InAppPath.Found p = ClauseText.path(d, s);
             for (Kind k : kinds) {
                 g.add(k, d.cite(s));
                 if (p != null && k != Kind.DECLARED) {

@@ -24,18 +24,18 @@ public final class ProtectionOfficerExtractor implements AreaExtractor {
         List<Sentence> ss = d.sentences();
         for (int i = 0; i < ss.size(); i++) {
             Sentence s = ss.get(i);
-            String t = ClauseScan.text(d, s);
+            String t = ClauseText.text(d, s);
             if (!ContactExtractor.isOfficerMention(t)) {
                 continue;
             }
-            Matcher m = ContactExtractor.L.get("OFFICER").matcher(t);
+            Matcher m = ContactExtractor.L.rx("OFFICER").matcher(t);
             m.find();
             String designation = m.group();
             boolean own = hasContact(t);
             if (!own && (t.strip().endsWith("：") || t.strip().endsWith(":") || ContactExtractor.FOLLOWS.matcher(t).find())) {
                 for (int j = i + 1; j < Math.min(ss.size(), i + 4) && !own; j++) {
-                    String n = ClauseScan.text(d, ss.get(j));
-                    if (ClauseScan.isHeadingLine(d, ss.get(j)) && !hasContact(n)) {
+                    String n = ClauseText.text(d, ss.get(j));
+                    if (ClauseText.isHeadingLine(d, ss.get(j)) && !hasContact(n)) {
                         break;
                     }
                     own = hasContact(n) && !n.contains("客服");

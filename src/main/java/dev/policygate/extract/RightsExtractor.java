@@ -27,14 +27,14 @@ import java.util.regex.Pattern;
  * OFFLINE_VISIT (only offline) or CONTACT_STAFF (only contacting staff). Citations are the sentences, in text order.
  */
 public final class RightsExtractor implements AreaExtractor {
-    static final PatternLexicon L = PatternLexicon.load("lexicon/rights.tsv");
+    static final LexiconFile L = LexiconFile.load("lexicon/rights.tsv");
     private static final Right[] RIGHTS = Right.values();
     private static final String[] CHANNELS = {"SETTINGS", "CONTACT", "CUSTOMER_SERVICE", "ONLINE_FORM", "OFFLINE"};
-    private static final Pattern ALL_RIGHTS = Pattern.compile("(?:上述|以上|前述|这些|相关)(?:权利|请求|要求)|行使(?:您的)?(?:个人信息)?(?:权利|权益)");
-    private static final Pattern OWN_PI = Pattern.compile("您有权|权利|行使|(?:查阅|查询|访问|查看)(?:、[^。；]{1,4})*(?:您的)?(?:个人信息|个人资料)");
+    private static final Rx ALL_RIGHTS = Rx.of("(?:上述|以上|前述|这些|相关)(?:权利|请求|要求)|行使(?:您的)?(?:个人信息)?(?:权利|权益)");
+    private static final Rx OWN_PI = Rx.of("您有权|权利|行使|(?:查阅|查询|访问|查看)(?:、[^。；]{1,4})*(?:您的)?(?:个人信息|个人资料)");
 
     /** Cheap pre-filter for sentences outside a right's heading: words every right keyword or way contains. */
-    private static final Pattern ANY_RIGHT = Pattern.compile(
+    private static final Rx ANY_RIGHT = Rx.of(
             "查|访问|复制|副本|转移|迁移|传输|转至|转给|携带|更正|补充|修改|更改|修正|编辑|更新|删除|清除|撤|收回|取消|改变|关闭|注销|限制|拒绝|反对|约束|解释|说明|权利|请求");
 
     private static final class Acc {
@@ -42,9 +42,10 @@ public final class RightsExtractor implements AreaExtractor {
         final Set<String> channels = new LinkedHashSet<>();
         final Set<Condition> conditions = new LinkedHashSet<>();
         final List<Citation> cites = new ArrayList<>();
+        private final Set<Citation> cited = new java.util.HashSet<>();
 
         void cite(Citation c) {
-            if (!cites.contains(c)) {
+            if (cited.add(c)) {
                 cites.add(c);
             }
         }
@@ -58,8 +59,8 @@ public final class RightsExtractor implements AreaExtractor {
         String headingSection = null;
         Map<String, Boolean> sectionCache = new java.util.HashMap<>();
         for (Sentence s : d.sentences()) {
-            String t = ClauseScan.text(d, s);
-            boolean headingLine = ClauseScan.isHeadingLine(d, s);
+            String t = ClauseText.text(d, s);
+            boolean headingLine = ClauseText.isHeadingLine(d, s);
             if (headingLine || !s.section().equals(headingSection) && headingSection != null && !heading.isEmpty()
                     && sectionChanged(headingSection, s.section())) {
                 flushSteps(acc, heading, steps);
@@ -83,12 +84,12 @@ public final class RightsExtractor implements AreaExtractor {
                 sectionCache.put(s.section(), rs);
             }
             boolean rightsSection = rs;
-            if (heading.isEmpty() && !ANY_RIGHT.matcher(t).find()) {
+            if (heading.isEmpty() && !ANY_RIGHT.find(t)) {
                 continue;
             }
             boolean subject = L.find("SUBJECT", t);
             Set<Right> own = (rightsSection || subject) ? rightsIn(t, rightsSection) : EnumSet.noneOf(Right.class);
-            if (own.isEmpty() && heading.isEmpty() && !((rightsSection || subject) && ALL_RIGHTS.matcher(t).find())) {
+            if (own.isEmpty() && heading.isEmpty() && !((rightsSection || subject) && ALL_RIGHTS.find(t))) {
                 continue;
             }
             List<InAppPath.Found> clicks = InAppPath.clickTargets(t);
@@ -100,7 +101,7 @@ public final class RightsExtractor implements AreaExtractor {
                 }
                 continue;
             }
-            InAppPath.Found path = ClauseScan.path(d, s);
+            InAppPath.Found path = ClauseText.path(d, s);
             Set<String> channels = channels(t, path);
             Set<Condition> conds = EnumSet.noneOf(Condition.class);
             if (L.find("COND_MANUAL_REVIEW", t)) {
@@ -122,7 +123,7 @@ public final class RightsExtractor implements AreaExtractor {
                 a.channels.addAll(channels);
                 a.conditions.addAll(conds);
             }
-            if (targets.isEmpty() && !channels.isEmpty() && ALL_RIGHTS.matcher(t).find()
+            if (targets.isEmpty() && !channels.isEmpty() && ALL_RIGHTS.find(t)
                     && (rightsSection || subject)) {
                 for (Acc a : acc.values()) {
                     a.channels.addAll(channels);
@@ -182,10 +183,10 @@ public final class RightsExtractor implements AreaExtractor {
 
     static Set<Right> rightsIn(String t, boolean rightsContext) {
         Set<Right> out = EnumSet.noneOf(Right.class);
-        String cleaned = L.get("NOT_RIGHT").matcher(t).replaceAll("＿");
+        String cleaned = L.rx("NOT_RIGHT").replaceAll(t, "＿");
         for (Right r : RIGHTS) {
             if (L.find(r.name(), cleaned)) {
-                if (r == Right.ACCESS && !rightsContext && !OWN_PI.matcher(cleaned).find()) {
+                if (r == Right.ACCESS && !rightsContext && !OWN_PI.find(cleaned)) {
                     continue;
                 }
                 out.add(r);

@@ -22,6 +22,11 @@ import java.util.regex.Pattern;
  * pointers to a separate SDK/sharing list (《第三方SDK目录》).
  */
 public final class ThirdPartyExtractor implements AreaExtractor {
+    private static final Pattern TRAILING_SEPARATORS = Pattern.compile("[，,；;。、\\s]+$");
+    private static final Pattern LEAD_SEPARATORS = Pattern.compile("^[，,；;\\s]+");
+    private static final Pattern LEAD_NUMBERING = Pattern.compile("^[（(]?[0-9一二三四五六七八九十]+[)）.、．]\\s*");
+    private static final Pattern LEAD_LIST_NUMBER = Pattern.compile("^\\s*[（(]?[0-9一二三四五六七八九十]+[)）.、．,]\\s*,?");
+    private static final Pattern LEAD_PUNCTUATION = Pattern.compile("^[.、．,，\\s]+");
 
     private static final Rx KEY = Rx.of(
             "(?:(?<name>SDK名称|第三方SDK名称|插件名称|组件名称|产品名称|服务名称|SDK)"
@@ -46,10 +51,13 @@ public final class ThirdPartyExtractor implements AreaExtractor {
             "第三方|其他|相关|合作|关联|任何|这些|上述|本公司|该公司|公司集团|^(?:我们的?|您的?|各|母|子|分|本)?(?:公司|集团|银行)$|关联公司|合作公司|第三方公司|其他公司|相关公司|任何公司|这些公司|该公司|此类公司|关联方公司|分公司$|子公司$");
     private static final Rx COMPANY_CUT = Rx.of(".*(?:给|向|与|由|和|及|、|的|将|至|：|:|把|包括|例如|集成了?|接入了?|获取|鉴于|运营商|使用了?|采用|通过|，|,)");
     private static final Rx SHARE_VERB = Rx.withAnchors(
-            "共享|提供\\s*给|对外提供|分享给|传输给|披露给|发送给|转移给|传送给|委托|接入|嵌入|集成|向(?!我们|我方|我行)[^，。；]{1,30}提供|与[^，。；]{1,30}(?:共享|分享)",
+            "共享|提供\\s*给|对外提供|分享给|传输给|披露给|发送给|转移给|传送给|委托|接入(?!网络|的网络|方式|互联网|类型)|嵌入|集成|向(?!我们|我方|我行)[^，。；]{1,30}提供|与[^，。；]{1,30}(?:共享|分享)",
             "共享", "提供", "分享", "传输给", "披露给", "发送给", "转移给", "传送给", "委托", "接入", "嵌入", "集成");
     private static final Rx UNNAMED = Rx.of(
             "关联方|关联公司|关联企业|合作伙伴|合作方|授权合作单位|合作单位|第三方服务商|服务提供商|服务商|第三方机构|技术支撑单位|供应商|第三方");
+    /** The user shares or posts content to a place (分享到/转发至/发布到 …) right before a party's name. */
+    private static final Pattern USER_SHARES_TO = Pattern.compile(
+            "(?:分享|转发|转载|发布|发表|同步|上传|推送)(?:内容|信息|链接|文章|图片|视频)?(?:到|至)(?:其他|其它|各类|各个|相关|您的|你的)?的?$");
     private static final Rx NEGATED_SHARING = Rx.of("(?:不会|不|绝不|禁止)(?:与|向|将)?[^，。；]{0,20}(?:共享|提供|分享|出售)");
     private static final Rx EXCEPTION_WORDS = Rx.of("除|但|除非|例外|以下情[形况]");
     private static final Rx SEPARATE_LIST_TITLE = Rx.of(
@@ -203,7 +211,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
         }
         Matcher m = KEY.matcher(t);
         int lastKey = -1;
-        while (m.find()) {
+        for (int at = 0; KEY.findFrom(m, t, at); at = Math.max(m.end(), m.start() + 1)) {
             lastKey = m.end();
         }
         if (lastKey < 0) {
@@ -239,7 +247,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
         Matcher m = KEY.matcher(t);
         List<int[]> keys = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
-        while (m.find()) {
+        for (int at = 0; KEY.findFrom(m, t, at); at = Math.max(m.end(), m.start() + 1)) {
             String kind = m.group("name") != null ? "name" : m.group("provider") != null ? "provider"
                     : m.group("purpose") != null ? "purpose" : m.group("pi") != null ? "pi"
                     : m.group("url") != null ? "url" : "perm";
@@ -268,7 +276,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
     }
 
     private static String cleanValue(String v) {
-        String x = v.replaceAll("[，,；;。、\\s]+$", "").replaceAll("^[，,；;\\s]+", "").strip();
+        String x = LEAD_SEPARATORS.matcher(TRAILING_SEPARATORS.matcher(v).replaceAll("")).replaceAll("").strip();
         return x.isEmpty() ? null : x;
     }
 
@@ -284,17 +292,17 @@ public final class ThirdPartyExtractor implements AreaExtractor {
                 cut = i;
             }
         }
-        x = x.substring(0, cut).replaceFirst("^[（(]?[0-9一二三四五六七八九十]+[)）.、．]\\s*", "").strip();
+        x = LEAD_NUMBERING.matcher(x.substring(0, cut)).replaceFirst("").strip();
         return isGenericName(x) ? null : x;
     }
 
     /** A specific SDK name in the text (百度人脸识别SDK, 高德地图SDK（…）), or null. */
     static String sdkName(String t) {
-        String head = t.replaceFirst("^\\s*[（(]?[0-9一二三四五六七八九十]+[)）.、．,]\\s*,?", "");
+        String head = LEAD_LIST_NUMBER.matcher(t).replaceFirst("");
         int comma = indexOfAny(head, "，,；;。：:");
         String first = comma < 0 ? head : head.substring(0, comma);
         if (first.length() <= 40 && (first.contains("SDK") || first.contains("sdk"))) {
-            String n = cutAfterSdk(first).strip().replaceFirst("^[.、．,，\\s]+", "");
+            String n = LEAD_PUNCTUATION.matcher(cutAfterSdk(first).strip()).replaceFirst("");
             if (!isGenericName(n) && !NAME_PREFIX_CUT.matcher(n).lookingAt()) {
                 return n;
             }
@@ -313,7 +321,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
             if (c.lookingAt()) {
                 n = n.substring(c.end());
             }
-            n = n.strip().replaceFirst("^[.、．,，\\s]+", "");
+            n = LEAD_PUNCTUATION.matcher(n.strip()).replaceFirst("");
             if (!isGenericName(n)) {
                 return n;
             }
@@ -586,13 +594,27 @@ public final class ThirdPartyExtractor implements AreaExtractor {
                         h.term(), true, purpose, pi, null, false, cites));
             }
             if (!named) {
-                Matcher u = UNNAMED.matcher(t);
-                if (u.find()) {
-                    merge(out, "U|" + u.group(), new ThirdParty(kind, u.group(), null, false, purpose, pi, null,
-                            false, cites));
+                String u = unnamedRecipient(t);
+                if (u != null) {
+                    merge(out, "U|" + u, new ThirdParty(kind, u, null, false, purpose, pi, null, false, cites));
                 }
             }
         }
+    }
+
+    /**
+     * The first unnamed recipient (第三方, 合作伙伴 …) of a sentence, or null. A party that is where the user
+     * shares or posts content (分享到第三方社交媒体, 转发至第三方平台) is the user's own act, not a recipient the
+     * handler provides PI to, and is passed over.
+     */
+    static String unnamedRecipient(String t) {
+        Matcher u = UNNAMED.matcher(t);
+        while (u.find()) {
+            if (!USER_SHARES_TO.matcher(t).region(Math.max(0, u.start() - 12), u.start()).find()) {
+                return u.group();
+            }
+        }
+        return null;
     }
 
     static List<String> companies(String t) {

@@ -12,16 +12,26 @@ public record Document(String normalizedText, SourceFormat sourceFormat, List<Se
 
     /** The path of the innermost section that holds {@code offset}, or "" before the first heading. */
     public String sectionPathAt(int offset) {
-        String path = "";
-        for (Section s : sections) {
-            if (s.start() > offset) {
-                break;
-            }
-            if (offset < s.end()) {
-                path = s.path();
+        // sections are in text order, each after its parent: the innermost one that holds the offset is the last
+        // one that starts at or before it and ends after it; search for the last start, then step back
+        int lo = 0;
+        int hi = sections.size() - 1;
+        int last = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sections.get(mid).start() <= offset) {
+                last = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
             }
         }
-        return path;
+        for (int i = last; i >= 0; i--) {
+            if (offset < sections.get(i).end()) {
+                return sections.get(i).path();
+            }
+        }
+        return "";
     }
 
     /** A citation of {@code [start, end)} that satisfies the citation invariant. */

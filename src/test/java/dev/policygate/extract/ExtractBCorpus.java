@@ -1,31 +1,21 @@
 package dev.policygate.extract;
 
+import dev.policygate.Corpus;
 import dev.policygate.ingest.Document;
 import dev.policygate.ingest.Ingestor;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
-/** The shared corpus (5 government policies, 33 commercial ones) for the extract-b tests. */
+/** The shared corpus ({@link Corpus}: 5 government policies, 33 commercial ones) for the extract-b tests. */
 final class ExtractBCorpus {
-    static final Path ROOT = Path.of("/work/shared/corpus");
-
     private ExtractBCorpus() {
     }
 
+    /** The 5 government policies, then the 33 commercial ones. */
     static List<Path> files() {
-        List<Path> out = new ArrayList<>();
-        for (Path dir : List.of(ROOT, ROOT.resolve("dev"))) {
-            try (Stream<Path> s = Files.list(dir)) {
-                s.filter(p -> p.toString().endsWith(".txt")).sorted().forEach(out::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        List<Path> out = new ArrayList<>(Corpus.government());
+        out.addAll(Corpus.commercial());
         return out;
     }
 
@@ -39,11 +29,7 @@ final class ExtractBCorpus {
     }
 
     static Document load(Path p) {
-        try {
-            return new Ingestor().ingestText(Files.readString(p));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Ingestor().ingestText(Corpus.read(p));
     }
 
     static Document text(String t) {

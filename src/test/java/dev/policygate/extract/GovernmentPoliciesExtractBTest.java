@@ -98,6 +98,14 @@ class GovernmentPoliciesExtractBTest {
         assertTrue(sharing.containsAll(List.of(SharingClause.Kind.PUBLIC_DISCLOSURE_CONSENT,
                 SharingClause.Kind.ENTRUSTED_PROCESSING, SharingClause.Kind.ENTRUSTED_BOUND)), sharing.toString());
         assertFalse(sharing.contains(SharingClause.Kind.MERGER_TRANSFER));
+        // "只有共享您的信息,才能提供您需要的产品或服务" states the condition on which 003 shares
+        SharingClause conditions = one(f, SharingClause.class, c -> c.kind() == SharingClause.Kind.SHARING_CONDITIONS,
+                "sharing conditions");
+        assertTrue(conditions.citations().get(0).quote().contains("只有共享您的信息"), conditions.toString());
+        // the user's "分享到第三方社交媒体的信息" in a log-data list is no recipient
+        assertTrue(of(f, ThirdParty.class).stream().noneMatch(
+                t -> t.citations().stream().anyMatch(c -> c.quote().contains("分享到第三方社交媒体"))),
+                of(f, ThirdParty.class).toString());
 
         List<SecurityMeasure.Kind> measures = of(f, SecurityMeasure.class).stream().map(SecurityMeasure::kind).toList();
         assertTrue(measures.containsAll(List.of(SecurityMeasure.Kind.ENCRYPTION, SecurityMeasure.Kind.ACCESS_CONTROL,

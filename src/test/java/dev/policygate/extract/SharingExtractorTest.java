@@ -49,4 +49,14 @@ class SharingExtractorTest {
         assertTrue(k.containsAll(List.of(Kind.ENTRUSTED_PROCESSING, Kind.ENTRUSTED_BOUND)), k.toString());
         assertEquals(List.of(Kind.ENTRUSTED_PROCESSING), kinds("我们可能会委托合作伙伴代表我们处理您的个人信息。"));
     }
+
+    @Test
+    void onlyIfSharedCanTheServiceBeProvidedIsACondition() {
+        assertEquals(List.of(Kind.SHARING_CONDITIONS), kinds("某些功能可能由合作单位提供，因此，只有共享您的信息，才能提供您需要的服务。"));
+        assertEquals(List.of(Kind.SHARING_CONDITIONS), kinds("只有在必要时向合作伙伴提供您的信息，我们才可为您完成支付。"));
+        // ASCII commas, as in text converted from web pages
+        assertEquals(List.of(Kind.SHARING_CONDITIONS), kinds("因此,只有共享您的信息,才能提供您需要的产品或服务。"));
+        // 只有 … 才 without sharing is not a sharing condition
+        assertTrue(kinds("只有在您同意后，我们才会收集您的位置信息。").isEmpty());
+    }
 }

@@ -2,6 +2,7 @@ package dev.policygate.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policygate.facts.ThirdParty;
@@ -158,5 +159,21 @@ class ThirdPartyExtractorTest {
     @Test
     void noSharingSentenceIsNoRecipient() {
         assertTrue(run("我们不会与任何第三方共享您的个人信息。").isEmpty());
+    }
+
+    @Test
+    void whereTheUserSharesContentIsNoRecipient() {
+        // 接入网络的方式 (a device attribute) is no act of integrating a third party either
+        assertTrue(run("我们会收集您的设备型号、接入网络的方式、服务日志（如服务故障信息、分享到第三方社交媒体的信息、收藏使用信息等）。")
+                .isEmpty());
+        assertTrue(run("我们会与合作伙伴共享服务日志（如分享到第三方社交媒体的信息）。").stream()
+                .allMatch(tp -> "合作伙伴".equals(tp.provider())));
+        assertTrue(run("您可以将文章转发至第三方平台，或与好友共享。").isEmpty());
+        assertNull(ThirdPartyExtractor.unnamedRecipient("您可以将内容分享到第三方应用"));
+        // the handler providing PI to a third party is still a recipient, also next to a user's share
+        assertEquals("第三方服务商", ThirdPartyExtractor.unnamedRecipient("您分享到第三方平台的内容，我们会提供给第三方服务商"));
+        List<ThirdParty> tps = run("为完成支付，我们会将您的订单信息共享给第三方支付机构。");
+        assertEquals(1, tps.size(), tps.toString());
+        assertEquals("第三方", tps.get(0).provider());
     }
 }

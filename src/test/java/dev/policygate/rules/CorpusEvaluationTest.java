@@ -82,6 +82,13 @@ class CorpusEvaluationTest {
         }));
     }
 
+    /** 003 says "只有共享您的信息,才能提供您需要的产品或服务" under its sharing section: sharing and its condition are disclosed. */
+    @Test
+    void gov003DisclosesThirdPartySharing() {
+        List<Fact> facts = new FactExtractor().extract(new Ingestor().ingestText(Corpus.read("003_c0a6ceb5a7d8050c.txt")));
+        assertEquals(Status.MET, evaluate(facts).finding("THIRD_PARTY_DISCLOSED").orElseThrow().status());
+    }
+
     static List<Citation> cite(int start) {
         return List.of(new Citation(start, start + 2, "", "xx"));
     }
