@@ -13,28 +13,13 @@ secs="${1:-600}"
 conns="${2:-4}"
 policy="${3:-003}"
 corpus="${POLICYGATE_CORPUS:-../shared/corpus}"
-pg="${POLICYGATE_TEST_PG_URL:-jdbc:postgresql://127.0.0.1:5432/test}"
 port=18381
-command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install wrk)" >&2; exit 2; }
-command -v python3 >/dev/null || { echo "bench: needs python3" >&2; exit 2; }
 command -v jcmd >/dev/null || { echo "bench: needs jcmd (a JDK)" >&2; exit 2; }
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B -ntp -DskipTests package
-
-work="$(mktemp -d)"
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
+source bench/lib/service.sh
 
 file=$(ls "$corpus"/${policy}*.txt | head -n 1)
-python3 - "$file" "$work/body.json" <<'PY'
-import json, sys
-text = open(sys.argv[1], encoding='utf-8').read()
-json.dump({"text": text, "title": "soak"}, open(sys.argv[2], 'w', encoding='utf-8'), ensure_ascii=False)
-PY
-cat > "$work/post.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-local f = io.open("$work/body.json", "rb"); wrk.body = f:read("*a"); f:close()
+write_post_script "$file" "soak"
+cat >> "$work/post.lua" <<LUA
 -- count the answers that are not 201 by status, across threads
 local threads = {}
 function setup(thread) table.insert(threads, thread) end
@@ -58,23 +43,8 @@ function done(summary, latency, requests)
 end
 LUA
 schema="bench_soak_$(date +%s)"
-admin_password=bench-admin-Secret-1
-author_password=bench-author-Secret-1
-
-QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_JDBC_URL="$pg?currentSchema=$schema" \
-QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=bench-only-secret \
-QUARKUS_FLYWAY_SCHEMAS=$schema QUARKUS_FLYWAY_CREATE_SCHEMAS=true QUARKUS_LOG_CONSOLE_LEVEL=WARN \
-POLICYGATE_RULES_DIR=rules POLICYGATE_ADMIN_PASSWORD=$admin_password POLICYGATE_AUTHOR_PASSWORD=$author_password \
-POLICYGATE_REVIEWER_PASSWORD=bench-reviewer-Secret-1 \
-QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY=bench-only-session-key-0123456789abcdef \
-  java -Xmx768m -jar target/quarkus-app/quarkus-run.jar > "$work/app.log" 2>&1 &
-app=$!
-pids+=($app)
-for _ in $(seq 1 240); do
-  curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break
-  sleep 0.5
-done
-curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null || { echo "bench: did not start" >&2; cat "$work/app.log" >&2; exit 1; }
+start_service "$port" all "$schema"
+app=${pids[-1]}
 
 # heap in use right after a full GC, in MB: the least of three GCs 3 s apart, so that a rule compile or a
 # request in progress at one of them (transient, but live at that moment) does not count as retained
@@ -95,7 +65,7 @@ wrk -t1 -c"$conns" -d30s -s "$work/post.lua" "http://127.0.0.1:$port/api/v1/asse
 heap_start=$(heap_after_gc)
 
 # the rule-changing client: update, activate, assess against an old version; counts its failures
-python3 - "$port" "$author_password" "$admin_password" "$secs" "$work/body.json" > "$work/churn.txt" 2>&1 <<'PY' &
+python3 - "$port" "$BENCH_AUTHOR_PASSWORD" "$BENCH_ADMIN_PASSWORD" "$secs" "$work/body.json" > "$work/churn.txt" 2>&1 <<'PY' &
 import base64, json, sys, time, urllib.request, urllib.error
 port, author, admin, secs, body_file = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
 base = f"http://127.0.0.1:{port}/api/v1"

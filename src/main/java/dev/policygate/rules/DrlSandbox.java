@@ -248,7 +248,7 @@ public final class DrlSandbox {
 
     // ---- pass 2: every token ----
 
-    /** Java decodes {@code \}{@code uXXXX} before it parses, even in literals and comments: it could hide any code. */
+    /** Java decodes unicode escapes (backslash, u, four hex digits) before it parses, even in literals and comments: they could hide any code. */
     private static void unicodeEscapes(String drl, Report r) {
         int line = 1, lineStart = 0;
         for (int i = 0; i + 1 < drl.length(); i++) {

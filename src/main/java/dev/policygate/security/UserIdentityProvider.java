@@ -6,8 +6,6 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,11 +28,7 @@ public class UserIdentityProvider implements IdentityProvider<UsernamePasswordAu
             String name = request.getUsername();
             String password = new String(request.getPassword().getPassword());
             return users.authenticate(name, password)
-                    .map(roles -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
-                            .setPrincipal(new QuarkusPrincipal(name))
-                            .addRoles(roles)
-                            .addCredential(request.getPassword())
-                            .build())
+                    .map(roles -> Identities.of(name, roles))
                     .orElseThrow(AuthenticationFailedException::new);
         });
     }
