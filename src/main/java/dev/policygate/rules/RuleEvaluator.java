@@ -416,8 +416,17 @@ public final class RuleEvaluator implements AutoCloseable {
         return b.toString();
     }
 
+    /** Lets evaluations already started or queued finish (a graceful stop), within one time limit. */
     @Override
     public void close() {
-        pool.shutdownNow();
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }
