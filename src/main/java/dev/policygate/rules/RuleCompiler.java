@@ -2,7 +2,6 @@ package dev.policygate.rules;
 
 import dev.policygate.facts.Fact;
 import dev.policygate.score.ScoringConfig;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,22 +9,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.drools.compiler.compiler.DescrBuildError;
-import org.drools.core.impl.RuleBaseFactory;
-import org.drools.drl.parser.ParserError;
-import org.drools.kiesession.rulebase.InternalKnowledgeBase;
-import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
-import org.kie.api.io.Resource;
-import org.kie.api.io.ResourceType;
-import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderFactory;
-import org.kie.internal.builder.KnowledgeBuilderResult;
-import org.kie.internal.builder.ResultSeverity;
-import org.kie.internal.io.ResourceFactory;
+import dev.policygate.rules.sandbox.SandboxedRuleBase;
+import org.kie.api.builder.Message;
 
 /**
  * Compiles the obligations of a rule set into one KieBase. Before Drools sees them, each obligation's DRL is
@@ -72,23 +60,25 @@ public final class RuleCompiler {
         }
         // the fact model's class loader, not the thread's context loader: the same under Quarkus, a CLI or tests
         ClassLoader loader = Fact.class.getClassLoader();
-        // rules read facts and never modify them: no property reactivity (class reactivity is exact here, and
-        // constraints on variables bound from nested objects compile without warnings)
-        Properties props = new Properties();
-        props.setProperty("drools.propertySpecific", "ALLOWED");
-        KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder(
-                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(props, loader));
         Map<String, String> idByPath = new LinkedHashMap<>();
+        List<SandboxedRuleBase.Source> sources = new ArrayList<>();
         for (Obligation o : obligations) {
-            Resource r = ResourceFactory.newByteArrayResource(o.drl().getBytes(StandardCharsets.UTF_8));
-            r.setSourcePath(o.sourcePath());
-            idByPath.put(o.sourcePath(), o.id());
-            kb.add(r, ResourceType.DRL);
+            String path = "obligations/" + o.id() + ".drl";
+            idByPath.put("src/main/resources/" + path, o.id());
+            sources.add(new SandboxedRuleBase.Source(path, o.drl()));
         }
+        SandboxedRuleBase.Result built = new SandboxedRuleBase(loader).build(sources);
         List<CompileMessage> warnings = new ArrayList<>();
-        for (KnowledgeBuilderResult res : kb.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
-            CompileMessage m = toMessage(res, idByPath);
-            (res.getSeverity() == ResultSeverity.ERROR ? errors : warnings).add(m);
+        for (Message m : built.messages()) {
+            if (m.getLevel() == Message.Level.INFO || m.getText() != null && m.getText().contains("It is advised to have a correspondance")) {
+                continue;
+            }
+            CompileMessage cm = toMessage(m, idByPath);
+            (m.getLevel() == Message.Level.ERROR ? errors : warnings).add(cm);
+        }
+        if (!built.violations().isEmpty()) {
+            ViolationLocator locator = new ViolationLocator(built.generated(), obligations);
+            built.violations().stream().map(locator::locate).distinct().forEach(errors::add);
         }
         Map<String, Integer> order = new HashMap<>();
         for (int i = 0; i < obligations.size(); i++) {
@@ -97,20 +87,12 @@ public final class RuleCompiler {
         Comparator<CompileMessage> byPlace = Comparator
                 .comparingInt((CompileMessage m) -> order.getOrDefault(m.obligationId(), Integer.MAX_VALUE))
                 .thenComparingInt(CompileMessage::line).thenComparingInt(CompileMessage::column);
-        // "Parser returned a null Package" only repeats that the parser failed; keep it only if it is all there is
-        Set<String> withReal = new HashSet<>();
-        errors.stream().filter(m -> !m.message().startsWith("Parser returned a null Package"))
-                .forEach(m -> withReal.add(m.obligationId()));
-        errors.removeIf(m -> m.message().startsWith("Parser returned a null Package") && withReal.contains(m.obligationId()));
         if (!errors.isEmpty()) {
             errors.sort(byPlace);
             throw new RuleCompilationException(errors);
         }
         warnings.sort(byPlace);
-        InternalKnowledgeBase kbase = KnowledgeBaseFactory.newKnowledgeBase(
-                RuleBaseFactory.newKnowledgeBaseConfiguration(null, loader));
-        kbase.addPackages(kb.getKnowledgePackages());
-        return new CompiledRuleSet(kbase, obligations, scoring, warnings, (System.nanoTime() - t0) / 1_000_000);
+        return new CompiledRuleSet(built.kieBase(), obligations, scoring, warnings, (System.nanoTime() - t0) / 1_000_000);
     }
 
     static List<CompileMessage> conventions(Obligation o, Map<String, String> ruleOwner) {
@@ -201,22 +183,15 @@ public final class RuleCompiler {
         return new int[] {line, col};
     }
 
-    private static CompileMessage toMessage(KnowledgeBuilderResult r, Map<String, String> idByPath) {
-        String path = r.getResource() == null ? null : r.getResource().getSourcePath();
-        String id = path == null ? "" : idByPath.getOrDefault(path, path);
-        int line = 0, col = 0;
-        if (r instanceof ParserError pe) {
-            line = pe.getRow();
-            col = pe.getCol();
-        } else if (r instanceof DescrBuildError de) {
-            line = de.getLine();
-            col = de.getColumn();
+    private static CompileMessage toMessage(Message m, Map<String, String> idByPath) {
+        String path = m.getPath();
+        String id = path == null ? "" : idByPath.getOrDefault(path, "");
+        String text = m.getText() == null ? "" : m.getText().strip();
+        if (id.isEmpty() && path != null && !path.isEmpty()) {
+            // an error in generated Java: the DRL compiled, but its code did not (quote only the compiler's first line)
+            text = text.lines().findFirst().orElse(text);
         }
-        if (line <= 0 && r.getLines() != null && r.getLines().length > 0) {
-            line = r.getLines()[0];
-        }
-        String msg = r.getMessage() == null ? r.toString() : r.getMessage().strip();
-        return new CompileMessage(id, r.getSeverity() == ResultSeverity.ERROR ? "ERROR" : "WARNING",
-                Math.max(line, 0), Math.max(col, 0), msg);
+        return new CompileMessage(id, m.getLevel() == Message.Level.ERROR ? "ERROR" : "WARNING",
+                Math.max(m.getLine(), 0), Math.max(m.getColumn(), 0), text);
     }
 }
