@@ -34,6 +34,21 @@ public final class RuleCompiler {
         DroolsLogging.guard();
     }
 
+    private final boolean sourceChecks;
+
+    public RuleCompiler() {
+        this(true);
+    }
+
+    /**
+     * @param sourceChecks whether the {@link DrlSandbox} reads the source first. It only gives friendlier messages:
+     *                     safety comes from the bytecode verification and metering, which always run (tests turn the
+     *                     source checks off to prove it)
+     */
+    RuleCompiler(boolean sourceChecks) {
+        this.sourceChecks = sourceChecks;
+    }
+
     private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+(\"([^\"]*)\"|'([^']*)'|(\\S+))");
 
     public CompiledRuleSet compile(RulePack pack) {
@@ -54,28 +69,34 @@ public final class RuleCompiler {
             }
             errors.addAll(conventions(o, ruleOwner));
         }
-        errors.addAll(new DrlSandbox().check(obligations));
+        if (sourceChecks) {
+            errors.addAll(new DrlSandbox().check(obligations));
+        }
         if (!errors.isEmpty()) {
             throw new RuleCompilationException(errors);
         }
         // the fact model's class loader, not the thread's context loader: the same under Quarkus, a CLI or tests
         ClassLoader loader = Fact.class.getClassLoader();
-        Map<String, String> idByPath = new LinkedHashMap<>();
         List<SandboxedRuleBase.Source> sources = new ArrayList<>();
         for (Obligation o : obligations) {
-            String path = "obligations/" + o.id() + ".drl";
-            idByPath.put("src/main/resources/" + path, o.id());
-            sources.add(new SandboxedRuleBase.Source(path, o.drl()));
+            sources.add(new SandboxedRuleBase.Source(DRL_DIR + o.id() + ".drl", o.drl()));
         }
         SandboxedRuleBase.Result built = new SandboxedRuleBase(loader).build(sources);
         List<CompileMessage> warnings = new ArrayList<>();
         for (Message m : built.messages()) {
-            if (m.getLevel() == Message.Level.INFO || m.getText() != null && m.getText().contains("It is advised to have a correspondance")) {
-                continue;
+            String text = m.getText() == null ? "" : m.getText();
+            if (m.getLevel() == Message.Level.INFO || text.contains("It is advised to have a correspondance")
+                    || text.startsWith("Java source of ")) {
+                continue; // a dump of the whole generated source: the compiler's own message follows it
             }
-            CompileMessage cm = toMessage(m, idByPath);
+            CompileMessage cm = toMessage(m, obligations);
             (m.getLevel() == Message.Level.ERROR ? errors : warnings).add(cm);
         }
+        // "Parser returned a null Package" only repeats that the parser failed; keep it only if it is all there is
+        Set<String> withReal = new HashSet<>();
+        errors.stream().filter(m -> !m.message().startsWith("Parser returned a null Package"))
+                .forEach(m -> withReal.add(m.obligationId()));
+        errors.removeIf(m -> m.message().startsWith("Parser returned a null Package") && withReal.contains(m.obligationId()));
         if (!built.violations().isEmpty()) {
             ViolationLocator locator = new ViolationLocator(built.generated(), obligations);
             built.violations().stream().map(locator::locate).distinct().forEach(errors::add);
@@ -183,15 +204,44 @@ public final class RuleCompiler {
         return new int[] {line, col};
     }
 
-    private static CompileMessage toMessage(Message m, Map<String, String> idByPath) {
-        String path = m.getPath();
-        String id = path == null ? "" : idByPath.getOrDefault(path, "");
+    private static final String DRL_DIR = "obligations/";
+    private static final Pattern DRL_PATH = Pattern.compile(Pattern.quote(DRL_DIR) + "([A-Z][A-Z0-9_]*)\\.drl$");
+    private static final Pattern PARSER_POSITION = Pattern.compile("\\bLine (\\d+):(\\d+)\\b");
+    private static final Pattern QUOTED_NAME = Pattern.compile("^(\\w+) cannot be resolved|[\"'](\\w+)[\"']|\\b(\\w+)\\(");
+
+    private static CompileMessage toMessage(Message m, List<Obligation> obligations) {
+        String path = m.getPath() == null ? "" : m.getPath();
         String text = m.getText() == null ? "" : m.getText().strip();
-        if (id.isEmpty() && path != null && !path.isEmpty()) {
-            // an error in generated Java: the DRL compiled, but its code did not (quote only the compiler's first line)
-            text = text.lines().findFirst().orElse(text);
+        String level = m.getLevel() == Message.Level.ERROR ? "ERROR" : "WARNING";
+        Matcher drl = DRL_PATH.matcher(path);
+        if (drl.find()) {
+            int line = Math.max(m.getLine(), 0), column = Math.max(m.getColumn(), 0);
+            Matcher at = PARSER_POSITION.matcher(text);
+            if (column == 0 && at.find()) {
+                line = Integer.parseInt(at.group(1));
+                column = Integer.parseInt(at.group(2));
+            }
+            return new CompileMessage(drl.group(1), level, line, column, text);
         }
-        return new CompileMessage(id, m.getLevel() == Message.Level.ERROR ? "ERROR" : "WARNING",
-                Math.max(m.getLine(), 0), Math.max(m.getColumn(), 0), text);
+        // an error in the Java generated from a rule: its line means nothing to the author, so find the DRL line
+        // that mentions the name the compiler complains about
+        text = text.lines().findFirst().orElse(text);
+        Matcher q = QUOTED_NAME.matcher(text);
+        String name = null;
+        while (name == null && q.find()) {
+            name = q.group(1) != null ? q.group(1) : q.group(2) != null ? q.group(2) : q.group(3);
+        }
+        for (Obligation o : obligations) {
+            int line = name == null ? 0 : lineMentioning(o.drl(), name);
+            if (line > 0 || obligations.size() == 1) {
+                return new CompileMessage(o.id(), level, Math.max(line, 1), 1, text);
+            }
+        }
+        return new CompileMessage("", level, 0, 0, text);
+    }
+
+    private static int lineMentioning(String drl, String name) {
+        Matcher m = Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(stripComments(drl));
+        return m.find() ? lineCol(drl, m.start())[0] : 0;
     }
 }

@@ -49,9 +49,9 @@ public final class RuleEvaluator implements AutoCloseable {
     public static final int DEFAULT_MAX_FIRINGS = 10_000;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(2000);
     /** Steps of rule code (method entries, loop iterations, characters a regular expression reads) per evaluation. */
-    public static final long DEFAULT_MAX_STEPS = 20_000_000L;
+    public static final long DEFAULT_MAX_STEPS = 10_000_000L;
     /** Bytes the evaluating thread may allocate per evaluation (the engine's own allocations included). */
-    public static final long DEFAULT_MAX_ALLOCATION = 256L * 1024 * 1024;
+    public static final long DEFAULT_MAX_ALLOCATION = 128L * 1024 * 1024;
 
     private static final System.Logger LOG = System.getLogger(RuleEvaluator.class.getName());
     private static final int QUEUED = 0, RUNNING = 1, FINISHED = 2, ABANDONED = 3;
@@ -174,10 +174,13 @@ public final class RuleEvaluator implements AutoCloseable {
                     "a rule failed: " + describe(c), c);
         }
         List<EvaluatedFinding> findings = collect(rs, fired.findings());
-        return new Evaluation(findings, fired.firings(), (System.nanoTime() - t0) / 1000);
+        return new Evaluation(findings, fired.firings(), fired.steps(), (System.nanoTime() - t0) / 1000);
     }
 
-    private record Fired(List<Finding> findings, int firings) {
+    private record Fired(List<Finding> findings, int firings, long steps) {
+        Fired withSteps(long n) {
+            return new Fired(findings, firings, n);
+        }
     }
 
     /**
@@ -195,7 +198,7 @@ public final class RuleEvaluator implements AutoCloseable {
         if (spent.exhausted() != null) {
             throw budgetSpent(spent.exhausted());
         }
-        return spent.value();
+        return spent.value().withSteps(spent.steps());
     }
 
     private static RuleExecutionException budgetSpent(RuleBudgetExceeded e) {
@@ -278,7 +281,7 @@ public final class RuleEvaluator implements AutoCloseable {
                 throw new RuleExecutionException(RuleExecutionException.Reason.FIRING_LIMIT,
                         "rule set exceeded " + maxFirings + " firings", null);
             }
-            return new Fired(List.copyOf(inserted), n);
+            return new Fired(List.copyOf(inserted), n, 0);
         } finally {
             try {
                 s.dispose();

@@ -73,8 +73,9 @@ final class ViolationLocator {
                     : function != null ? lineOf(o.drl(), "function\\s+[\\w.<>\\[\\], ]*\\b" + Pattern.quote(function) + "\\s*\\(")
                     : -1;
             if (start > 0) {
-                return new CompileMessage(o.id(), "ERROR", mention(o.drl(), start, v.what()), 1,
-                        v.message() + " (" + (rule != null ? "rule \"" + rule + "\"" : "function " + function) + ")");
+                int line = mention(o.drl(), start, v.what());
+                return new CompileMessage(o.id(), "ERROR", line, 1, "line " + line + ": " + v.message() + " ("
+                        + (rule != null ? "rule \"" + rule + "\"" : "function " + function) + ")");
             }
         }
         String where = v.className().replace('/', '.') + (v.methodName() == null ? "" : "." + v.methodName());

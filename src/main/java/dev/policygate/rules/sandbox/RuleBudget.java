@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * at once, so there is no path on which rule code runs unmetered.
  */
 public final class RuleBudget {
-    /** Time and allocation are read every this many steps (a clock read costs about 20 ns, a step about 2). */
+    /** The clock is read every this many steps (a read costs about 20 ns, a step a few). */
     private static final int CHECK_EVERY = 16;
     private static final ThreadLocal<RuleBudget> CURRENT = new ThreadLocal<>();
     private static final com.sun.management.ThreadMXBean THREADS =
@@ -50,7 +50,7 @@ public final class RuleBudget {
         CURRENT.set(b);
         try {
             T value = work.get();
-            return new Spent<>(value, b.steps, b.spent);
+            return new Spent<>(value, b.steps, THREADS.getCurrentThreadAllocatedBytes() - b.allocationStart, b.spent);
         } catch (RuntimeException | Error e) {
             // the engine may wrap what rule code threw; a spent budget is the reason, whatever the wrapping
             if (b.spent != null) {
@@ -62,8 +62,8 @@ public final class RuleBudget {
         }
     }
 
-    /** The result of {@link #run}: the value, the steps taken, and the exhaustion if rule code swallowed it. */
-    public record Spent<T>(T value, long steps, RuleBudgetExceeded exhausted) {
+    /** The result of {@link #run}: the value, the steps taken, the bytes allocated, and the exhaustion if rule code swallowed it. */
+    public record Spent<T>(T value, long steps, long allocatedBytes, RuleBudgetExceeded exhausted) {
     }
 
     /** Called by instrumented rule code at every method entry and loop back-edge. */
@@ -85,15 +85,15 @@ public final class RuleBudget {
         if (steps > limits.steps()) {
             throw exhaust(RuleBudgetExceeded.Kind.STEPS, "a rule exceeded its budget of " + limits.steps() + " steps");
         }
-        if (n > 1 || before / CHECK_EVERY != steps / CHECK_EVERY) {
-            if (System.nanoTime() - deadline > 0) {
-                throw exhaust(RuleBudgetExceeded.Kind.TIME,
-                        "a rule exceeded the time limit of " + limits.time().toMillis() + " ms");
-            }
-            if (THREADS.getCurrentThreadAllocatedBytes() - allocationStart > limits.allocatedBytes()) {
-                throw exhaust(RuleBudgetExceeded.Kind.MEMORY, "a rule allocated more than "
-                        + limits.allocatedBytes() / (1024 * 1024) + " MB");
-            }
+        // allocation at every step: one step can double a string, so checking only now and then would let it grow
+        // by 2^CHECK_EVERY in between
+        if (THREADS.getCurrentThreadAllocatedBytes() - allocationStart > limits.allocatedBytes()) {
+            throw exhaust(RuleBudgetExceeded.Kind.MEMORY, "a rule allocated more than "
+                    + limits.allocatedBytes() / (1024 * 1024) + " MB");
+        }
+        if ((n > 1 || before / CHECK_EVERY != steps / CHECK_EVERY) && System.nanoTime() - deadline > 0) {
+            throw exhaust(RuleBudgetExceeded.Kind.TIME,
+                    "a rule exceeded the time limit of " + limits.time().toMillis() + " ms");
         }
     }
 
