@@ -182,6 +182,8 @@ public class RuleSetService {
      * returns the version that holds it.
      */
     @Transactional
+    // compiling the packs (in createVersion) takes tens of seconds on a busy cold JVM: more than the default timeout
+    @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 600)
     public RuleSetVersion storePack(RulePack pack, boolean activate) {
         String sha = sha256Of(pack.obligations(), pack.scoring());
         RuleSetVersion existing = RuleSetVersion.withSha(sha);

@@ -18,11 +18,16 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.Map;
 
 /**
- * Per request: the language (query, cookie, Accept-Language), the signed-in user and the CSRF token
- * (double-submit: a random token in an HttpOnly SameSite=Strict cookie, repeated in every form).
+ * Per request: the language (query, cookie, Accept-Language), the signed-in user and the CSRF token. The token
+ * is bound to the session: a random nonce lives in an HttpOnly SameSite=Strict cookie, and every form carries
+ * HMAC(server key, nonce | signed-in user), so a token is worth nothing with another cookie, another user, or none.
  */
 @RequestScoped
 public class Portal {
@@ -36,6 +41,17 @@ public class Portal {
     HttpHeaders headers;
     @Context
     UriInfo uri;
+
+    /** Keys the CSRF tokens: the session encryption key when set (the same on every replica), else per process. */
+    @ConfigProperty(name = "quarkus.http.auth.session.encryption-key")
+    Optional<String> sessionKey;
+    private static final byte[] PROCESS_KEY = RANDOM_KEY();
+
+    private static byte[] RANDOM_KEY() {
+        byte[] k = new byte[32];
+        new SecureRandom().nextBytes(k);
+        return k;
+    }
 
     private String lang;
     private String csrf;
@@ -73,24 +89,39 @@ public class Portal {
     String csrfToken() {
         if (csrf == null) {
             Cookie c = headers.getCookies().get(CSRF_COOKIE);
+            String nonce;
             if (c != null && c.getValue() != null && c.getValue().matches("[0-9a-f]{64}")) {
-                csrf = c.getValue();
+                nonce = c.getValue();
             } else {
                 byte[] b = new byte[32];
                 RANDOM.nextBytes(b);
-                csrf = HexFormat.of().formatHex(b);
-                cookies.add(new NewCookie.Builder(CSRF_COOKIE).value(csrf).path("/").httpOnly(true)
+                nonce = HexFormat.of().formatHex(b);
+                cookies.add(new NewCookie.Builder(CSRF_COOKIE).value(nonce).path("/").httpOnly(true)
                         .sameSite(NewCookie.SameSite.STRICT).build());
             }
+            csrf = sign(nonce);
         }
         return csrf;
     }
 
-    /** Refuses a POST whose form token does not match the cookie. */
+    private String sign(String nonce) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            byte[] key = sessionKey.filter(k -> !k.isBlank()).map(k -> k.getBytes(StandardCharsets.UTF_8)).orElse(PROCESS_KEY);
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            String user = identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+            return HexFormat.of().formatHex(mac.doFinal((nonce + "|" + user).getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Refuses a POST whose form token is not this session's (cookie nonce and signed-in user). */
     void checkCsrf(String formToken) {
         Cookie c = headers.getCookies().get(CSRF_COOKIE);
-        if (c == null || formToken == null || !MessageDigest.isEqual(c.getValue().getBytes(StandardCharsets.UTF_8),
-                formToken.getBytes(StandardCharsets.UTF_8))) {
+        if (c == null || c.getValue() == null || !c.getValue().matches("[0-9a-f]{64}") || formToken == null
+                || !MessageDigest.isEqual(sign(c.getValue()).getBytes(StandardCharsets.UTF_8),
+                        formToken.getBytes(StandardCharsets.UTF_8))) {
             throw new ForbiddenException("CSRF token missing or wrong; reload the page and try again.");
         }
     }

@@ -374,9 +374,19 @@ public class PortalBrowserTest {
         given().redirects().follow(false).multiPart("text", "我们是示例公司。").post("/assess").then().statusCode(403);
         given().redirects().follow(false).cookie("pg_csrf", "a".repeat(64)).multiPart("csrf", "b".repeat(64))
                 .multiPart("text", "我们是示例公司。").post("/assess").then().statusCode(403);
+        // the double-submit pattern alone is not enough: the token is bound to the session's nonce and user
         given().redirects().follow(false).cookie("pg_csrf", "a".repeat(64)).multiPart("csrf", "a".repeat(64))
+                .multiPart("text", "我们是示例公司。").post("/assess").then().statusCode(403);
+        given().redirects().follow(false).cookie("pg_csrf", "").multiPart("csrf", "")
+                .multiPart("text", "我们是示例公司。").post("/assess").then().statusCode(403);
+        String token = given().cookie("pg_csrf", "a".repeat(64)).get("/").then().statusCode(200).extract().body()
+                .asString().replaceAll("(?s).*name=\"csrf\" value=\"([0-9a-f]{64})\".*", "$1");
+        assertEquals(64, token.length(), "the page carries a token");
+        given().redirects().follow(false).cookie("pg_csrf", "b".repeat(64)).multiPart("csrf", token)
+                .multiPart("text", "我们是示例公司。").post("/assess").then().statusCode(403);
+        given().redirects().follow(false).cookie("pg_csrf", "a".repeat(64)).multiPart("csrf", token)
                 .multiPart("text", "我们是示例公司。").post("/assess").then().statusCode(303);
-        given().redirects().follow(false).cookie("pg_csrf", "a".repeat(64)).multiPart("csrf", "a".repeat(64))
+        given().redirects().follow(false).cookie("pg_csrf", "a".repeat(64)).multiPart("csrf", token)
                 .multiPart("text", "policy text. ".repeat(180_000)).post("/assess").then().statusCode(413)
                 .body(containsString("id=\"form-error\""), containsString("too large"));
         given().header("Accept-Language", "zh-CN,zh;q=0.9").get("/").then().statusCode(200)
