@@ -62,26 +62,76 @@ public final class SandboxedRuleBase {
         this.instrumenter = new BudgetInstrumenter(verifier);
     }
 
+    /**
+     * One obligation's DRL, compiled, verified and instrumented: what a rule set is assembled from. Units are cached
+     * by content, so a rule set that differs from another in one obligation compiles only that one.
+     */
+    private record Unit(List<Message> messages, List<Violation> violations, Map<String, ClassNode> generated,
+                        Map<String, byte[]> instrumented, List<String> models) {
+        boolean ok() {
+            return violations.isEmpty() && messages.stream().noneMatch(m -> m.getLevel() == Message.Level.ERROR);
+        }
+    }
+
+    private static final int CACHED_UNITS = 512;
+    private static final Map<String, Unit> UNITS = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Unit> eldest) {
+                    return size() > CACHED_UNITS;
+                }
+            });
+
+    /**
+     * Each source is compiled on its own (a rule may use only functions of its own DRL), then the verified models
+     * of all of them make one KieBase, each source's classes in a loader of their own.
+     */
     public Result build(List<Source> sources) {
+        List<Message> messages = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
+        Map<String, ClassNode> failing = new LinkedHashMap<>();
+        List<Unit> units = new ArrayList<>();
+        for (Source s : sources) {
+            String key = sha256(s.path() + "\n" + s.drl());
+            Unit u = UNITS.get(key);
+            if (u == null) {
+                u = compile(s);
+                if (u.ok()) {
+                    UNITS.put(key, u);
+                }
+            }
+            messages.addAll(u.messages());
+            violations.addAll(u.violations());
+            if (!u.ok()) {
+                failing.putAll(u.generated());
+            }
+            units.add(u);
+        }
+        if (!violations.isEmpty() || messages.stream().anyMatch(m -> m.getLevel() == Message.Level.ERROR)) {
+            return new Result(null, messages, violations, failing);
+        }
+        KieBase kieBase = RuleBudget.run(BUILD_LIMITS, () -> kieBase(units)).value();
+        return new Result(kieBase, messages, List.of(), Map.of());
+    }
+
+    private Unit compile(Source source) {
         KieServices ks = KieServices.Factory.get();
-        ReleaseId rid = ks.newReleaseId("dev.policygate.rules", "rule-set-" + BUILDS.incrementAndGet(), "1");
+        ReleaseId rid = ks.newReleaseId("dev.policygate.rules", "rule-unit-" + BUILDS.incrementAndGet(), "1");
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(rid);
-        for (Source s : sources) {
-            kfs.write("src/main/resources/" + s.path(), s.drl());
-        }
+        kfs.write("src/main/resources/" + source.path(), source.drl());
         KieBuilder builder = ks.newKieBuilder(kfs, factModelLoader).buildAll(ExecutableModelProject.class);
         try {
             List<Message> messages = builder.getResults().getMessages();
             if (messages.stream().anyMatch(m -> m.getLevel() == Message.Level.ERROR)) {
-                return new Result(null, messages, List.of(), Map.of());
+                return new Unit(messages, List.of(), Map.of(), Map.of(), List.of());
             }
             InternalKieModule km = (InternalKieModule) builder.getKieModule();
             Map<String, byte[]> bytes = new LinkedHashMap<>();
             Map<String, ClassNode> generated = new LinkedHashMap<>();
             for (String f : km.getFileNames().stream().sorted().toList()) {
                 if (!f.endsWith(".class") || f.startsWith("org/drools/project/model/ProjectModel")) {
-                    continue; // the project descriptor is never loaded: the KieBase is built from the models below
+                    continue; // the project descriptor is never loaded: the KieBase is built from the models
                 }
                 byte[] b = km.getBytes(f);
                 ClassNode node = new ClassNode();
@@ -91,33 +141,45 @@ public final class SandboxedRuleBase {
             }
             List<Violation> violations = verifier.verify(generated);
             if (!violations.isEmpty()) {
-                return new Result(null, messages, violations, generated);
+                return new Unit(messages, violations, generated, Map.of(), List.of());
             }
             Map<String, byte[]> instrumented = new LinkedHashMap<>();
             bytes.forEach((name, b) -> instrumented.put(name.replace('/', '.'), instrumenter.instrument(b, generated)));
-            RuleClassLoader loader = new RuleClassLoader(instrumented, factModelLoader);
-            KieBase kieBase = RuleBudget.run(BUILD_LIMITS, () -> kieBase(generated, loader)).value();
-            return new Result(kieBase, messages, List.of(), generated);
+            List<String> models = generated.values().stream()
+                    .filter(c -> c.interfaces.contains("org/drools/model/Model"))
+                    .map(c -> c.name.replace('/', '.')).toList();
+            return new Unit(List.copyOf(messages), List.of(), Map.of(), Map.copyOf(instrumented), models);
         } finally {
             ks.getRepository().removeKieModule(rid);
         }
     }
 
-    private static KieBase kieBase(Map<String, ClassNode> generated, RuleClassLoader loader) {
+    private static String sha256(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private KieBase kieBase(List<Unit> units) {
         List<Model> models = new ArrayList<>();
-        for (ClassNode c : generated.values()) {
-            if (c.interfaces.contains("org/drools/model/Model")) {
+        for (Unit u : units) {
+            RuleClassLoader loader = new RuleClassLoader(u.instrumented(), factModelLoader);
+            for (String m : u.models()) {
                 try {
-                    models.add((Model) loader.loadClass(c.name.replace('/', '.')).getDeclaredConstructor().newInstance());
+                    models.add((Model) loader.loadClass(m).getDeclaredConstructor().newInstance());
                 } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("cannot instantiate the rule model " + c.name, e);
+                    throw new IllegalStateException("cannot instantiate the rule model " + m, e);
                 }
             }
         }
         Properties props = new Properties();
         props.setProperty("drools.propertySpecific", "ALLOWED");
-        KnowledgeBuilderConfiguration builderConf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(props, loader);
-        return KieBaseBuilder.createKieBaseFromModel(models, RuleBaseFactory.newKnowledgeBaseConfiguration(null, loader),
-                builderConf);
+        KnowledgeBuilderConfiguration builderConf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(props,
+                factModelLoader);
+        return KieBaseBuilder.createKieBaseFromModel(models,
+                RuleBaseFactory.newKnowledgeBaseConfiguration(null, factModelLoader), builderConf);
     }
 }
