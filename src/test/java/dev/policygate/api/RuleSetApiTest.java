@@ -85,8 +85,10 @@ public class RuleSetApiTest {
         given().get("/api/v1/rulesets/" + before).then().statusCode(200)
                 .body("obligations.obligationId", not(hasItem("TEST_HANDLER_NAMED")));
 
-        JsonPath withNew = given().contentType(ContentType.JSON)
-                .body(Map.of("text", text, "ruleSetVersion", created))
+        // a version nobody activated yet is a preview for its authors; to anyone else it does not exist
+        given().contentType(ContentType.JSON).body(Map.of("text", text, "ruleSetVersion", created))
+                .post("/api/v1/assessments").then().statusCode(404);
+        JsonPath withNew = author().body(Map.of("text", text, "ruleSetVersion", created))
                 .post("/api/v1/assessments").then().statusCode(201).extract().jsonPath();
         assertEquals(created, withNew.getInt("ruleSetVersion"));
         assertTrue(withNew.getList("findings.obligationId").contains("TEST_HANDLER_NAMED"));
