@@ -1,0 +1,110 @@
+package dev.policygate.remedy;
+
+import dev.policygate.facts.Citation;
+import dev.policygate.facts.DocumentSection;
+import dev.policygate.facts.Fact;
+import dev.policygate.facts.Status;
+import dev.policygate.report.FindingRemediation;
+import dev.policygate.report.ReportedFinding;
+import dev.policygate.rules.CompiledRuleSet;
+import dev.policygate.rules.EvaluatedFinding;
+import dev.policygate.rules.Evaluation;
+import dev.policygate.rules.Obligation;
+import dev.policygate.rules.Remediation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Joins each NOT_MET or PARTIAL finding with its obligation's remediation: the model clause with the values the
+ * policy already gives filled in, and where in this policy the clause belongs.
+ */
+public final class Remedies {
+    private Remedies() {
+    }
+
+    /** The findings of an evaluation as reports show them, with remediations where they ask for a fix. */
+    public static List<ReportedFinding> report(Evaluation evaluation, CompiledRuleSet ruleSet,
+                                               List<? extends Fact> facts, String normalizedText) {
+        List<ReportedFinding> out = new ArrayList<>();
+        for (EvaluatedFinding f : evaluation.findings()) {
+            Obligation o = ruleSet.obligation(f.id());
+            Remediation r = o == null ? null : o.remediation();
+            boolean needsFix = f.status() == Status.NOT_MET || f.status() == Status.PARTIAL;
+            out.add(ReportedFinding.of(f, needsFix && r != null ? remediation(f, r, facts, normalizedText) : null));
+        }
+        return out;
+    }
+
+    static FindingRemediation remediation(EvaluatedFinding f, Remediation r, List<? extends Fact> facts,
+                                          String normalizedText) {
+        Map<String, String> known = KnownValues.of(facts, f.citations());
+        Map<String, String> filled = new LinkedHashMap<>();
+        List<String> open = new ArrayList<>();
+        for (String name : r.placeholders()) {
+            Placeholders.Placeholder p = Placeholders.standard().get(name);
+            String value = p == null || p.source() == null ? null : known.get(p.source());
+            if (value != null) {
+                filled.put(name, value);
+            } else {
+                open.add(name);
+            }
+        }
+        return new FindingRemediation(r.zh(), r.en(), r.clauseZh(), r.fill(filled), filled, open,
+                insertionPoint(f, r, facts, normalizedText));
+    }
+
+    /**
+     * The end of the section that should hold the clause: the section of the finding's first citation (a PARTIAL
+     * statement is completed where it stands), else the first section the rule looked in, else the largest
+     * section whose heading matches the remediation's {@code sectionMatch}; null when none fits.
+     */
+    static FindingRemediation.InsertionPoint insertionPoint(EvaluatedFinding f, Remediation r,
+                                                           List<? extends Fact> facts, String text) {
+        List<DocumentSection> sections = facts.stream().filter(DocumentSection.class::isInstance)
+                .map(DocumentSection.class::cast).toList();
+        if (sections.isEmpty()) {
+            return null;
+        }
+        DocumentSection chosen = null;
+        for (Citation c : f.citations()) {
+            if (c.section() != null && !c.section().isBlank()) {
+                chosen = byPath(sections, c.section());
+                if (chosen != null) {
+                    break;
+                }
+            }
+        }
+        for (int i = 0; chosen == null && i < f.lookedIn().size(); i++) {
+            chosen = byPath(sections, f.lookedIn().get(i));
+        }
+        if (chosen == null && r.sectionMatch() != null && !r.sectionMatch().isBlank()) {
+            Pattern match = Pattern.compile(r.sectionMatch());
+            for (DocumentSection s : sections) {
+                if (s.heading() != null && match.matcher(s.heading()).find()
+                        && (chosen == null || s.end() - s.start() > chosen.end() - chosen.start())) {
+                    chosen = s;
+                }
+            }
+        }
+        if (chosen == null) {
+            return null;
+        }
+        int end = Math.min(chosen.end(), text == null ? chosen.end() : text.length());
+        while (end > chosen.start() && text != null && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return new FindingRemediation.InsertionPoint(end, chosen.path());
+    }
+
+    private static DocumentSection byPath(List<DocumentSection> sections, String path) {
+        for (DocumentSection s : sections) {
+            if (path.equals(s.path())) {
+                return s;
+            }
+        }
+        return null;
+    }
+}
