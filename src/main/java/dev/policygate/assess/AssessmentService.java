@@ -62,8 +62,8 @@ public class AssessmentService {
         record.score = BigDecimal.valueOf(result.score().score()).setScale(1, RoundingMode.HALF_UP);
         record.verdict = result.score().verdict().name();
         record.factsJson = write(json.writerFor(FACT_LIST), result.facts());
-        record.findingsJson = write(json.writerFor(FINDING_LIST),
-                result.evaluation().findings().stream().map(ReportedFinding::of).toList());
+        record.findingsJson = write(json.writerFor(FINDING_LIST), dev.policygate.remedy.Remedies.report(
+                result.evaluation(), ruleSet, result.facts(), document.normalizedText()));
         QuarkusTransaction.requiringNew().run(record::persist);
         metrics.counter("policygate.assessments", "verdict", record.verdict).increment();
         io.micrometer.core.instrument.Timer.builder("policygate.assessment.duration")
