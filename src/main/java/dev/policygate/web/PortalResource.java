@@ -17,6 +17,7 @@ import dev.policygate.report.AssessmentReport;
 import dev.policygate.report.ReportedFinding;
 import dev.policygate.rules.CompileMessage;
 import dev.policygate.rules.Obligation;
+import dev.policygate.rules.Remediation;
 import dev.policygate.rules.RuleCompilationException;
 import dev.policygate.rules.RuleTestResult;
 import io.quarkus.qute.Template;
@@ -361,7 +362,9 @@ public class PortalResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed("rule-author")
     public Response editSubmit(@PathParam("id") String id, @RestForm String csrf, @RestForm String drl,
-                               @RestForm String tests, @RestForm String action) {
+                               @RestForm String tests, @RestForm String action, @RestForm String remedyZh,
+                               @RestForm String remedyEn, @RestForm String remedyClause,
+                               @RestForm String remedySection, @RestForm String remedyMatch) {
         portal.checkCsrf(csrf);
         Obligation o = ruleSets.latestObligation(id).orElse(null);
         if (o == null) {
@@ -369,8 +372,11 @@ public class PortalResource {
         }
         String d = drl == null ? "" : drl.replace("\r\n", "\n");
         String t = tests == null || tests.isBlank() ? null : tests.replace("\r\n", "\n");
+        Remediation remedy = remediation(o.remediation(), remedyZh, remedyEn, remedyClause, remedySection,
+                remedyMatch);
         ObligationInput input = new ObligationInput(o.id(), o.titleZh(), o.titleEn(), o.area(), o.pack(),
-                o.severity().name(), o.conditional(), o.legalBasis(), d, t);
+                o.severity().name(), o.conditional(), o.legalBasis(), d, t, remedy);
+        o = o.withRemediation(remedy);
         ObligationService.Validation validation;
         try {
             validation = obligations.validate(input);
@@ -392,6 +398,24 @@ public class PortalResource {
         }
     }
 
+    /** The remediation as the form gives it (blank fields: none), keeping the samples of the one it edits. */
+    private static Remediation remediation(Remediation old, String zh, String en, String clause, String section,
+                                           String match) {
+        if (blank(zh) && blank(en) && blank(clause)) {
+            return null;
+        }
+        return new Remediation(strip(zh), strip(en), clause == null ? null : clause.replace("\r\n", "\n").strip(),
+                strip(section), strip(match), old == null ? null : old.samples());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String strip(String s) {
+        return blank(s) ? null : s.strip();
+    }
+
     private Response editorPage(Obligation o, String drl, String tests, ObligationService.Validation validation,
                                 ObligationService.Change saved, int status) {
         List<CompileMessage> messages = validation == null ? List.of() : validation.messages();
@@ -402,6 +426,8 @@ public class PortalResource {
         long passed = results.stream().filter(RuleTestResult::passed).count();
         int lines = drl == null ? 1 : (int) drl.chars().filter(c -> c == '\n').count() + 1;
         return portal.render(editor.data("o", o).data("title", portal.zh() ? o.titleZh() : o.titleEn())
+                .data("remedy", o.remediation() == null ? new Remediation(null, null, null, null, null, null)
+                        : o.remediation())
                 .data("drl", drl).data("tests", tests == null ? "" : tests)
                 .data("validated", validation != null).data("valid", validation != null && validation.valid())
                 .data("messages", messages).data("results", results).data("passed", passed)
