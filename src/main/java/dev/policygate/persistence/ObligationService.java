@@ -7,6 +7,10 @@ import dev.policygate.rules.CompiledRuleSet;
 import dev.policygate.rules.RuleEvaluator;
 import dev.policygate.rules.RuleTestResult;
 import dev.policygate.rules.RuleTestRunner;
+import dev.policygate.rules.RuleExecutionException;
+import dev.policygate.rules.RuleSetDefectException;
+import dev.policygate.assess.Authoring;
+import dev.policygate.assess.SamplePolicy;
 import dev.policygate.rules.LegalBasis;
 import dev.policygate.rules.Obligation;
 import dev.policygate.rules.Remediation;
@@ -31,13 +35,32 @@ public class ObligationService {
     AuditLog audit;
 
     private final RuleCompiler compiler = new RuleCompiler();
+    private final RuleEvaluator authoring;
     private final RuleTestRunner testRunner;
     private final RemediationCheck remediationCheck;
 
+    /** Validations, previews and the tests of changed rules run on the authors' own small evaluator. */
     @Inject
-    ObligationService(RuleEvaluator evaluator) {
-        this.testRunner = new RuleTestRunner(evaluator);
-        this.remediationCheck = new RemediationCheck(evaluator);
+    ObligationService(@Authoring RuleEvaluator authoring) {
+        this.authoring = authoring;
+        this.testRunner = new RuleTestRunner(authoring);
+        this.remediationCheck = new RemediationCheck(authoring);
+    }
+
+    /**
+     * A candidate rule set is also evaluated on the built-in sample policy: a rule that burns, allocates without
+     * bound or throws is refused when it is submitted, with the reason, instead of failing assessments later.
+     */
+    private List<CompileMessage> trialRun(CompiledRuleSet compiled, String id) {
+        try {
+            authoring.evaluate(compiled, SamplePolicy.facts());
+            return List.of();
+        } catch (RuleExecutionException e) {
+            return List.of(new CompileMessage(id, "ERROR", 0, 0, "evaluating the rule set on a sample policy failed: "
+                    + e.getMessage()));
+        } catch (RuleSetDefectException e) {
+            return List.of(); // a missing or conflicting finding is reported by the obligation's own tests
+        }
     }
 
     public record ObligationView(String id, int revision, String titleZh, String titleEn, String area, String pack,
@@ -103,6 +126,10 @@ public class ObligationService {
         } catch (RuleCompilationException e) {
             return new Validation(false, e.messages(), List.of());
         }
+        List<CompileMessage> trial = trialRun(compiled, o.id());
+        if (!trial.isEmpty()) {
+            return new Validation(false, trial, List.of());
+        }
         List<RuleTestResult> results = runTests(compiled, o.id());
         return new Validation(results.stream().allMatch(RuleTestResult::passed), List.of(), results);
     }
@@ -110,6 +137,10 @@ public class ObligationService {
     /** Compiles the next set, runs the changed obligation's tests, and stores it only if they all pass. */
     private Change store(List<Obligation> next, String id, String action, String user) {
         CompiledRuleSet compiled = compiler.compile(next, ruleSets.latestScoring());
+        List<CompileMessage> trial = trialRun(compiled, id);
+        if (!trial.isEmpty()) {
+            throw new RuleCompilationException(trial);
+        }
         if (!action.equals("disable")) {
             List<RuleTestResult> failed = runTests(compiled, id).stream().filter(r -> !r.passed()).toList();
             if (!failed.isEmpty()) {

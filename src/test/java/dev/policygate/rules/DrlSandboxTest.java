@@ -32,7 +32,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DrlSandboxTest {
     static final Path DIR = Path.of("src/test/resources/hostile-rules");
-    static final RuleEvaluator EVALUATOR = new RuleEvaluator(1000, Duration.ofMillis(3000), 2, 8);
+    /** 2 M steps: a burning rule meets its (deterministic) step budget well before the time limit. */
+    static final RuleEvaluator EVALUATOR = new RuleEvaluator(1000, Duration.ofMillis(3000), 2_000_000,
+            RuleEvaluator.DEFAULT_MAX_ALLOCATION, 2, 8);
     static CompiledRuleSet shipped;
     static List<Fact> facts;
 
@@ -98,7 +100,8 @@ class DrlSandboxTest {
         assertTrue(e.getMessage().contains(switch (reason) {
             case FIRING_LIMIT -> "1000 firings";
             case TIME_LIMIT -> "3000 ms";
-            case RESOURCE_LIMIT -> "a rule exhausted the";
+            case STEP_LIMIT -> "steps";
+            case RESOURCE_LIMIT -> e.getMessage().contains("stack") ? "a rule exhausted the stack" : "a rule allocated more than";
             default -> "";
         }), e.getMessage());
         assertTrue(ms < 8000, "caller waited " + ms + " ms");
