@@ -102,7 +102,7 @@ public class AssessmentService {
         record.verdict = result.score().verdict().name();
         record.factsJson = write(json.writerFor(FACT_LIST), result.facts());
         record.findingsJson = write(json.writerFor(FINDING_LIST), dev.policygate.remedy.Remedies.report(
-                result.evaluation(), ruleSet, result.facts(), document.normalizedText()));
+                result.evaluation(), ruleSet, result.facts()));
         QuarkusTransaction.requiringNew().run(record::persist);
         metrics.counter("policygate.assessments", "verdict", record.verdict).increment();
         io.micrometer.core.instrument.Timer.builder("policygate.assessment.duration")
@@ -124,6 +124,12 @@ public class AssessmentService {
     }
 
     public record Evaluated(int ruleSetVersion, PolicyAssessor.Result result) {
+    }
+
+    /** The findings of an evaluation as reports show them, with their remediations. */
+    public List<ReportedFinding> reported(Evaluated e) {
+        return dev.policygate.remedy.Remedies.report(e.result().evaluation(), ruleSets.compiled(e.ruleSetVersion()),
+                e.result().facts());
     }
 
     public AssessmentReport find(UUID id) {

@@ -71,7 +71,7 @@ final class LocalAssessor implements Assessor {
                     file.getFileName().toString(), sha256(text), 0,
                     BigDecimal.valueOf(result.score().score()).setScale(1, RoundingMode.HALF_UP),
                     result.score().verdict().name(), text,
-                    Remedies.report(result.evaluation(), ruleSet, result.facts(), text),
+                    Remedies.report(result.evaluation(), ruleSet, result.facts()),
                     JsonReport.MAPPER.readTree(JsonReport.MAPPER.writerFor(FACTS).writeValueAsString(result.facts())));
             return ReportSource.of(uri, policy.originalText(), report);
         } catch (Exception e) {

@@ -27,19 +27,18 @@ public final class Remedies {
 
     /** The findings of an evaluation as reports show them, with remediations where they ask for a fix. */
     public static List<ReportedFinding> report(Evaluation evaluation, CompiledRuleSet ruleSet,
-                                               List<? extends Fact> facts, String normalizedText) {
+                                               List<? extends Fact> facts) {
         List<ReportedFinding> out = new ArrayList<>();
         for (EvaluatedFinding f : evaluation.findings()) {
             Obligation o = ruleSet.obligation(f.id());
             Remediation r = o == null ? null : o.remediation();
             boolean needsFix = f.status() == Status.NOT_MET || f.status() == Status.PARTIAL;
-            out.add(ReportedFinding.of(f, needsFix && r != null ? remediation(f, r, facts, normalizedText) : null));
+            out.add(ReportedFinding.of(f, needsFix && r != null ? remediation(f, r, facts) : null));
         }
         return out;
     }
 
-    static FindingRemediation remediation(EvaluatedFinding f, Remediation r, List<? extends Fact> facts,
-                                          String normalizedText) {
+    static FindingRemediation remediation(EvaluatedFinding f, Remediation r, List<? extends Fact> facts) {
         Map<String, String> known = KnownValues.of(facts, f.citations());
         Map<String, String> filled = new LinkedHashMap<>();
         List<String> open = new ArrayList<>();
@@ -53,16 +52,19 @@ public final class Remedies {
             }
         }
         return new FindingRemediation(r.zh(), r.en(), r.clauseZh(), r.fill(filled), filled, open,
-                insertionPoint(f, r, facts, normalizedText));
+                insertionPoint(f, r, facts));
     }
 
     /**
      * The end of the section that should hold the clause: the section of the finding's first citation (a PARTIAL
      * statement is completed where it stands), else the first section the rule looked in, else the largest
-     * section whose heading matches the remediation's {@code sectionMatch}; null when none fits.
+     * section whose heading matches the remediation's {@code sectionMatch}; null when none fits. Taken from the
+     * facts alone, so that evaluating posted facts gives the same point: a section ends where the next heading's
+     * line starts (the normalised text has no blank lines), so its text ends one line feed before, except the
+     * section that ends the document.
      */
     static FindingRemediation.InsertionPoint insertionPoint(EvaluatedFinding f, Remediation r,
-                                                           List<? extends Fact> facts, String text) {
+                                                           List<? extends Fact> facts) {
         List<DocumentSection> sections = facts.stream().filter(DocumentSection.class::isInstance)
                 .map(DocumentSection.class::cast).toList();
         if (sections.isEmpty()) {
@@ -92,10 +94,8 @@ public final class Remedies {
         if (chosen == null) {
             return null;
         }
-        int end = Math.min(chosen.end(), text == null ? chosen.end() : text.length());
-        while (end > chosen.start() && text != null && Character.isWhitespace(text.charAt(end - 1))) {
-            end--;
-        }
+        int documentEnd = sections.stream().mapToInt(DocumentSection::end).max().orElse(chosen.end());
+        int end = chosen.end() < documentEnd ? chosen.end() - 1 : chosen.end();
         return new FindingRemediation.InsertionPoint(end, chosen.path());
     }
 
