@@ -29,9 +29,9 @@ public final class KnownValues {
         for (Fact f : ordered) {
             if (f instanceof Handler h) {
                 putIfAbsent(out, "handler", h.name());
-            } else if (f instanceof PolicyScope s && !s.products().isEmpty()) {
+            } else if (f instanceof PolicyScope s && s.products() != null && !s.products().isEmpty()) {
                 putIfAbsent(out, "product", s.products().get(0));
-            } else if (f instanceof Contact c && c.value() != null) {
+            } else if (f instanceof Contact c && c.value() != null && c.channel() != null) {
                 boolean officer = c.owner() == Contact.Owner.PROTECTION_OFFICER;
                 switch (c.channel()) {
                     case PHONE -> putIfAbsent(out, officer ? "officerPhone" : "phone", c.value());
@@ -45,13 +45,13 @@ public final class KnownValues {
                     out.put("sdk", t.service());
                     putIfAbsent(out, "sdkProvider", t.provider());
                 }
-            } else if (f instanceof DataCollection d) {
+            } else if (f instanceof DataCollection d && d.piTypes() != null) {
                 for (PiType p : d.piTypes()) {
-                    if (p.sensitive()) {
+                    if (p != null && p.sensitive()) {
                         putIfAbsent(out, "sensitivePi", p.name());
                     }
                 }
-            } else if (f instanceof SensitivePiLabel l && !l.piTypes().isEmpty()) {
+            } else if (f instanceof SensitivePiLabel l && l.piTypes() != null && !l.piTypes().isEmpty()) {
                 putIfAbsent(out, "sensitivePi", l.piTypes().get(0));
             }
         }
@@ -72,8 +72,8 @@ public final class KnownValues {
         java.util.ArrayList<Fact> first = new java.util.ArrayList<>();
         java.util.ArrayList<Fact> rest = new java.util.ArrayList<>();
         for (Fact f : facts) {
-            boolean overlaps = f.citations() != null && f.citations().stream().anyMatch(c -> cited.stream()
-                    .anyMatch(x -> c.start() < x.end() && x.start() < c.end()));
+            boolean overlaps = f.citations() != null && f.citations().stream().anyMatch(c -> c != null
+                    && cited.stream().anyMatch(x -> x != null && c.start() < x.end() && x.start() < c.end()));
             (overlaps ? first : rest).add(f);
         }
         first.addAll(rest);

@@ -66,13 +66,13 @@ public final class Remedies {
     static FindingRemediation.InsertionPoint insertionPoint(EvaluatedFinding f, Remediation r,
                                                            List<? extends Fact> facts) {
         List<DocumentSection> sections = facts.stream().filter(DocumentSection.class::isInstance)
-                .map(DocumentSection.class::cast).toList();
+                .map(DocumentSection.class::cast).filter(s -> s.path() != null).toList();
         if (sections.isEmpty()) {
             return null;
         }
         DocumentSection chosen = null;
         for (Citation c : f.citations()) {
-            if (c.section() != null && !c.section().isBlank()) {
+            if (c != null && c.section() != null && !c.section().isBlank()) {
                 chosen = byPath(sections, c.section());
                 if (chosen != null) {
                     break;
@@ -96,10 +96,16 @@ public final class Remedies {
         }
         int documentEnd = sections.stream().mapToInt(DocumentSection::end).max().orElse(chosen.end());
         int end = chosen.end() < documentEnd ? chosen.end() - 1 : chosen.end();
+        if (end <= chosen.start()) {
+            return null; // not a section a clause can follow (facts that came from elsewhere)
+        }
         return new FindingRemediation.InsertionPoint(end, chosen.path());
     }
 
     private static DocumentSection byPath(List<DocumentSection> sections, String path) {
+        if (path == null) {
+            return null;
+        }
         for (DocumentSection s : sections) {
             if (path.equals(s.path())) {
                 return s;

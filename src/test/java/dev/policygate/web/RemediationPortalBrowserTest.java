@@ -170,4 +170,33 @@ public class RemediationPortalBrowserTest {
         d.get(url("/assessments/" + v2 + "?lang=en"));
         assertTrue(d.findElement(By.id("app-link")).getText().contains(APP));
     }
+
+    @Test
+    void anAuthorEditsTheRemediationAndValidateRunsTheModelClause() {
+        ChromeDriver d = browser();
+        d.get(url("/login?lang=en"));
+        d.findElement(By.id("j_username")).sendKeys("author");
+        d.findElement(By.id("j_password")).sendKeys("author");
+        d.findElement(By.id("login-submit")).click();
+        new WebDriverWait(d, Duration.ofSeconds(60)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        d.get(url("/obligations/HANDLER_ADDRESS/edit?lang=en"));
+        WebElement clause = d.findElement(By.id("remedy-clause"));
+        assertEquals("联系地址：{通信地址}。", clause.getAttribute("value"));
+        assertTrue(d.findElement(By.id("remedy-zh")).getAttribute("value").contains("通信地址"));
+        // a clause that cannot meet the obligation fails its test
+        js(d, "arguments[0].value = arguments[1];", clause, "我们重视您的隐私。");
+        d.findElement(By.id("validate")).click();
+        new WebDriverWait(d, Duration.ofSeconds(120)).until(ExpectedConditions.visibilityOfElementLocated(By.id("tests")));
+        List<WebElement> failed = d.findElements(By.cssSelector("#tests li.fail"));
+        assertEquals(1, failed.size(), d.findElement(By.id("tests")).getText());
+        assertTrue(failed.get(0).getText().contains("remediation"), failed.get(0).getText());
+        assertEquals("我们重视您的隐私。", d.findElement(By.id("remedy-clause")).getAttribute("value"), "the form keeps it");
+        Browser.screenshot(d, "remedy-editor-failing-clause");
+        // the shipped clause passes
+        js(d, "arguments[0].value = arguments[1];", d.findElement(By.id("remedy-clause")), "联系地址：{通信地址}。");
+        d.findElement(By.id("validate")).click();
+        new WebDriverWait(d, Duration.ofSeconds(120)).until(ExpectedConditions.visibilityOfElementLocated(By.id("tests")));
+        assertTrue(d.findElements(By.cssSelector("#tests li.fail")).isEmpty(), d.findElement(By.id("tests")).getText());
+        assertTrue(d.findElement(By.id("tests")).getText().contains("remediation"));
+    }
 }
