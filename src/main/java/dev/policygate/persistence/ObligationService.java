@@ -36,6 +36,7 @@ public class ObligationService {
 
     private final RuleCompiler compiler = new RuleCompiler();
     private final RuleEvaluator authoring;
+    private final java.util.concurrent.Semaphore validations = new java.util.concurrent.Semaphore(1, true);
     private final RuleTestRunner testRunner;
     private final RemediationCheck remediationCheck;
 
@@ -116,9 +117,26 @@ public class ObligationService {
         return store(next, id, "disable", user);
     }
 
-    /** Compiles the submitted obligation together with the latest rule set; stores nothing. */
+    /**
+     * Compiles the submitted obligation together with the latest rule set; stores nothing. Validations take turns
+     * (compiling a rule set takes seconds of CPU): however many authors validate at once, they use one core.
+     */
     public Validation validate(ObligationInput input) {
         Obligation o = input.toObligation(null);
+        try {
+            validations.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProblemException(503, "Interrupted", "The validation was interrupted; try again.");
+        }
+        try {
+            return validateNow(o);
+        } finally {
+            validations.release();
+        }
+    }
+
+    private Validation validateNow(Obligation o) {
         List<Obligation> candidate = withReplaced(ruleSets.latestObligations(), o);
         CompiledRuleSet compiled;
         try {
