@@ -36,14 +36,16 @@ public class AssessmentResource {
             throw new ProblemException(400, "Missing body", "Send {\"text\": \"...\"} as JSON or a multipart file.");
         }
         return created(assessments.assess(inputs.fromText(request.text(), request.format()), request.title(),
-                request.ruleSetVersion()));
+                request.ruleSetVersion(), request.appId(), request.versionLabel()));
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response assessUpload(@RestForm("file") FileUpload file, @RestForm String format,
-                                 @RestForm String title, @RestForm String ruleSetVersion) {
-        return created(assessments.assess(inputs.fromUpload(file, format), title, Versions.parse(ruleSetVersion)));
+                                 @RestForm String title, @RestForm String ruleSetVersion,
+                                 @RestForm String appId, @RestForm String versionLabel) {
+        return created(assessments.assess(inputs.fromUpload(file, format), title, Versions.parse(ruleSetVersion),
+                appId, versionLabel));
     }
 
     @GET

@@ -37,6 +37,6 @@ public class EvaluationResource {
         AssessmentService.Evaluated evaluated = assessments.evaluate(request.facts(), request.ruleSetVersion());
         PolicyAssessor.Result r = evaluated.result();
         return new EvaluationResponse(evaluated.ruleSetVersion(), r.score().score(), r.score().verdict().name(),
-                r.evaluation().findings().stream().map(ReportedFinding::of).toList());
+                assessments.reported(evaluated));
     }
 }

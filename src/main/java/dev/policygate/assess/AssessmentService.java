@@ -73,6 +73,14 @@ public class AssessmentService {
     }
 
     public AssessmentReport assess(Document document, String title, Integer ruleSetVersion) {
+        return assess(document, title, ruleSetVersion, null, null);
+    }
+
+    /** Assesses and stores; {@code appId} and {@code versionLabel} place it in an app's history (may be null). */
+    public AssessmentReport assess(Document document, String title, Integer ruleSetVersion, String appId,
+                                   String versionLabel) {
+        String app = AppIds.check(appId);
+        String label = AppIds.label(versionLabel);
         int version = servable(ruleSetVersion);
         CompiledRuleSet ruleSet = ruleSets.compiled(version);
         PolicyAssessor assessor = assessorFor(version);
@@ -84,6 +92,8 @@ public class AssessmentService {
         record.id = UUID.randomUUID();
         record.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         record.title = title;
+        record.appId = app;
+        record.versionLabel = label;
         record.documentSha256 = sha256(document.normalizedText());
         record.sourceFormat = document.sourceFormat().name();
         record.normalizedText = document.normalizedText();
@@ -91,8 +101,8 @@ public class AssessmentService {
         record.score = BigDecimal.valueOf(result.score().score()).setScale(1, RoundingMode.HALF_UP);
         record.verdict = result.score().verdict().name();
         record.factsJson = write(json.writerFor(FACT_LIST), result.facts());
-        record.findingsJson = write(json.writerFor(FINDING_LIST),
-                result.evaluation().findings().stream().map(ReportedFinding::of).toList());
+        record.findingsJson = write(json.writerFor(FINDING_LIST), dev.policygate.remedy.Remedies.report(
+                result.evaluation(), ruleSet, result.facts()));
         QuarkusTransaction.requiringNew().run(record::persist);
         metrics.counter("policygate.assessments", "verdict", record.verdict).increment();
         io.micrometer.core.instrument.Timer.builder("policygate.assessment.duration")
@@ -116,6 +126,12 @@ public class AssessmentService {
     public record Evaluated(int ruleSetVersion, PolicyAssessor.Result result) {
     }
 
+    /** The findings of an evaluation as reports show them, with their remediations. */
+    public List<ReportedFinding> reported(Evaluated e) {
+        return dev.policygate.remedy.Remedies.report(e.result().evaluation(), ruleSets.compiled(e.ruleSetVersion()),
+                e.result().facts());
+    }
+
     public AssessmentReport find(UUID id) {
         AssessmentRecord record = QuarkusTransaction.requiringNew().call(() -> AssessmentRecord.findById(id));
         if (record == null) {
@@ -131,8 +147,7 @@ public class AssessmentService {
             List<AssessmentRecord> records = AssessmentRecord.findAll(
                             io.quarkus.panache.common.Sort.descending("createdAt").and("id"))
                     .page(page, size).list();
-            List<Summary> items = records.stream().map(r -> new Summary(r.id, r.createdAt, r.title,
-                    r.documentSha256, r.ruleSetVersion, r.score, r.verdict)).toList();
+            List<Summary> items = records.stream().map(Summary::of).toList();
             return new Page(page, size, total, items);
         });
     }
@@ -151,8 +166,7 @@ public class AssessmentService {
             var query = AssessmentRecord.<AssessmentRecord>find("lower(title) like ?1 escape '!'",
                     io.quarkus.panache.common.Sort.descending("createdAt").and("id"), like);
             long total = query.count();
-            List<Summary> items = query.page(page, size).list().stream().map(r -> new Summary(r.id, r.createdAt,
-                    r.title, r.documentSha256, r.ruleSetVersion, r.score, r.verdict)).toList();
+            List<Summary> items = query.page(page, size).list().stream().map(Summary::of).toList();
             return new Page(page, size, total, items);
         });
     }
@@ -161,14 +175,43 @@ public class AssessmentService {
         try {
             return new AssessmentReport(r.id, r.createdAt, r.title, r.documentSha256, r.ruleSetVersion, r.score,
                     r.verdict, r.normalizedText, json.readValue(r.findingsJson, FINDING_LIST),
-                    json.readTree(r.factsJson));
+                    json.readTree(r.factsJson), r.appId, r.versionLabel);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored assessment " + r.id + " is corrupt", e);
         }
     }
 
     public record Summary(UUID id, OffsetDateTime createdAt, String title, String documentSha256, int ruleSetVersion,
-                          BigDecimal score, String verdict) {
+                          BigDecimal score, String verdict,
+                          @com.fasterxml.jackson.annotation.JsonInclude(
+                                  com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String appId,
+                          @com.fasterxml.jackson.annotation.JsonInclude(
+                                  com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String versionLabel) {
+        static Summary of(AssessmentRecord r) {
+            return new Summary(r.id, r.createdAt, r.title, r.documentSha256, r.ruleSetVersion, r.score, r.verdict,
+                    r.appId, r.versionLabel);
+        }
+    }
+
+    /** An app's assessments, oldest first (its history, for a score over time). */
+    public List<Summary> history(String appId) {
+        String app = AppIds.check(appId);
+        return QuarkusTransaction.requiringNew().call(() -> AssessmentRecord.<AssessmentRecord>find("appId",
+                io.quarkus.panache.common.Sort.ascending("createdAt").and("id"), app).list().stream()
+                .map(Summary::of).toList());
+    }
+
+    /** The two newest assessments of an app, older first; 404 when it has fewer than two. */
+    public List<AssessmentReport> latestTwo(String appId) {
+        String app = AppIds.check(appId);
+        List<AssessmentRecord> two = QuarkusTransaction.requiringNew().call(() -> AssessmentRecord
+                .<AssessmentRecord>find("appId", io.quarkus.panache.common.Sort.descending("createdAt").and("id",
+                        io.quarkus.panache.common.Sort.Direction.Descending), app).page(0, 2).list());
+        if (two.size() < 2) {
+            throw ProblemException.notFound("App " + app + " has " + two.size()
+                    + " assessment(s); a comparison needs two.");
+        }
+        return List.of(report(two.get(1)), report(two.get(0)));
     }
 
     public record Page(int page, int size, long total, List<Summary> items) {

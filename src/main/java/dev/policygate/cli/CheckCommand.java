@@ -3,6 +3,7 @@ package dev.policygate.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.policygate.report.AssessmentReport;
+import dev.policygate.report.FindingRemediation;
 import dev.policygate.report.Gate;
 import dev.policygate.report.JsonReport;
 import dev.policygate.report.ReportFormat;
@@ -106,6 +107,10 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
     boolean quiet;
+
+    @Option(names = "--explain",
+            description = "Prints every NOT_MET and PARTIAL finding with why, how to fix it and a model clause to insert.")
+    boolean explain;
 
     record Outcome(ReportSource source, Gate.Result result, long millis) {
     }
@@ -234,6 +239,9 @@ final class CheckCommand implements Callable<Integer> {
         if (reportFormat != null) {
             writeReport(reportFormat, sources, gate, cl.getOut());
         }
+        if (explain) {
+            explain(human, outcomes);
+        }
         summary(human, outcomes, wallMillis);
         if (summaryCsv != null) {
             writeCsv(outcomes);
@@ -335,6 +343,46 @@ final class CheckCommand implements Callable<Integer> {
                 : (ms[ms.length / 2 - 1] + ms[ms.length / 2]) / 2.0;
         w.printf(Locale.ROOT, "%d policies: %d passed, %d failed, %d not assessed; %.1f s, median %.0f ms per policy%n",
                 outcomes.size(), pass, fail, error, wallMillis / 1000.0, median);
+    }
+
+    /** Per policy: each finding that is not met, why, what to change and the model clause (known values filled in). */
+    static void explain(PrintWriter w, List<Outcome> outcomes) {
+        for (Outcome o : outcomes) {
+            AssessmentReport r = o.source().report();
+            if (r == null) {
+                continue;
+            }
+            w.println("== " + o.source().uri() + ": " + o.result().decision() + ", score " + r.score() + ", "
+                    + r.verdict());
+            for (ReportedFinding f : r.findings()) {
+                if (!f.needsFix()) {
+                    continue;
+                }
+                w.println();
+                w.println("  " + f.status() + "  " + f.obligationId() + "  " + f.title() + " / " + f.titleEn() + " ("
+                        + f.severity().toLowerCase(Locale.ROOT) + ")");
+                w.println("    why:  " + f.rationale());
+                w.println("          " + f.rationaleEn());
+                if (f.lookedIn() != null && !f.lookedIn().isEmpty()) {
+                    w.println("    looked in: " + String.join("; ", f.lookedIn()));
+                }
+                FindingRemediation fix = f.remediation();
+                if (fix == null) {
+                    continue;
+                }
+                w.println("    fix:  " + fix.zh());
+                w.println("          " + fix.en());
+                w.println("    model clause" + (fix.insertAt() == null ? ":"
+                        : " (insert at the end of " + fix.insertAt().section() + "):"));
+                for (String line : fix.clause().split("\n")) {
+                    w.println("      " + line);
+                }
+                if (!fix.open().isEmpty()) {
+                    w.println("    fill in: " + String.join("、", fix.open()));
+                }
+            }
+            w.println();
+        }
     }
 
     private static long count(AssessmentReport r, String status) {

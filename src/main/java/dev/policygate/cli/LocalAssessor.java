@@ -6,7 +6,7 @@ import dev.policygate.facts.Fact;
 import dev.policygate.report.AssessmentReport;
 import dev.policygate.report.JsonReport;
 import dev.policygate.report.ReportSource;
-import dev.policygate.report.ReportedFinding;
+import dev.policygate.remedy.Remedies;
 import dev.policygate.rules.CompiledRuleSet;
 import dev.policygate.rules.Obligation;
 import dev.policygate.extract.FactExtractor;
@@ -71,7 +71,7 @@ final class LocalAssessor implements Assessor {
                     file.getFileName().toString(), sha256(text), 0,
                     BigDecimal.valueOf(result.score().score()).setScale(1, RoundingMode.HALF_UP),
                     result.score().verdict().name(), text,
-                    result.evaluation().findings().stream().map(ReportedFinding::of).toList(),
+                    Remedies.report(result.evaluation(), ruleSet, result.facts()),
                     JsonReport.MAPPER.readTree(JsonReport.MAPPER.writerFor(FACTS).writeValueAsString(result.facts())));
             return ReportSource.of(uri, policy.originalText(), report);
         } catch (Exception e) {

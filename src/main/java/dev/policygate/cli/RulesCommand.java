@@ -1,11 +1,15 @@
 package dev.policygate.cli;
 
+import dev.policygate.remedy.RemediationCheck;
+import dev.policygate.rules.CompiledRuleSet;
+import dev.policygate.rules.RuleCompiler;
 import dev.policygate.rules.RuleEvaluator;
 import dev.policygate.rules.RulePack;
 import dev.policygate.rules.RuleTestResult;
 import dev.policygate.rules.RuleTestRunner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -25,7 +29,8 @@ final class RulesCommand implements Runnable {
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true,
-            description = "Runs every pack's <ID>.tests.yaml cases; exit 1 when a case fails.")
+            description = {"Runs every pack's <ID>.tests.yaml cases, and checks that each remediation's model clause "
+                    + "turns its obligation MET; exit 1 when a case fails."})
     static final class Test implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -41,7 +46,12 @@ final class RulesCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             RulePack pack = RuleSets.load(dir);
-            List<RuleTestResult> results = new RuleTestRunner(new RuleEvaluator()).run(pack);
+            RuleEvaluator evaluator = new RuleEvaluator();
+            CompiledRuleSet compiled = new RuleCompiler().compile(pack);
+            List<RuleTestResult> results = new ArrayList<>(new RuleTestRunner(evaluator).run(compiled, null));
+            // each obligation's remediation: its model clause must turn the obligation MET
+            compiled.obligations().stream().filter(o -> o.remediation() != null)
+                    .forEach(o -> results.add(new RemediationCheck(evaluator).run(compiled, o.id())));
             int failed = 0;
             for (RuleTestResult r : results) {
                 if (!r.passed()) {

@@ -34,4 +34,10 @@ public class AssessmentRecord extends PanacheEntityBase {
     public String factsJson;
     @Column(name = "findings_json", nullable = false)
     public String findingsJson;
+    /** The app whose policy this is (its history: GET /api/v1/apps/{appId}/assessments), or null. */
+    @Column(name = "app_id")
+    public String appId;
+    /** The policy's own version label (e.g. "2024-03" or "v2.1"), or null. */
+    @Column(name = "version_label")
+    public String versionLabel;
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.policygate.rules.LegalBasis;
 import dev.policygate.rules.Obligation;
+import dev.policygate.rules.Remediation;
 import dev.policygate.rules.Severity;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -48,6 +49,8 @@ public class ObligationRevision extends PanacheEntityBase {
     @Column(nullable = false)
     public String drl;
     public String tests;
+    /** JSON of the {@link Remediation}, or null. */
+    public String remediation;
     @Column(name = "content_sha256", nullable = false)
     public String contentSha256;
     @Column(nullable = false)
@@ -67,9 +70,10 @@ public class ObligationRevision extends PanacheEntityBase {
     public Obligation toObligation() {
         try {
             return new Obligation(obligationId, titleZh, titleEn, area, pack, Severity.valueOf(severity), conditional,
-                    JSON.readValue(legalBasis, LEGAL_BASIS_LIST), drl, tests);
+                    JSON.readValue(legalBasis, LEGAL_BASIS_LIST), drl, tests,
+                    remediation == null ? null : JSON.readValue(remediation, Remediation.class));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored legal basis of " + obligationId + " r" + revision + " is corrupt", e);
+            throw new IllegalStateException("Stored legal basis or remediation of " + obligationId + " r" + revision + " is corrupt", e);
         }
     }
 
@@ -85,6 +89,7 @@ public class ObligationRevision extends PanacheEntityBase {
         r.conditional = o.conditional();
         try {
             r.legalBasis = JSON.writeValueAsString(o.legalBasis());
+            r.remediation = o.remediation() == null ? null : JSON.writeValueAsString(o.remediation());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

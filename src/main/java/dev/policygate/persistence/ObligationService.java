@@ -13,6 +13,8 @@ import dev.policygate.assess.Authoring;
 import dev.policygate.assess.SamplePolicy;
 import dev.policygate.rules.LegalBasis;
 import dev.policygate.rules.Obligation;
+import dev.policygate.rules.Remediation;
+import dev.policygate.remedy.RemediationCheck;
 import dev.policygate.rules.RuleCompilationException;
 import dev.policygate.rules.RuleCompiler;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,12 +38,14 @@ public class ObligationService {
     private final RuleEvaluator authoring;
     private final java.util.concurrent.Semaphore validations = new java.util.concurrent.Semaphore(1, true);
     private final RuleTestRunner testRunner;
+    private final RemediationCheck remediationCheck;
 
     /** Validations, previews and the tests of changed rules run on the authors' own small evaluator. */
     @Inject
     ObligationService(@Authoring RuleEvaluator authoring) {
         this.authoring = authoring;
         this.testRunner = new RuleTestRunner(authoring);
+        this.remediationCheck = new RemediationCheck(authoring);
     }
 
     /**
@@ -62,11 +66,11 @@ public class ObligationService {
 
     public record ObligationView(String id, int revision, String titleZh, String titleEn, String area, String pack,
                                  String severity, boolean conditional, List<LegalBasis> legalBasis, String drl,
-                                 String tests) {
+                                 String tests, Remediation remediation) {
         static ObligationView of(ObligationRevision r) {
             Obligation o = r.toObligation();
             return new ObligationView(o.id(), r.revision, o.titleZh(), o.titleEn(), o.area(), o.pack(),
-                    o.severity().name(), o.conditional(), o.legalBasis(), o.drl(), o.tests());
+                    o.severity().name(), o.conditional(), o.legalBasis(), o.drl(), o.tests(), o.remediation());
         }
     }
 
@@ -173,7 +177,16 @@ public class ObligationService {
         return new Change(id, action, v.version, ruleSets.activeVersion());
     }
 
+    /** The obligation's own test cases and, when it has a remediation, the test of its model clause. */
     private List<RuleTestResult> runTests(CompiledRuleSet compiled, String id) {
+        List<RuleTestResult> out = new ArrayList<>(runCases(compiled, id));
+        if (compiled.obligation(id).remediation() != null) {
+            out.add(remediationCheck.run(compiled, id));
+        }
+        return out;
+    }
+
+    private List<RuleTestResult> runCases(CompiledRuleSet compiled, String id) {
         Obligation o = compiled.obligation(id);
         if (o.tests() == null || o.tests().isBlank()) {
             return List.of();

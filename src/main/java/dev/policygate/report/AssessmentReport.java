@@ -13,5 +13,16 @@ import java.util.UUID;
  */
 public record AssessmentReport(UUID id, OffsetDateTime createdAt, String title, String documentSha256,
                                int ruleSetVersion, BigDecimal score, String verdict, String normalizedText,
-                               List<ReportedFinding> findings, JsonNode facts) {
+                               List<ReportedFinding> findings, JsonNode facts,
+                               @com.fasterxml.jackson.annotation.JsonInclude(
+                                       com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String appId,
+                               @com.fasterxml.jackson.annotation.JsonInclude(
+                                       com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String versionLabel) {
+    /** An assessment that belongs to no app. */
+    public AssessmentReport(UUID id, OffsetDateTime createdAt, String title, String documentSha256,
+                            int ruleSetVersion, BigDecimal score, String verdict, String normalizedText,
+                            List<ReportedFinding> findings, JsonNode facts) {
+        this(id, createdAt, title, documentSha256, ruleSetVersion, score, verdict, normalizedText, findings, facts,
+                null, null);
+    }
 }

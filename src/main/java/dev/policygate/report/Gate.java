@@ -70,7 +70,11 @@ public record Gate(double failUnder, Set<String> require, boolean partialPasses,
 
     public enum Decision { PASS, FAIL }
 
-    public record Failed(String obligationId, String status, String reason, boolean required) {
+    /** A finding that fails as a test case; {@code remediation}: how to fix it, when its obligation has one. */
+    public record Failed(String obligationId, String status, String reason, boolean required,
+                         @com.fasterxml.jackson.annotation.JsonInclude(
+                                 com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                         FindingRemediation remediation) {
     }
 
     public record Result(Decision decision, BigDecimal score, String verdict, List<Failed> failed,
@@ -107,7 +111,7 @@ public record Gate(double failUnder, Set<String> require, boolean partialPasses,
             boolean required = require.contains(f.obligationId());
             if (!passes(f.status())) {
                 failed.add(new Failed(f.obligationId(), f.status(), f.rationaleEn() != null ? f.rationaleEn()
-                        : f.rationale(), required));
+                        : f.rationale(), required, f.remediation()));
                 if (required) {
                     reasons.add("required " + f.obligationId() + " is " + f.status());
                 }

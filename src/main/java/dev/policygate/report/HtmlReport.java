@@ -27,6 +27,8 @@ public final class HtmlReport {
             .policy{white-space:pre-wrap;border:1px solid #ddd;padding:1rem;background:#fafafa}
             mark{background:#fff59d}mark:target{background:#ffb74d;outline:2px solid #e65100}
             .en{color:#555;font-size:.9em}.basis{color:#555;font-size:.85em}
+            .fix{margin-top:.4rem;padding:.3rem .5rem;border-left:3px solid #2e7d32;background:#f1f8e9}
+            .clause{white-space:pre-wrap;margin:.3rem 0;font-family:inherit;background:#fff;border:1px dashed #9ccc65;padding:.3rem}
             """;
 
     private HtmlReport() {
@@ -101,6 +103,17 @@ public final class HtmlReport {
             if (f.lookedIn() != null && !f.lookedIn().isEmpty()) {
                 h.append("<br><span class=\"en\">looked in: ").append(esc(String.join("; ", f.lookedIn())))
                         .append("</span>");
+            }
+            FindingRemediation fix = f.remediation();
+            if (fix != null) {
+                h.append("<div class=\"fix\"><strong>修改建议</strong> ").append(esc(fix.zh()))
+                        .append("<br><span class=\"en\">How to fix: ").append(esc(fix.en())).append("</span>")
+                        .append("<pre class=\"clause\">").append(esc(fix.clause())).append("</pre>");
+                if (fix.insertAt() != null) {
+                    h.append("<span class=\"en\">insert at the end of: ").append(esc(fix.insertAt().section()))
+                            .append("</span>");
+                }
+                h.append("</div>");
             }
             h.append("</td><td>");
             if (f.citations() != null) {

@@ -131,6 +131,12 @@ public final class JUnitReport {
                     f.citations().forEach(c -> body.append("Cited [").append(c.section()).append("]: ")
                             .append(c.quote()).append("\n"));
                 }
+                FindingRemediation fix = f.remediation();
+                if (fix != null) {
+                    body.append("How to fix: ").append(nz(fix.zh())).append(" / ").append(nz(fix.en())).append("\n")
+                            .append("Model clause").append(fix.insertAt() == null ? "" : " (insert at the end of "
+                                    + fix.insertAt().section() + ")").append(":\n").append(fix.clause()).append("\n");
+                }
                 body.append("Legal basis:\n").append(SarifReport.basis(f.legalBasis()));
                 w.writeCharacters(clean(body.toString()));
                 w.writeEndElement();

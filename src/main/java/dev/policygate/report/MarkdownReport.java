@@ -69,6 +69,24 @@ public final class MarkdownReport {
                     .append(" | ").append(cell(f.rationale())).append(" |\n");
         }
         md.append("\n");
+        List<ReportedFinding> fixable = open.stream().filter(f -> f.remediation() != null).toList();
+        if (!fixable.isEmpty()) {
+            md.append("<details><summary>How to fix (").append(fixable.size()).append(")</summary>\n\n");
+            for (ReportedFinding f : fixable) {
+                FindingRemediation fix = f.remediation();
+                md.append("- `").append(f.obligationId()).append("` ").append(inline(fix.zh())).append(" ")
+                        .append(inline(fix.en()));
+                if (fix.insertAt() != null) {
+                    md.append(" (at the end of ").append(inline(fix.insertAt().section())).append(")");
+                }
+                md.append("\n\n  ~~~text\n");
+                for (String line : fix.clause().split("\n")) {
+                    md.append("  ").append(line.replace("~~~", "～～～")).append("\n");
+                }
+                md.append("  ~~~\n");
+            }
+            md.append("\n</details>\n\n");
+        }
     }
 
     static long count(AssessmentReport r, String status) {

@@ -43,6 +43,13 @@ public final class SarifReport {
         driver.put("semanticVersion", "0.1.0");
         ArrayNode rules = driver.putArray("rules");
         Map<String, Integer> ruleIndex = new LinkedHashMap<>();
+        Map<String, FindingRemediation> remediations = new LinkedHashMap<>();
+        for (ReportSource s : sources) {
+            if (s.report() != null) {
+                s.report().findings().stream().filter(f -> f.remediation() != null)
+                        .forEach(f -> remediations.putIfAbsent(f.obligationId(), f.remediation()));
+            }
+        }
         for (ReportSource s : sources) {
             if (s.report() == null) {
                 continue;
@@ -50,7 +57,7 @@ public final class SarifReport {
             for (ReportedFinding f : s.report().findings()) {
                 if (!ruleIndex.containsKey(f.obligationId())) {
                     ruleIndex.put(f.obligationId(), ruleIndex.size());
-                    rules.add(rule(f));
+                    rules.add(rule(f, remediations.get(f.obligationId())));
                 }
             }
         }
@@ -101,6 +108,10 @@ public final class SarifReport {
                 reg.put("startColumn", region.startColumn());
                 reg.put("endLine", region.endLine());
                 reg.put("endColumn", region.endColumn());
+                ObjectNode fix = fix(map, f, uri, artifactIndex);
+                if (fix != null) {
+                    res.putArray("fixes").add(fix);
+                }
                 res.putObject("partialFingerprints").put("policygate/obligation/v1", uri + "#" + f.obligationId());
                 ObjectNode props = res.putObject("properties");
                 props.put("status", f.status());
@@ -163,10 +174,47 @@ public final class SarifReport {
         if (f.lookedIn() != null && !f.lookedIn().isEmpty()) {
             sb.append(" (looked in: ").append(String.join("; ", f.lookedIn())).append(")");
         }
+        FindingRemediation r = f.remediation();
+        if (r != null) {
+            sb.append("\n修改建议 Fix: ").append(r.zh()).append(" / ").append(r.en());
+            sb.append("\n示范条款 Model clause: ").append(r.clause());
+            if (r.insertAt() != null) {
+                sb.append("\n(insert at the end of: ").append(r.insertAt().section()).append(")");
+            }
+        }
         return sb.toString();
     }
 
-    private static ObjectNode rule(ReportedFinding f) {
+    /**
+     * A SARIF fix that inserts the model clause as a new line at the end of the section that should hold it;
+     * only where that point maps exactly to the original file.
+     */
+    static ObjectNode fix(SourceMap map, ReportedFinding f, String uri, int artifactIndex) {
+        FindingRemediation r = f.remediation();
+        if (r == null || r.insertAt() == null || !map.exact() || r.insertAt().offset() <= 0) {
+            return null;
+        }
+        int at = r.insertAt().offset();
+        SourceMap.Region last = map.region(at - 1, at, null);
+        if (last == null) {
+            return null;
+        }
+        ObjectNode fix = F.objectNode();
+        fix.putObject("description").put("text", "在“" + r.insertAt().section() + "”末尾插入示范条款 / Insert the model clause "
+                + "at the end of this section" + (r.open().isEmpty() ? "" : "; fill in " + String.join("、", r.open())));
+        ObjectNode change = fix.putArray("artifactChanges").addObject();
+        change.putObject("artifactLocation").put("uri", uri).put("index", artifactIndex);
+        ObjectNode replacement = change.putArray("replacements").addObject();
+        ObjectNode deleted = replacement.putObject("deletedRegion");
+        deleted.put("startLine", last.endLine());
+        deleted.put("startColumn", last.endColumn());
+        deleted.put("endLine", last.endLine());
+        deleted.put("endColumn", last.endColumn());
+        replacement.putObject("insertedContent").put("text", "\n" + r.clause());
+        return fix;
+    }
+
+    private static ObjectNode rule(ReportedFinding f, FindingRemediation remediation) {
         ObjectNode rule = F.objectNode();
         rule.put("id", f.obligationId());
         rule.put("name", camel(f.obligationId()));
@@ -174,8 +222,14 @@ public final class SarifReport {
         String basis = basis(f.legalBasis());
         rule.putObject("fullDescription").put("text", f.title() + " (" + f.titleEn() + "). 法律依据 Legal basis: " + basis);
         ObjectNode help = rule.putObject("help");
-        help.put("text", "Legal basis:\n" + basis);
-        help.put("markdown", "**" + f.title() + "** (" + f.titleEn() + ")\n\n" + basisMarkdown(f.legalBasis()));
+        String fixText = remediation == null ? "" : "修改建议 How to fix: " + remediation.zh() + "\n" + remediation.en()
+                + "\n示范条款 Model clause:\n" + remediation.clauseTemplate() + "\n\n";
+        String fixMarkdown = remediation == null ? "" : "**修改建议 How to fix:** " + remediation.zh() + "  \n"
+                + remediation.en() + "\n\n**示范条款 Model clause:**\n\n> " + remediation.clauseTemplate()
+                .replace("\n", "\n> ") + "\n\n";
+        help.put("text", fixText + "Legal basis:\n" + basis);
+        help.put("markdown", "**" + f.title() + "** (" + f.titleEn() + ")\n\n" + fixMarkdown
+                + basisMarkdown(f.legalBasis()));
         rule.putObject("defaultConfiguration").put("level", level(f.severity()));
         ObjectNode props = rule.putObject("properties");
         props.put("severity", f.severity());

@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * <pre>
  * scoring.yaml                     scoring weights, credits and verdict thresholds (see {@link ScoringConfig})
  * &lt;pack&gt;/pack.yaml                 area: B, titleZh, titleEn, obligations: [HANDLER_IDENTITY, …] (catalogue order)
- * &lt;pack&gt;/&lt;ID&gt;.yaml                 id, titleZh, titleEn, severity, conditional, legalBasis: [{instrument, article, textZh}]
+ * &lt;pack&gt;/&lt;ID&gt;.yaml                 id, titleZh, titleEn, severity, conditional, legalBasis: [{instrument, article, textZh}],
+ *                                  remediation: {zh, en, clauseZh, section, sectionMatch, samples} (optional)
  * &lt;pack&gt;/&lt;ID&gt;.drl                  the obligation's rules
  * &lt;pack&gt;/&lt;ID&gt;.tests.yaml           its rule tests (optional)
  * </pre>
@@ -144,8 +145,11 @@ public final class RulePackLoader {
                     if (m.titleZh() == null || m.titleEn() == null) {
                         problems.add(meta + ": titleZh and titleEn are required");
                     }
+                    if (m.remediation() != null) {
+                        m.remediation().problems().forEach(p -> problems.add(meta + ": " + p));
+                    }
                     obligations.add(new Obligation(id, m.titleZh(), m.titleEn(), area, pack, m.severity(),
-                            m.conditional(), m.legalBasis(), files.get(drl), files.get(tests)));
+                            m.conditional(), m.legalBasis(), files.get(drl), files.get(tests), m.remediation()));
                 } catch (Exception e) {
                     problems.add(meta + ": " + e.getMessage());
                 }
@@ -164,7 +168,7 @@ public final class RulePackLoader {
 
     /** The metadata file of one obligation. */
     record ObligationMeta(String id, String titleZh, String titleEn, Severity severity, boolean conditional,
-                          List<LegalBasis> legalBasis) {
+                          List<LegalBasis> legalBasis, Remediation remediation) {
     }
 
     static ScoringConfig parseScoring(JsonNode n) {

@@ -4,6 +4,9 @@ import dev.policygate.api.ObligationInput;
 import dev.policygate.api.PolicyInputs;
 import dev.policygate.api.ProblemException;
 import dev.policygate.assess.AssessmentService;
+import dev.policygate.compare.PolicyComparer;
+import dev.policygate.compare.PolicyComparison;
+import dev.policygate.compare.SentenceChange;
 import dev.policygate.ingest.Document;
 import dev.policygate.ingest.IngestException;
 import dev.policygate.persistence.ObligationRevision;
@@ -14,6 +17,7 @@ import dev.policygate.report.AssessmentReport;
 import dev.policygate.report.ReportedFinding;
 import dev.policygate.rules.CompileMessage;
 import dev.policygate.rules.Obligation;
+import dev.policygate.rules.Remediation;
 import dev.policygate.rules.RuleCompilationException;
 import dev.policygate.rules.RuleTestResult;
 import io.quarkus.qute.Template;
@@ -75,6 +79,8 @@ public class PortalResource {
     @Inject
     Template compare;
     @Inject
+    Template app;
+    @Inject
     Template obligationsPage;
     @Inject
     Template editor;
@@ -104,7 +110,8 @@ public class PortalResource {
     @Path("assess")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response assess(@RestForm String csrf, @RestForm String text, @RestForm("file") FileUpload file,
-                           @RestForm String format, @RestForm String title, @RestForm String ruleSetVersion) {
+                           @RestForm String format, @RestForm String title, @RestForm String ruleSetVersion,
+                           @RestForm String appId, @RestForm String versionLabel) {
         portal.checkCsrf(csrf);
         Map<String, String> m = portal.messages();
         try {
@@ -120,7 +127,7 @@ public class PortalResource {
             Document document = hasFile ? inputs.fromUpload(file, null) : inputs.fromText(text, format);
             String effectiveTitle = title != null && !title.isBlank() ? title.strip()
                     : hasFile ? file.fileName() : null;
-            AssessmentReport r = assessments.assess(document, effectiveTitle, version);
+            AssessmentReport r = assessments.assess(document, effectiveTitle, version, appId, versionLabel);
             return Response.seeOther(URI.create("/assessments/" + r.id())).build();
         } catch (NumberFormatException e) {
             return submitForm(m.get("error_version"), title, text, ruleSetVersion, 400);
@@ -253,9 +260,63 @@ public class PortalResource {
             String sb = y == null ? "—" : y.status();
             rows.add(new Views.CompareRow(id, title, sa, sb, !sa.equals(sb)));
         }
+        PolicyComparison c = PolicyComparer.compare(ra, rb);
+        // every changed sentence is marked on its side(s) as c<N>; flipped obligations link to their causes
+        Map<SentenceChange, Integer> number = new java.util.IdentityHashMap<>();
+        Map<String, String> kinds = new LinkedHashMap<>();
+        List<Highlighter.Span> spansA = new ArrayList<>();
+        List<Highlighter.Span> spansB = new ArrayList<>();
+        for (int i = 0; i < c.changes().size(); i++) {
+            SentenceChange ch = c.changes().get(i);
+            number.put(ch, i);
+            kinds.put("c" + i, ch.kind().name());
+            if (ch.before() != null) {
+                spansA.add(new Highlighter.Span(ch.before().start(), ch.before().end(), "c" + i));
+            }
+            if (ch.after() != null) {
+                spansB.add(new Highlighter.Span(ch.after().start(), ch.after().end(), "c" + i));
+            }
+        }
+        List<Views.FlipView> flips = c.flipped().stream().map(f -> new Views.FlipView(f,
+                zh || f.titleEn() == null ? f.title() : f.titleEn(),
+                f.causes().stream().map(ch -> new Views.CauseView("c" + number.get(ch), ch,
+                        portal.messages().get("change_" + ch.kind()))).toList())).toList();
         List<Views.CompareRow> changed = rows.stream().filter(Views.CompareRow::changed).toList();
         return portal.render(compare.data("a", ra).data("b", rb).data("rows", rows).data("changed", changed)
+                .data("c", c).data("flips", flips).data("kinds", kinds)
+                .data("segmentsA", Highlighter.segments(ra.normalizedText() == null ? "" : ra.normalizedText(), spansA))
+                .data("segmentsB", Highlighter.segments(rb.normalizedText() == null ? "" : rb.normalizedText(), spansB))
                 .data("whenA", WHEN.format(ra.createdAt())).data("whenB", WHEN.format(rb.createdAt())), 200);
+    }
+
+    // ---------------------------------------------------------------- an app's history
+
+    @GET
+    @Path("apps/{appId}")
+    public Response app(@PathParam("appId") String appId) {
+        List<AssessmentService.Summary> items;
+        try {
+            items = assessments.history(appId);
+        } catch (ProblemException e) {
+            return notFound(e.getMessage());
+        }
+        if (items.isEmpty()) {
+            return notFound(portal.messages().get("error_no_app"));
+        }
+        Map<UUID, String> when = new LinkedHashMap<>();
+        items.forEach(s -> when.put(s.id(), WHEN.format(s.createdAt())));
+        List<Views.HistoryPoint> points = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            AssessmentService.Summary s = items.get(i);
+            // score over time: x evenly spaced by version, y from 0 (bottom) to 100 (top) of a 600×200 chart
+            double x = items.size() == 1 ? 300 : 30 + i * (540.0 / (items.size() - 1));
+            double y = 190 - s.score().doubleValue() * 1.8;
+            points.add(new Views.HistoryPoint(s, i == 0 ? null : items.get(i - 1).id(),
+                    String.format(java.util.Locale.ROOT, "%.1f", x), String.format(java.util.Locale.ROOT, "%.1f", y)));
+        }
+        String polyline = points.stream().map(p -> p.x() + "," + p.y()).collect(Collectors.joining(" "));
+        return portal.render(app.data("appId", items.get(0).appId()).data("points", points)
+                .data("polyline", polyline).data("when", when), 200);
     }
 
     // ---------------------------------------------------------------- obligations
@@ -301,7 +362,9 @@ public class PortalResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed("rule-author")
     public Response editSubmit(@PathParam("id") String id, @RestForm String csrf, @RestForm String drl,
-                               @RestForm String tests, @RestForm String action) {
+                               @RestForm String tests, @RestForm String action, @RestForm String remedyZh,
+                               @RestForm String remedyEn, @RestForm String remedyClause,
+                               @RestForm String remedySection, @RestForm String remedyMatch) {
         portal.checkCsrf(csrf);
         Obligation o = ruleSets.latestObligation(id).orElse(null);
         if (o == null) {
@@ -309,8 +372,11 @@ public class PortalResource {
         }
         String d = drl == null ? "" : drl.replace("\r\n", "\n");
         String t = tests == null || tests.isBlank() ? null : tests.replace("\r\n", "\n");
+        Remediation remedy = remediation(o.remediation(), remedyZh, remedyEn, remedyClause, remedySection,
+                remedyMatch);
         ObligationInput input = new ObligationInput(o.id(), o.titleZh(), o.titleEn(), o.area(), o.pack(),
-                o.severity().name(), o.conditional(), o.legalBasis(), d, t);
+                o.severity().name(), o.conditional(), o.legalBasis(), d, t, remedy);
+        o = o.withRemediation(remedy);
         ObligationService.Validation validation;
         try {
             validation = obligations.validate(input);
@@ -332,6 +398,24 @@ public class PortalResource {
         }
     }
 
+    /** The remediation as the form gives it (blank fields: none), keeping the samples of the one it edits. */
+    private static Remediation remediation(Remediation old, String zh, String en, String clause, String section,
+                                           String match) {
+        if (blank(zh) && blank(en) && blank(clause)) {
+            return null;
+        }
+        return new Remediation(strip(zh), strip(en), clause == null ? null : clause.replace("\r\n", "\n").strip(),
+                strip(section), strip(match), old == null ? null : old.samples());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String strip(String s) {
+        return blank(s) ? null : s.strip();
+    }
+
     private Response editorPage(Obligation o, String drl, String tests, ObligationService.Validation validation,
                                 ObligationService.Change saved, int status) {
         List<CompileMessage> messages = validation == null ? List.of() : validation.messages();
@@ -342,6 +426,8 @@ public class PortalResource {
         long passed = results.stream().filter(RuleTestResult::passed).count();
         int lines = drl == null ? 1 : (int) drl.chars().filter(c -> c == '\n').count() + 1;
         return portal.render(editor.data("o", o).data("title", portal.zh() ? o.titleZh() : o.titleEn())
+                .data("remedy", o.remediation() == null ? new Remediation(null, null, null, null, null, null)
+                        : o.remediation())
                 .data("drl", drl).data("tests", tests == null ? "" : tests)
                 .data("validated", validation != null).data("valid", validation != null && validation.valid())
                 .data("messages", messages).data("results", results).data("passed", passed)

@@ -1,5 +1,9 @@
 package dev.policygate.web;
 
+import dev.policygate.assess.AssessmentService;
+import dev.policygate.compare.PolicyComparison;
+import dev.policygate.compare.SentenceChange;
+
 import dev.policygate.facts.Citation;
 import dev.policygate.report.ReportedFinding;
 import dev.policygate.rules.CompileMessage;
@@ -60,5 +64,17 @@ public final class Views {
 
     @TemplateData
     public record Entry(String id, int revision) {
+    }
+
+    /** A flipped obligation on the compare page, with its causes' anchors. */
+    public record FlipView(PolicyComparison.Flip flip, String title, List<CauseView> causes) {
+    }
+
+    /** A changed sentence that caused a flip; {@code token} is its mark on the page ({@code c3}). */
+    public record CauseView(String token, SentenceChange change, String label) {
+    }
+
+    /** One assessment in an app's history, with the previous one (to compare with) and its place on the chart. */
+    public record HistoryPoint(AssessmentService.Summary summary, java.util.UUID previous, String x, String y) {
     }
 }

@@ -120,8 +120,59 @@
     });
   }
 
+  // copy a model clause: the clipboard API where the page is a secure context, else a selection and copy
+  function initCopy() {
+    document.querySelectorAll('.copy-clause').forEach(function (btn) {
+      btn.addEventListener('click', function () {
+        var pre = document.getElementById(btn.getAttribute('data-target'));
+        if (!pre) { return; }
+        var text = pre.textContent;
+        function done() {
+          btn.classList.add('done');
+          btn.textContent = btn.getAttribute('data-copied');
+        }
+        function fallback() {
+          var range = document.createRange();
+          range.selectNodeContents(pre);
+          var sel = window.getSelection();
+          sel.removeAllRanges();
+          sel.addRange(range);
+          try { document.execCommand('copy'); } catch (e) { /* the text stays selected for Ctrl+C */ }
+          done();
+        }
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(text).then(done, fallback);
+        } else {
+          fallback();
+        }
+      });
+    });
+  }
+
+  // compare page: a cause link marks its sentence on both sides and scrolls each pane to it
+  function initCompare() {
+    document.querySelectorAll('.cause-link').forEach(function (a) {
+      a.addEventListener('click', function (ev) {
+        ev.preventDefault();
+        var token = a.getAttribute('data-token');
+        var both = document.getElementById('side-by-side');
+        if (both) { both.scrollIntoView({ block: 'start' }); }
+        document.querySelectorAll('mark.chg.active').forEach(function (m) { m.classList.remove('active'); });
+        ['a', 'b'].forEach(function (side) {
+          var m = document.getElementById(side + '-' + token);
+          if (!m) { return; }
+          m.classList.add('active');
+          var pane = document.getElementById('text-' + side);
+          pane.scrollTop = m.offsetTop - pane.offsetTop - 40;
+        });
+      });
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     initReport();
     initEditor();
+    initCopy();
+    initCompare();
   });
 })();
