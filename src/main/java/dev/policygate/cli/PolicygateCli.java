@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "policygate", mixinStandardHelpOptions = true, version = "policygate 0.1.0",
         description = "Checks Chinese app privacy policies against PIPL / GB/T 35273 obligations.",
-        subcommands = {CheckCommand.class, RulesCommand.class, ExtractCommand.class,
+        subcommands = {CheckCommand.class, RulesCommand.class, ExtractCommand.class, EvalCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PolicygateCli implements Runnable {
     /** Exit codes. */
