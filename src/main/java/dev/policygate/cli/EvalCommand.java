@@ -3,8 +3,10 @@ package dev.policygate.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.policygate.extract.FactExtractor;
+import dev.policygate.extract.SentenceClassifier;
 import dev.policygate.facts.Area;
 import dev.policygate.learn.AreaScores;
+import dev.policygate.learn.ClassifierTrainer;
 import dev.policygate.learn.ExtractionEval;
 import dev.policygate.learn.LabelledPolicy;
 import dev.policygate.report.JsonReport;
@@ -32,6 +34,15 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--folds", defaultValue = "5", paramLabel = "K",
+            description = "Cross-validation by policy: the sentence classifier is trained anew on the other folds' "
+                    + "policies for each fold of K (default: ${DEFAULT-VALUE}); 0 uses the shipped model, which "
+                    + "has seen every labelled policy.")
+    int folds;
+
+    @Option(names = "--lexicons-only", description = "Without the sentence classifier: the lexicons and patterns alone.")
+    boolean lexiconsOnly;
+
     @Override
     public Integer call() throws Exception {
         if (!format.equals("table") && !format.equals("json")) {
@@ -45,21 +56,38 @@ final class EvalCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("policygate: " + e.getMessage());
             return PolicygateCli.USAGE;
         }
-        AreaScores scores = ExtractionEval.evaluate(policies, new FactExtractor());
+        String mode;
+        AreaScores scores;
+        if (lexiconsOnly) {
+            mode = "lexicons and patterns only";
+            scores = ExtractionEval.evaluate(policies, new FactExtractor((SentenceClassifier) null));
+        } else if (folds == 0) {
+            mode = "shipped classifier (trained on these policies)";
+            scores = ExtractionEval.evaluate(policies, new FactExtractor());
+        } else {
+            if (folds < 2 || folds > policies.size()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--folds must be 0 or between 2 and "
+                        + policies.size());
+            }
+            mode = folds + "-fold cross-validation by policy";
+            scores = ExtractionEval.crossValidate(policies, folds,
+                    training -> new FactExtractor(ClassifierTrainer.train(training, List.of())));
+        }
         int sentences = policies.stream().mapToInt(LabelledPolicy::size).sum();
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
             out.println(JsonReport.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(json(scores, policies.size(), sentences)));
+                    .writeValueAsString(json(scores, mode, policies.size(), sentences)));
         } else {
-            out.print(table(scores, policies.size(), sentences));
+            out.print(table(scores, mode, policies.size(), sentences));
         }
         out.flush();
         return PolicygateCli.PASS;
     }
 
-    static ObjectNode json(AreaScores s, int policies, int sentences) {
+    static ObjectNode json(AreaScores s, String mode, int policies, int sentences) {
         ObjectNode root = JsonReport.MAPPER.createObjectNode();
+        root.put("mode", mode);
         root.put("policies", policies);
         root.put("sentences", sentences);
         ArrayNode areas = root.putArray("areas");
@@ -78,9 +106,9 @@ final class EvalCommand implements Callable<Integer> {
         return root;
     }
 
-    static String table(AreaScores s, int policies, int sentences) {
+    static String table(AreaScores s, String mode, int policies, int sentences) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%d policies, %d sentences%n", policies, sentences));
+        b.append(String.format(Locale.ROOT, "%d policies, %d sentences; %s%n", policies, sentences, mode));
         b.append(String.format(Locale.ROOT, "%-15s %6s %6s %6s %9s %6s %6s%n",
                 "area", "labels", "found", "right", "precision", "recall", "F1"));
         for (Area a : Area.values()) {

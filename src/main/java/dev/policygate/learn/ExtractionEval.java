@@ -1,5 +1,6 @@
 package dev.policygate.learn;
 
+import dev.policygate.extract.FactAreas;
 import dev.policygate.extract.FactExtractor;
 import dev.policygate.facts.Area;
 import dev.policygate.facts.Citation;

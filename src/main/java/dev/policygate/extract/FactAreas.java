@@ -1,6 +1,7 @@
-package dev.policygate.learn;
+package dev.policygate.extract;
 
 import dev.policygate.facts.Area;
+import dev.policygate.facts.AreaStatement;
 import dev.policygate.facts.CessationClause;
 import dev.policygate.facts.ChangeNotice;
 import dev.policygate.facts.ChildrenRules;
@@ -9,15 +10,12 @@ import dev.policygate.facts.ConsentMechanism;
 import dev.policygate.facts.Contact;
 import dev.policygate.facts.CrossBorderTransfer;
 import dev.policygate.facts.DataCollection;
-import dev.policygate.facts.ExternalDispute;
 import dev.policygate.facts.Fact;
-import dev.policygate.facts.Handler;
 import dev.policygate.facts.IncidentNotification;
 import dev.policygate.facts.MinorsClause;
 import dev.policygate.facts.NecessityStatement;
 import dev.policygate.facts.PermissionRequest;
 import dev.policygate.facts.Personalization;
-import dev.policygate.facts.PolicyDate;
 import dev.policygate.facts.ProtectionOfficer;
 import dev.policygate.facts.RefusalReasons;
 import dev.policygate.facts.ResponseDeadline;
@@ -33,8 +31,11 @@ import dev.policygate.facts.ThirdParty;
 import java.util.Map;
 
 /**
- * Which area a fact speaks of, for measuring extraction against the labelled yardstick (README "Accuracy").
- * {@code DocumentSection} and {@code PolicyScope} belong to no area; a {@code SeparateConsent} belongs to the
+ * Which area a fact speaks of, for measuring extraction against the labelled yardstick (README "Accuracy"), and
+ * for the learned layer, which adds a statement only where no fact of the area cites the sentence.
+ * {@code DocumentSection}, {@code PolicyScope}, {@code PolicyDate}, {@code Handler} and {@code ExternalDispute}
+ * belong to no area: the outline, the scope, the dates, who the handler is and which court or body settles disputes
+ * are none of the ten areas (the annotators labelled such sentences with none of them); a {@code SeparateConsent} belongs to the
  * area of what it is asked for.
  */
 public final class FactAreas {
@@ -58,12 +59,9 @@ public final class FactAreas {
             Map.entry(RefusalReasons.class, Area.RIGHTS),
             Map.entry(Personalization.class, Area.RIGHTS),
             Map.entry(Contact.class, Area.CONTACT),
-            Map.entry(Handler.class, Area.CONTACT),
             Map.entry(ProtectionOfficer.class, Area.CONTACT),
             Map.entry(ComplaintChannel.class, Area.CONTACT),
-            Map.entry(ExternalDispute.class, Area.CONTACT),
             Map.entry(ChangeNotice.class, Area.POLICY_CHANGES),
-            Map.entry(PolicyDate.class, Area.POLICY_CHANGES),
             Map.entry(ConsentMechanism.class, Area.POLICY_CHANGES),
             Map.entry(CessationClause.class, Area.CESSATION));
 
@@ -72,6 +70,9 @@ public final class FactAreas {
 
     /** The area {@code fact} speaks of, or null. */
     public static Area of(Fact fact) {
+        if (fact instanceof AreaStatement s) {
+            return s.area();
+        }
         if (fact instanceof SeparateConsent c) {
             return switch (c.subject()) {
                 case SENSITIVE_PI -> Area.COLLECTION;
