@@ -11,7 +11,9 @@ import dev.policygate.persistence.RuleSetService;
 import dev.policygate.report.AssessmentReport;
 import dev.policygate.report.ReportedFinding;
 import dev.policygate.rules.CompiledRuleSet;
+import dev.policygate.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -37,16 +39,43 @@ public class AssessmentService {
     @Inject
     io.micrometer.core.instrument.MeterRegistry metrics;
 
+    @Inject
+    SecurityIdentity identity;
+
     private final PolicyAssessor assessor;
+    /** Previews of versions that were never active run on the rule authors' small evaluator. */
+    private final PolicyAssessor previews;
 
     @Inject
-    AssessmentService(dev.policygate.rules.RuleEvaluator evaluator) {
-        this.assessor = new PolicyAssessor(new dev.policygate.extract.FactExtractor(), evaluator);
+    AssessmentService(dev.policygate.rules.RuleEvaluator evaluator, @Authoring dev.policygate.rules.RuleEvaluator authoring) {
+        dev.policygate.extract.FactExtractor extractor = new dev.policygate.extract.FactExtractor();
+        this.assessor = new PolicyAssessor(extractor, evaluator);
+        this.previews = new PolicyAssessor(extractor, authoring);
+    }
+
+    /**
+     * The version a request may use: the active one by default; a named version only if it has been active at some
+     * time, unless the caller authors or administers rules (previews of versions not yet activated). To anyone else
+     * a never-activated version does not exist.
+     */
+    private int servable(Integer requested) {
+        if (requested == null) {
+            return ruleSets.activeVersion();
+        }
+        if (!ruleSets.everActivated(requested) && !(identity.hasRole(Roles.RULE_AUTHOR) || identity.hasRole(Roles.ADMIN))) {
+            throw ProblemException.notFound("Rule set version " + requested + " does not exist.");
+        }
+        return requested;
+    }
+
+    private PolicyAssessor assessorFor(int version) {
+        return version == ruleSets.activeVersion() || ruleSets.everActivated(version) ? assessor : previews;
     }
 
     public AssessmentReport assess(Document document, String title, Integer ruleSetVersion) {
-        int version = ruleSetVersion == null ? ruleSets.activeVersion() : ruleSetVersion;
+        int version = servable(ruleSetVersion);
         CompiledRuleSet ruleSet = ruleSets.compiled(version);
+        PolicyAssessor assessor = assessorFor(version);
         long started = System.nanoTime();
         List<Fact> facts = metrics.timer("policygate.extraction.duration").record(() -> assessor.extract(document));
         PolicyAssessor.Result result = metrics.timer("policygate.evaluation.duration")
@@ -80,8 +109,8 @@ public class AssessmentService {
 
     /** Evaluates facts sent by a client against a rule-set version; nothing is stored. */
     public Evaluated evaluate(List<Fact> facts, Integer ruleSetVersion) {
-        int version = ruleSetVersion == null ? ruleSets.activeVersion() : ruleSetVersion;
-        return new Evaluated(version, assessor.evaluate(facts, ruleSets.compiled(version)));
+        int version = servable(ruleSetVersion);
+        return new Evaluated(version, assessorFor(version).evaluate(facts, ruleSets.compiled(version)));
     }
 
     public record Evaluated(int ruleSetVersion, PolicyAssessor.Result result) {

@@ -7,6 +7,10 @@ import dev.policygate.rules.CompiledRuleSet;
 import dev.policygate.rules.RuleEvaluator;
 import dev.policygate.rules.RuleTestResult;
 import dev.policygate.rules.RuleTestRunner;
+import dev.policygate.rules.RuleExecutionException;
+import dev.policygate.rules.RuleSetDefectException;
+import dev.policygate.assess.Authoring;
+import dev.policygate.assess.SamplePolicy;
 import dev.policygate.rules.LegalBasis;
 import dev.policygate.rules.Obligation;
 import dev.policygate.rules.RuleCompilationException;
@@ -29,11 +33,31 @@ public class ObligationService {
     AuditLog audit;
 
     private final RuleCompiler compiler = new RuleCompiler();
+    private final RuleEvaluator authoring;
+    private final java.util.concurrent.Semaphore validations = new java.util.concurrent.Semaphore(1, true);
     private final RuleTestRunner testRunner;
 
+    /** Validations, previews and the tests of changed rules run on the authors' own small evaluator. */
     @Inject
-    ObligationService(RuleEvaluator evaluator) {
-        this.testRunner = new RuleTestRunner(evaluator);
+    ObligationService(@Authoring RuleEvaluator authoring) {
+        this.authoring = authoring;
+        this.testRunner = new RuleTestRunner(authoring);
+    }
+
+    /**
+     * A candidate rule set is also evaluated on the built-in sample policy: a rule that burns, allocates without
+     * bound or throws is refused when it is submitted, with the reason, instead of failing assessments later.
+     */
+    private List<CompileMessage> trialRun(CompiledRuleSet compiled, String id) {
+        try {
+            authoring.evaluate(compiled, SamplePolicy.facts());
+            return List.of();
+        } catch (RuleExecutionException e) {
+            return List.of(new CompileMessage(id, "ERROR", 0, 0, "evaluating the rule set on a sample policy failed: "
+                    + e.getMessage()));
+        } catch (RuleSetDefectException e) {
+            return List.of(); // a missing or conflicting finding is reported by the obligation's own tests
+        }
     }
 
     public record ObligationView(String id, int revision, String titleZh, String titleEn, String area, String pack,
@@ -89,15 +113,36 @@ public class ObligationService {
         return store(next, id, "disable", user);
     }
 
-    /** Compiles the submitted obligation together with the latest rule set; stores nothing. */
+    /**
+     * Compiles the submitted obligation together with the latest rule set; stores nothing. Validations take turns
+     * (compiling a rule set takes seconds of CPU): however many authors validate at once, they use one core.
+     */
     public Validation validate(ObligationInput input) {
         Obligation o = input.toObligation(null);
+        try {
+            validations.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProblemException(503, "Interrupted", "The validation was interrupted; try again.");
+        }
+        try {
+            return validateNow(o);
+        } finally {
+            validations.release();
+        }
+    }
+
+    private Validation validateNow(Obligation o) {
         List<Obligation> candidate = withReplaced(ruleSets.latestObligations(), o);
         CompiledRuleSet compiled;
         try {
             compiled = compiler.compile(candidate, ruleSets.latestScoring());
         } catch (RuleCompilationException e) {
             return new Validation(false, e.messages(), List.of());
+        }
+        List<CompileMessage> trial = trialRun(compiled, o.id());
+        if (!trial.isEmpty()) {
+            return new Validation(false, trial, List.of());
         }
         List<RuleTestResult> results = runTests(compiled, o.id());
         return new Validation(results.stream().allMatch(RuleTestResult::passed), List.of(), results);
@@ -106,6 +151,10 @@ public class ObligationService {
     /** Compiles the next set, runs the changed obligation's tests, and stores it only if they all pass. */
     private Change store(List<Obligation> next, String id, String action, String user) {
         CompiledRuleSet compiled = compiler.compile(next, ruleSets.latestScoring());
+        List<CompileMessage> trial = trialRun(compiled, id);
+        if (!trial.isEmpty()) {
+            throw new RuleCompilationException(trial);
+        }
         if (!action.equals("disable")) {
             List<RuleTestResult> failed = runTests(compiled, id).stream().filter(r -> !r.passed()).toList();
             if (!failed.isEmpty()) {

@@ -108,6 +108,11 @@ public class RuleSetService {
     }
 
     @Transactional
+    /** Whether a version has been active at some time: only such versions serve the public. */
+    public boolean everActivated(int version) {
+        return RuleSetActivation.count("ruleSetVersion", version) > 0;
+    }
+
     public RuleSetVersion version(int version) {
         RuleSetVersion v = RuleSetVersion.findById(version);
         if (v == null) {

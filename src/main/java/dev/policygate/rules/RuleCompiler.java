@@ -2,7 +2,6 @@ package dev.policygate.rules;
 
 import dev.policygate.facts.Fact;
 import dev.policygate.score.ScoringConfig;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,22 +9,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.drools.compiler.compiler.DescrBuildError;
-import org.drools.core.impl.RuleBaseFactory;
-import org.drools.drl.parser.ParserError;
-import org.drools.kiesession.rulebase.InternalKnowledgeBase;
-import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
-import org.kie.api.io.Resource;
-import org.kie.api.io.ResourceType;
-import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderFactory;
-import org.kie.internal.builder.KnowledgeBuilderResult;
-import org.kie.internal.builder.ResultSeverity;
-import org.kie.internal.io.ResourceFactory;
+import dev.policygate.rules.sandbox.SandboxedRuleBase;
+import org.kie.api.builder.Message;
 
 /**
  * Compiles the obligations of a rule set into one KieBase. Before Drools sees them, each obligation's DRL is
@@ -44,6 +32,21 @@ import org.kie.internal.io.ResourceFactory;
 public final class RuleCompiler {
     static {
         DroolsLogging.guard();
+    }
+
+    private final boolean sourceChecks;
+
+    public RuleCompiler() {
+        this(true);
+    }
+
+    /**
+     * @param sourceChecks whether the {@link DrlSandbox} reads the source first. It only gives friendlier messages:
+     *                     safety comes from the bytecode verification and metering, which always run (tests turn the
+     *                     source checks off to prove it)
+     */
+    RuleCompiler(boolean sourceChecks) {
+        this.sourceChecks = sourceChecks;
     }
 
     private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+(\"([^\"]*)\"|'([^']*)'|(\\S+))");
@@ -66,29 +69,37 @@ public final class RuleCompiler {
             }
             errors.addAll(conventions(o, ruleOwner));
         }
-        errors.addAll(new DrlSandbox().check(obligations));
+        if (sourceChecks) {
+            errors.addAll(new DrlSandbox().check(obligations));
+        }
         if (!errors.isEmpty()) {
             throw new RuleCompilationException(errors);
         }
         // the fact model's class loader, not the thread's context loader: the same under Quarkus, a CLI or tests
         ClassLoader loader = Fact.class.getClassLoader();
-        // rules read facts and never modify them: no property reactivity (class reactivity is exact here, and
-        // constraints on variables bound from nested objects compile without warnings)
-        Properties props = new Properties();
-        props.setProperty("drools.propertySpecific", "ALLOWED");
-        KnowledgeBuilder kb = KnowledgeBuilderFactory.newKnowledgeBuilder(
-                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(props, loader));
-        Map<String, String> idByPath = new LinkedHashMap<>();
+        List<SandboxedRuleBase.Source> sources = new ArrayList<>();
         for (Obligation o : obligations) {
-            Resource r = ResourceFactory.newByteArrayResource(o.drl().getBytes(StandardCharsets.UTF_8));
-            r.setSourcePath(o.sourcePath());
-            idByPath.put(o.sourcePath(), o.id());
-            kb.add(r, ResourceType.DRL);
+            sources.add(new SandboxedRuleBase.Source(DRL_DIR + o.id() + ".drl", o.drl()));
         }
+        SandboxedRuleBase.Result built = new SandboxedRuleBase(loader).build(sources);
         List<CompileMessage> warnings = new ArrayList<>();
-        for (KnowledgeBuilderResult res : kb.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
-            CompileMessage m = toMessage(res, idByPath);
-            (res.getSeverity() == ResultSeverity.ERROR ? errors : warnings).add(m);
+        for (Message m : built.messages()) {
+            String text = m.getText() == null ? "" : m.getText();
+            if (m.getLevel() == Message.Level.INFO || text.contains("It is advised to have a correspondance")
+                    || text.startsWith("Java source of ")) {
+                continue; // a dump of the whole generated source: the compiler's own message follows it
+            }
+            CompileMessage cm = toMessage(m, obligations);
+            (m.getLevel() == Message.Level.ERROR ? errors : warnings).add(cm);
+        }
+        // "Parser returned a null Package" only repeats that the parser failed; keep it only if it is all there is
+        Set<String> withReal = new HashSet<>();
+        errors.stream().filter(m -> !m.message().startsWith("Parser returned a null Package"))
+                .forEach(m -> withReal.add(m.obligationId()));
+        errors.removeIf(m -> m.message().startsWith("Parser returned a null Package") && withReal.contains(m.obligationId()));
+        if (!built.violations().isEmpty()) {
+            ViolationLocator locator = new ViolationLocator(built.generated(), obligations);
+            built.violations().stream().map(locator::locate).distinct().forEach(errors::add);
         }
         Map<String, Integer> order = new HashMap<>();
         for (int i = 0; i < obligations.size(); i++) {
@@ -97,20 +108,12 @@ public final class RuleCompiler {
         Comparator<CompileMessage> byPlace = Comparator
                 .comparingInt((CompileMessage m) -> order.getOrDefault(m.obligationId(), Integer.MAX_VALUE))
                 .thenComparingInt(CompileMessage::line).thenComparingInt(CompileMessage::column);
-        // "Parser returned a null Package" only repeats that the parser failed; keep it only if it is all there is
-        Set<String> withReal = new HashSet<>();
-        errors.stream().filter(m -> !m.message().startsWith("Parser returned a null Package"))
-                .forEach(m -> withReal.add(m.obligationId()));
-        errors.removeIf(m -> m.message().startsWith("Parser returned a null Package") && withReal.contains(m.obligationId()));
         if (!errors.isEmpty()) {
             errors.sort(byPlace);
             throw new RuleCompilationException(errors);
         }
         warnings.sort(byPlace);
-        InternalKnowledgeBase kbase = KnowledgeBaseFactory.newKnowledgeBase(
-                RuleBaseFactory.newKnowledgeBaseConfiguration(null, loader));
-        kbase.addPackages(kb.getKnowledgePackages());
-        return new CompiledRuleSet(kbase, obligations, scoring, warnings, (System.nanoTime() - t0) / 1_000_000);
+        return new CompiledRuleSet(built.kieBase(), obligations, scoring, warnings, (System.nanoTime() - t0) / 1_000_000);
     }
 
     static List<CompileMessage> conventions(Obligation o, Map<String, String> ruleOwner) {
@@ -201,22 +204,44 @@ public final class RuleCompiler {
         return new int[] {line, col};
     }
 
-    private static CompileMessage toMessage(KnowledgeBuilderResult r, Map<String, String> idByPath) {
-        String path = r.getResource() == null ? null : r.getResource().getSourcePath();
-        String id = path == null ? "" : idByPath.getOrDefault(path, path);
-        int line = 0, col = 0;
-        if (r instanceof ParserError pe) {
-            line = pe.getRow();
-            col = pe.getCol();
-        } else if (r instanceof DescrBuildError de) {
-            line = de.getLine();
-            col = de.getColumn();
+    private static final String DRL_DIR = "obligations/";
+    private static final Pattern DRL_PATH = Pattern.compile(Pattern.quote(DRL_DIR) + "([A-Z][A-Z0-9_]*)\\.drl$");
+    private static final Pattern PARSER_POSITION = Pattern.compile("\\bLine (\\d+):(\\d+)\\b");
+    private static final Pattern QUOTED_NAME = Pattern.compile("^(\\w+) cannot be resolved|[\"'](\\w+)[\"']|\\b(\\w+)\\(");
+
+    private static CompileMessage toMessage(Message m, List<Obligation> obligations) {
+        String path = m.getPath() == null ? "" : m.getPath();
+        String text = m.getText() == null ? "" : m.getText().strip();
+        String level = m.getLevel() == Message.Level.ERROR ? "ERROR" : "WARNING";
+        Matcher drl = DRL_PATH.matcher(path);
+        if (drl.find()) {
+            int line = Math.max(m.getLine(), 0), column = Math.max(m.getColumn(), 0);
+            Matcher at = PARSER_POSITION.matcher(text);
+            if (column == 0 && at.find()) {
+                line = Integer.parseInt(at.group(1));
+                column = Integer.parseInt(at.group(2));
+            }
+            return new CompileMessage(drl.group(1), level, line, column, text);
         }
-        if (line <= 0 && r.getLines() != null && r.getLines().length > 0) {
-            line = r.getLines()[0];
+        // an error in the Java generated from a rule: its line means nothing to the author, so find the DRL line
+        // that mentions the name the compiler complains about
+        text = text.lines().findFirst().orElse(text);
+        Matcher q = QUOTED_NAME.matcher(text);
+        String name = null;
+        while (name == null && q.find()) {
+            name = q.group(1) != null ? q.group(1) : q.group(2) != null ? q.group(2) : q.group(3);
         }
-        String msg = r.getMessage() == null ? r.toString() : r.getMessage().strip();
-        return new CompileMessage(id, r.getSeverity() == ResultSeverity.ERROR ? "ERROR" : "WARNING",
-                Math.max(line, 0), Math.max(col, 0), msg);
+        for (Obligation o : obligations) {
+            int line = name == null ? 0 : lineMentioning(o.drl(), name);
+            if (line > 0 || obligations.size() == 1) {
+                return new CompileMessage(o.id(), level, Math.max(line, 1), 1, text);
+            }
+        }
+        return new CompileMessage("", level, 0, 0, text);
+    }
+
+    private static int lineMentioning(String drl, String name) {
+        Matcher m = Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(stripComments(drl));
+        return m.find() ? lineCol(drl, m.start())[0] : 0;
     }
 }

@@ -4,6 +4,8 @@ import dev.policygate.facts.Citation;
 import dev.policygate.facts.Fact;
 import dev.policygate.facts.Finding;
 import dev.policygate.facts.Status;
+import dev.policygate.rules.sandbox.RuleBudget;
+import dev.policygate.rules.sandbox.RuleBudgetExceeded;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,15 +48,21 @@ import org.kie.api.runtime.KieSession;
 public final class RuleEvaluator implements AutoCloseable {
     public static final int DEFAULT_MAX_FIRINGS = 10_000;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(2000);
+    /** Steps of rule code (method entries, loop iterations, characters a regular expression reads) per evaluation. */
+    public static final long DEFAULT_MAX_STEPS = 10_000_000L;
+    /** Bytes the evaluating thread may allocate per evaluation (the engine's own allocations included). */
+    public static final long DEFAULT_MAX_ALLOCATION = 128L * 1024 * 1024;
 
     private static final System.Logger LOG = System.getLogger(RuleEvaluator.class.getName());
     private static final int QUEUED = 0, RUNNING = 1, FINISHED = 2, ABANDONED = 3;
     static final int MAX_STUCK_PER_THREAD = 4;
+    private static final long GRACE_MILLIS = 250;
     /** How long an evaluation may wait for a worker before it fails as overloaded (the queue is bounded too). */
     static final Duration MAX_QUEUE_WAIT = Duration.ofSeconds(30);
 
     private final int maxFirings;
     private final Duration timeout;
+    private final RuleBudget.Limits budget;
     private final int threads;
     private final ThreadPoolExecutor pool;
     private final AtomicInteger stuck = new AtomicInteger();
@@ -65,11 +73,21 @@ public final class RuleEvaluator implements AutoCloseable {
     }
 
     public RuleEvaluator(int maxFirings, Duration timeout, int threads, int queueCapacity) {
+        this(maxFirings, timeout, DEFAULT_MAX_STEPS, DEFAULT_MAX_ALLOCATION, threads, queueCapacity);
+    }
+
+    /**
+     * @param maxSteps      steps of rule code per evaluation (see {@link RuleBudget})
+     * @param maxAllocation bytes the worker may allocate per evaluation
+     */
+    public RuleEvaluator(int maxFirings, Duration timeout, long maxSteps, long maxAllocation, int threads,
+                         int queueCapacity) {
         if (maxFirings <= 0 || timeout.isNegative() || timeout.isZero() || threads <= 0 || queueCapacity <= 0) {
             throw new IllegalArgumentException("limits must be positive");
         }
         this.maxFirings = maxFirings;
         this.timeout = timeout;
+        this.budget = new RuleBudget.Limits(maxSteps, timeout, maxAllocation);
         this.threads = threads;
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
@@ -104,7 +122,7 @@ public final class RuleEvaluator implements AutoCloseable {
                 }
                 started.countDown();
                 try {
-                    return fire(rs, facts, session);
+                    return metered(rs, facts, session);
                 } finally {
                     if (!state.compareAndSet(RUNNING, FINISHED)) {
                         workerReturned();
@@ -124,7 +142,8 @@ public final class RuleEvaluator implements AutoCloseable {
                 throw new RuleExecutionException(RuleExecutionException.Reason.OVERLOADED, "rule evaluator overloaded: "
                         + "no worker free within " + MAX_QUEUE_WAIT.toSeconds() + " s", null);
             }
-            fired = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            // a little grace beyond the limit: the rules' own budget stops them at the limit and reports why
+            fired = future.get(timeout.toMillis() + GRACE_MILLIS, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             KieSession s = session.get();
             if (s != null) {
@@ -155,10 +174,40 @@ public final class RuleEvaluator implements AutoCloseable {
                     "a rule failed: " + describe(c), c);
         }
         List<EvaluatedFinding> findings = collect(rs, fired.findings());
-        return new Evaluation(findings, fired.firings(), (System.nanoTime() - t0) / 1000);
+        return new Evaluation(findings, fired.firings(), fired.steps(), (System.nanoTime() - t0) / 1000);
     }
 
-    private record Fired(List<Finding> findings, int firings) {
+    private record Fired(List<Finding> findings, int firings, long steps) {
+        Fired withSteps(long n) {
+            return new Fired(findings, firings, n);
+        }
+    }
+
+    /**
+     * Runs the rules under this evaluation's {@link RuleBudget}: rule code that computes or allocates past it stops
+     * itself, so the worker comes back within the time limit. A budget that was spent counts even when the engine
+     * (or the rule) swallowed the error.
+     */
+    private Fired metered(CompiledRuleSet rs, List<? extends Fact> facts, AtomicReference<KieSession> holder) {
+        RuleBudget.Spent<Fired> spent;
+        try {
+            spent = RuleBudget.run(budget, () -> fire(rs, facts, holder));
+        } catch (RuleBudgetExceeded e) {
+            throw budgetSpent(e);
+        }
+        if (spent.exhausted() != null) {
+            throw budgetSpent(spent.exhausted());
+        }
+        return spent.value().withSteps(spent.steps());
+    }
+
+    private static RuleExecutionException budgetSpent(RuleBudgetExceeded e) {
+        RuleExecutionException.Reason reason = switch (e.kind()) {
+            case TIME -> RuleExecutionException.Reason.TIME_LIMIT;
+            case MEMORY -> RuleExecutionException.Reason.RESOURCE_LIMIT;
+            default -> RuleExecutionException.Reason.STEP_LIMIT;
+        };
+        return new RuleExecutionException(reason, e.getMessage() + "; the evaluation was stopped", e);
     }
 
     private Fired fire(CompiledRuleSet rs, List<? extends Fact> facts, AtomicReference<KieSession> holder) {
@@ -212,6 +261,10 @@ public final class RuleEvaluator implements AutoCloseable {
             try {
                 n = s.fireAllRules(maxFirings + 1);
             } catch (RuntimeException | Error e) {
+                RuleBudgetExceeded spent = budgetError(e);
+                if (spent != null) {
+                    throw spent;
+                }
                 Error exhausted = exhausted(e);
                 if (exhausted == null) {
                     throw e;
@@ -228,7 +281,7 @@ public final class RuleEvaluator implements AutoCloseable {
                 throw new RuleExecutionException(RuleExecutionException.Reason.FIRING_LIMIT,
                         "rule set exceeded " + maxFirings + " firings", null);
             }
-            return new Fired(List.copyOf(inserted), n);
+            return new Fired(List.copyOf(inserted), n, 0);
         } finally {
             try {
                 s.dispose();
@@ -236,6 +289,16 @@ public final class RuleEvaluator implements AutoCloseable {
                 // a session broken by the failure above: it is garbage either way, keep the first error
             }
         }
+    }
+
+    /** The budget's error in a chain of causes (the engine wraps what rule code threw). */
+    private static RuleBudgetExceeded budgetError(Throwable t) {
+        for (int i = 0; t != null && i < 20; i++, t = t.getCause()) {
+            if (t instanceof RuleBudgetExceeded b) {
+                return b;
+            }
+        }
+        return null;
     }
 
     /** The StackOverflowError or OutOfMemoryError in a chain of causes (Drools may wrap what a consequence threw). */

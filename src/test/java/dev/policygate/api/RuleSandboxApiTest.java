@@ -99,4 +99,81 @@ public class RuleSandboxApiTest {
                 .then().statusCode(200).body("valid", equalTo(false))
                 .body("messages.findAll { it.message.contains('System is not allowed') }.size()", equalTo(1));
     }
+
+    private static String hostileRule(String file) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/hostile-rules", file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** What the source hides, the bytecode shows: both reproducers of issue 13 are refused at validation. */
+    @Test
+    void validateRefusesCodeHiddenFromTheSourceChecks() {
+        author().body(obligation("TEXT_BLOCK_ESCAPE", hostileRule("text-block-escape.drl")))
+                .post("/api/v1/rulesets/validate").then().statusCode(200).body("valid", equalTo(false))
+                .body("messages.findAll { it.message.contains('java.nio.file.Files.writeString is not allowed') }.size()",
+                        equalTo(1));
+        author().body(obligation("INTEGER_TYPE_CHAIN", hostileRule("integer-type-chain.drl")))
+                .post("/api/v1/rulesets/validate").then().statusCode(200).body("valid", equalTo(false))
+                .body("messages.findAll { it.message.contains('TYPE') }.size()", org.hamcrest.Matchers.greaterThan(0));
+    }
+
+    /** A burning rule is refused at validation, and ten at once neither starve assessments nor leave stuck workers. */
+    @Test
+    void tenConcurrentBurningValidationsLeaveAssessmentsAndLivenessAlone() throws Exception {
+        String burning = hostileRule("burn-nested-loops.drl");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            List<java.util.concurrent.Future<JsonPath>> validations = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                validations.add(pool.submit(() -> author().body(obligation("BURN_NESTED_LOOPS", burning))
+                        .post("/api/v1/rulesets/validate").then().statusCode(200).extract().jsonPath()));
+            }
+            Thread.sleep(300);
+            String policy = dev.policygate.Corpus.read(dev.policygate.Corpus.government().get(1));
+            long t0 = System.nanoTime();
+            given().contentType(ContentType.JSON).body(Map.of("text", policy, "title", "while authors burn"))
+                    .post("/api/v1/assessments").then().statusCode(201);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(ms < 5000, "assessment took " + ms + " ms while validations burned");
+            given().get("/q/health/live").then().statusCode(200)
+                    .body("checks.find { it.name == 'rule-evaluator' }.status", equalTo("UP"));
+            for (java.util.concurrent.Future<JsonPath> v : validations) {
+                JsonPath r = v.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(false, r.getBoolean("valid"));
+                List<String> messages = r.getList("messages.message");
+                assertTrue(messages.stream().anyMatch(m -> m.contains("steps") || m.contains("overloaded")), messages.toString());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        given().get("/q/health/live").then().statusCode(200)
+                .body("checks.find { it.name == 'rule-evaluator' }.data.stuckWorkers", equalTo(0));
+    }
+
+    /** A version that a rule author created and nobody activated does not exist for anonymous callers. */
+    @Test
+    void neverActivatedVersionsServeOnlyAuthorsAndAdmins() {
+        Map<String, Object> shipped = given().get("/api/v1/obligations/HANDLER_IDENTITY").then().statusCode(200)
+                .extract().jsonPath().getMap("");
+        String drl = ((String) shipped.get("drl")).replace("政策", "本政策");
+        int created = author().body(obligation("HANDLER_IDENTITY", drl)).put("/api/v1/obligations/HANDLER_IDENTITY")
+                .then().statusCode(200).extract().jsonPath().getInt("ruleSetVersion");
+        int active = given().get("/api/v1/rulesets").then().statusCode(200).extract().jsonPath()
+                .getInt("find { it.active == true }.version");
+        assertTrue(created != active, "the new version is not active");
+        Map<String, Object> body = Map.of("text", dev.policygate.Corpus.read(dev.policygate.Corpus.government().get(3)),
+                "ruleSetVersion", created);
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/assessments").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("Rule set version " + created + " does not exist."));
+        given().contentType(ContentType.JSON).body(Map.of("facts", List.of(), "ruleSetVersion", created))
+                .post("/api/v1/evaluations").then().statusCode(404);
+        author().body(body).post("/api/v1/assessments").then().statusCode(201)
+                .body("ruleSetVersion", equalTo(created));
+        given().contentType(ContentType.JSON).body(Map.of("text", body.get("text"), "ruleSetVersion", active))
+                .post("/api/v1/assessments").then().statusCode(201);
+    }
 }

@@ -32,7 +32,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DrlSandboxTest {
     static final Path DIR = Path.of("src/test/resources/hostile-rules");
-    static final RuleEvaluator EVALUATOR = new RuleEvaluator(1000, Duration.ofMillis(3000), 2, 8);
+    /** 2 M steps: a burning rule meets its (deterministic) step budget well before the time limit. */
+    static final RuleEvaluator EVALUATOR = new RuleEvaluator(1000, Duration.ofMillis(3000), 2_000_000,
+            RuleEvaluator.DEFAULT_MAX_ALLOCATION, 2, 8);
     static CompiledRuleSet shipped;
     static List<Fact> facts;
 
@@ -80,6 +82,51 @@ class DrlSandboxTest {
         }
     }
 
+    /**
+     * Safety does not come from reading the source: with the source checks off, every hostile rule is still
+     * refused by the bytecode verifier, or stopped by its budget or limits when it runs; none completes an evaluation.
+     * Those that reach outside the fact model are refused before they are loaded.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileRules")
+    void hostileRuleWithoutSourceChecks(Path file) throws IOException {
+        Obligation o = obligation(file);
+        CompiledRuleSet rs;
+        try {
+            rs = new RuleCompiler(false).compile(List.of(o), ScoringConfig.defaults());
+        } catch (RuleCompilationException e) {
+            assertTrue(e.messages().stream().allMatch(m -> m.obligationId().equals(o.id())), e.getMessage());
+            return;
+        }
+        String name = file.getFileName().toString();
+        assertTrue(!REACH_OUTSIDE.contains(name), name + " reaches outside the fact model but was loaded");
+        try {
+            Evaluation e = EVALUATOR.evaluate(rs, facts);
+            assertTrue(SOURCE_POLICY_ONLY.contains(name), name + " completed an evaluation: " + e.findings());
+        } catch (RuleExecutionException | RuleSetDefectException expected) {
+            // stopped by its budget or a limit, or produced no proper finding
+        }
+        Evaluation ok = EVALUATOR.evaluate(shipped, facts);
+        assertEquals(shipped.obligations().size(), ok.findings().size());
+    }
+
+    /** Hostile rules whose whole point is to reach outside the fact model. */
+    static final java.util.Set<String> REACH_OUTSIDE = java.util.Set.of("classloader.drl", "executor.drl",
+            "file-read-io.drl", "file-read-nio.drl", "file-wildcard-import.drl", "fqn-in-eval.drl", "fqn-in-from.drl",
+            "fqn-system-in-constraint.drl", "kcontext-runtime.drl", "kie-runtime.drl", "processbuilder.drl",
+            "reflection-class-property.drl", "reflection-forname.drl", "reflection-getclass.drl", "runtime-exec.drl",
+            "socket.drl", "system-exit.drl", "system-property.drl", "thread-spawn.drl", "url.drl",
+            "text-block-escape.drl", "integer-type-chain.drl", "integer-type-eval.drl", "parallel-stream.drl",
+            "global.drl");
+
+    /**
+     * Refused by the source checks for clarity and determinism, harmless as bytecode: an unused alias of
+     * {@code drools}, an MVEL consequence (the executable model compiles it to verified Java), a timer attribute
+     * (a timer firing after the evaluation would run rule code outside any budget, which fails at once).
+     */
+    static final java.util.Set<String> SOURCE_POLICY_ONLY = java.util.Set.of("drools-alias.drl", "mvel-dialect.drl",
+            "timer.drl");
+
     private static void rejected(Obligation o, String word) {
         RuleCompilationException e = assertThrows(RuleCompilationException.class,
                 () -> new RuleCompiler().compile(List.of(o), ScoringConfig.defaults()));
@@ -98,7 +145,8 @@ class DrlSandboxTest {
         assertTrue(e.getMessage().contains(switch (reason) {
             case FIRING_LIMIT -> "1000 firings";
             case TIME_LIMIT -> "3000 ms";
-            case RESOURCE_LIMIT -> "a rule exhausted the";
+            case STEP_LIMIT -> "steps";
+            case RESOURCE_LIMIT -> e.getMessage().contains("stack") ? "a rule exhausted the stack" : "a rule allocated more than";
             default -> "";
         }), e.getMessage());
         assertTrue(ms < 8000, "caller waited " + ms + " ms");

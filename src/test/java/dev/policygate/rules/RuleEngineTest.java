@@ -197,41 +197,55 @@ class RuleEngineTest {
         assertEquals("rule set exceeded 1000 firings", e.getMessage());
     }
 
-    @Test
-    void slowRuleIsStoppedByTheTimeLimit() {
-        CompiledRuleSet rs = compile(ob("SLOW", false, """
-                rule "SLOW met"
-                when
-                    $s : DocumentSection()
-                then
-                    // no loops or threads pass the sandbox, but for-each over a long enough collection takes seconds
-                    long sum = 0;
-                    for (Object a : java.util.Collections.nCopies(60000, 1)) {
-                        for (Object b : java.util.Collections.nCopies(60000, 1)) { sum += (Integer) b; }
+    /** Four nested loops of 1000: passes the source checks, would run 10^12 iterations. */
+    static final String BURNING = """
+            rule "SLOW met"
+            when
+                $s : DocumentSection()
+            then
+                long sum = 0;
+                for (int a = 0; a < 1000; a++) {
+                    for (int b = 0; b < 1000; b++) {
+                        for (int c = 0; c < 1000; c++) {
+                            for (int d = 0; d < 1000; d++) { sum += d; }
+                        }
                     }
-                    insert(Finding.met("SLOW", "x" + sum, "x", List.of()));
-                end
-                """));
+                }
+                insert(Finding.met("SLOW", "x" + sum, "x", List.of()));
+            end
+            """;
+
+    @Test
+    void burningRuleStopsItselfAtItsStepBudgetAndItsWorkerComesBack() {
+        CompiledRuleSet rs = compile(ob("SLOW", false, BURNING));
         List<Fact> facts = List.of(new DocumentSection("一", "一", 1, 0, 5, List.of()));
-        long t0 = System.nanoTime();
-        RuleExecutionException e = assertThrows(RuleExecutionException.class, () -> EVALUATOR.evaluate(rs, facts));
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertEquals(RuleExecutionException.Reason.TIME_LIMIT, e.reason());
-        assertEquals("evaluation exceeded 1500 ms", e.getMessage());
-        assertTrue(ms < 3000, "caller waited " + ms + " ms");
-        // the evaluator still works afterwards
-        CompiledRuleSet ok = compile(ob("ONE", false, ALWAYS_MET));
-        assertEquals(Status.NOT_MET, EVALUATOR.evaluate(ok, List.of()).findings().get(0).status());
-        // the busy worker was not waited for; it comes back when the consequence ends
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (EVALUATOR.stuckWorkers() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        try (RuleEvaluator evaluator = new RuleEvaluator(1000, Duration.ofSeconds(30), 2_000_000,
+                RuleEvaluator.DEFAULT_MAX_ALLOCATION, 1, 1)) {
+            RuleExecutionException e = assertThrows(RuleExecutionException.class, () -> evaluator.evaluate(rs, facts));
+            assertEquals(RuleExecutionException.Reason.STEP_LIMIT, e.reason(), e.getMessage());
+            assertEquals("a rule exceeded its budget of 2000000 steps; the evaluation was stopped", e.getMessage());
+            assertEquals(0, evaluator.stuckWorkers(), "the worker stopped itself");
+            CompiledRuleSet ok = compile(ob("ONE", false, ALWAYS_MET));
+            assertEquals(Status.NOT_MET, evaluator.evaluate(ok, List.of()).findings().get(0).status());
         }
-        assertEquals(0, EVALUATOR.stuckWorkers());
+    }
+
+    @Test
+    void burningRuleWithoutAStepLimitStopsItselfAtTheTimeLimit() {
+        CompiledRuleSet rs = compile(ob("SLOW", false, BURNING));
+        List<Fact> facts = List.of(new DocumentSection("一", "一", 1, 0, 5, List.of()));
+        try (RuleEvaluator unlimitedSteps = new RuleEvaluator(1000, Duration.ofMillis(1500), Long.MAX_VALUE / 2,
+                RuleEvaluator.DEFAULT_MAX_ALLOCATION, 1, 1)) {
+            long t0 = System.nanoTime();
+            RuleExecutionException e = assertThrows(RuleExecutionException.class,
+                    () -> unlimitedSteps.evaluate(rs, facts));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(RuleExecutionException.Reason.TIME_LIMIT, e.reason(), e.getMessage());
+            assertEquals("a rule exceeded the time limit of 1500 ms; the evaluation was stopped", e.getMessage());
+            assertTrue(ms >= 1500 && ms < 3000, "caller waited " + ms + " ms");
+            assertEquals(0, unlimitedSteps.stuckWorkers(), "no worker is left behind: the rule stopped itself");
+            CompiledRuleSet ok = compile(ob("ONE", false, ALWAYS_MET));
+            assertEquals(Status.NOT_MET, unlimitedSteps.evaluate(ok, List.of()).findings().get(0).status());
+        }
     }
 }
