@@ -12,6 +12,7 @@ import dev.policygate.facts.Fact;
 import dev.policygate.facts.PermissionRequest;
 import dev.policygate.ingest.Document;
 import dev.policygate.ingest.Ingestor;
+import dev.policygate.report.JsonReport;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,6 +69,14 @@ class SentenceClassifierTest {
         AreaStatement collection = learned.stream().filter(s -> s.area() == Area.COLLECTION)
                 .filter(s -> s.citations().get(0).quote().startsWith("身份信息")).findFirst().orElseThrow();
         assertTrue(collection.probability() >= MODEL.threshold(Area.COLLECTION));
+        // pipelines post /extractions' facts back to /evaluations: the new type round-trips through JSON
+        try {
+            String json = JsonReport.MAPPER.writerFor(Fact.class).writeValueAsString(collection);
+            assertTrue(json.contains("\"type\":\"AreaStatement\""), json);
+            assertEquals(collection, JsonReport.MAPPER.readValue(json, Fact.class));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
         assertTrue(collection.piTypes().stream().anyMatch(t -> t.name().contains("身份证")), collection.toString());
         assertEquals(d.normalizedText().substring(collection.citations().get(0).start(),
                 collection.citations().get(0).end()), collection.citations().get(0).quote());
