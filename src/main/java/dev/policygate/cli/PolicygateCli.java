@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "policygate", mixinStandardHelpOptions = true, version = "policygate 0.1.0",
         description = "Checks Chinese app privacy policies against PIPL / GB/T 35273 obligations.",
         subcommands = {CheckCommand.class, DiffCommand.class, RulesCommand.class, ExtractCommand.class,
+                EvalCommand.class, TrainCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PolicygateCli implements Runnable {
     /** Exit codes. */
@@ -24,7 +25,8 @@ public final class PolicygateCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: check, diff, rules test or extract.");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing command: check, diff, rules test, extract, eval or train.");
     }
 
     /**

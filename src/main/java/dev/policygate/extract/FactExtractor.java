@@ -9,13 +9,34 @@ import java.util.List;
 
 /**
  * Extracts every fact of a document: its outline as {@link DocumentSection} facts, then each area in a
- * fixed order, so that the same document always yields the same facts in the same order.
+ * fixed order, then the learned layer ({@link LearnedAreas}: sentences the classifier places in an area that no
+ * pattern read), so that the same document always yields the same facts in the same order.
  */
 public final class FactExtractor {
     private final List<AreaExtractor> areas;
+    private final SentenceClassifier classifier;
 
+    /** The lexicons and patterns with the shipped sentence classifier. */
     public FactExtractor() {
-        this(List.of(
+        this(SentenceClassifier.shipped());
+    }
+
+    /** The lexicons and patterns with {@code classifier}; null for the lexicons and patterns alone. */
+    public FactExtractor(SentenceClassifier classifier) {
+        this(defaultAreas(), classifier);
+    }
+
+    public FactExtractor(List<AreaExtractor> areas) {
+        this(areas, null);
+    }
+
+    public FactExtractor(List<AreaExtractor> areas, SentenceClassifier classifier) {
+        this.areas = List.copyOf(areas);
+        this.classifier = classifier;
+    }
+
+    private static List<AreaExtractor> defaultAreas() {
+        return List.of(
                 // A. the policy document; B. the handler
                 new DatesExtractor(), new ScopeExtractor(), new ConsentExtractor(), new ChangeNoticeExtractor(),
                 new HandlerExtractor(), new ContactExtractor(), new ProtectionOfficerExtractor(),
@@ -25,11 +46,7 @@ public final class FactExtractor {
                 new CrossBorderExtractor(), new SecurityExtractor(),
                 // G. rights; H. personalisation; I. minors
                 new RightsExtractor(), new DeadlineExtractor(), new ComplaintExtractor(), new DisputeExtractor(),
-                new PersonalizationExtractor(), new MinorsExtractor()));
-    }
-
-    public FactExtractor(List<AreaExtractor> areas) {
-        this.areas = List.copyOf(areas);
+                new PersonalizationExtractor(), new MinorsExtractor());
     }
 
     public List<Fact> extract(Document document) {
@@ -40,6 +57,9 @@ public final class FactExtractor {
         }
         for (AreaExtractor area : areas) {
             facts.addAll(area.extract(document));
+        }
+        if (classifier != null) {
+            facts.addAll(LearnedAreas.extract(document, facts, classifier));
         }
         return facts;
     }

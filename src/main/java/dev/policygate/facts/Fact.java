@@ -40,7 +40,8 @@ import java.util.List;
         @JsonSubTypes.Type(value = RefusalReasons.class, name = "RefusalReasons"),
         @JsonSubTypes.Type(value = Personalization.class, name = "Personalization"),
         @JsonSubTypes.Type(value = MinorsClause.class, name = "MinorsClause"),
-        @JsonSubTypes.Type(value = ChildrenRules.class, name = "ChildrenRules")
+        @JsonSubTypes.Type(value = ChildrenRules.class, name = "ChildrenRules"),
+        @JsonSubTypes.Type(value = AreaStatement.class, name = "AreaStatement")
 })
 public interface Fact {
     List<Citation> citations();

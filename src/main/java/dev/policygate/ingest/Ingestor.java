@@ -87,6 +87,11 @@ public final class Ingestor {
         return new IngestException(415, "Format mismatch", detail);
     }
 
+    /** The normalised form of a text, as every ingested document holds it (see {@link TextNormalizer}). */
+    public static String normalize(CharSequence raw) {
+        return TextNormalizer.normalize(raw);
+    }
+
     /** Ingests text that is already decoded (treated as plain text). */
     public Document ingestText(String text) {
         if (text == null) {

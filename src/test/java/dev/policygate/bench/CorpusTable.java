@@ -17,7 +17,9 @@ public final class CorpusTable {
     org.jboss.logmanager.LogContext.getLogContext().getLogger("").setLevel(java.util.logging.Level.WARNING);
     RulePack pack = RulePackLoader.load(Path.of("rules"));
     CompiledRuleSet rs = new RuleCompiler().compile(pack);
-    PolicyAssessor pa = new PolicyAssessor();
+    // a generous time limit: the table is about findings, and a loaded machine must not turn one into an error
+    PolicyAssessor pa = new PolicyAssessor(new dev.policygate.extract.FactExtractor(),
+        new RuleEvaluator(RuleEvaluator.DEFAULT_MAX_FIRINGS, java.time.Duration.ofSeconds(60), 1, 64));
     Map<String, PolicyAssessor.Result> res = new LinkedHashMap<>();
     for (String f : a) {
       Document d = new Ingestor().ingestText(Files.readString(Path.of(f)));

@@ -53,6 +53,11 @@ public final class PipelineBench {
             System.out.printf("%6d KB  %9.2f ms  (%.3f ms/KB)   cpu %9.2f ms  (%.3f ms/KB)%n", kb, ms[0], ms[0] / kb,
                     ms[1], ms[1] / kb);
         }
+        // the same 15 KB without the sentence classifier: what the learned layer costs
+        FactExtractor lexiconsOnly = new FactExtractor((dev.policygate.extract.SentenceClassifier) null);
+        String text15 = repeatTo(base, 15 * 1024);
+        double[] plain = medians(() -> lexiconsOnly.extract(ingestor.ingestText(text15)), WARMUP, RUNS);
+        System.out.printf("    15 KB without the classifier  %9.2f ms   cpu %9.2f ms%n", plain[0], plain[1]);
 
         System.out.println("== rules");
         long t0 = System.nanoTime();

@@ -1,7 +1,6 @@
 package dev.policygate.extract;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.policygate.Corpus;
 import dev.policygate.ingest.Document;
 import dev.policygate.ingest.Ingestor;
 import java.io.IOException;
@@ -12,29 +11,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Finds the shared corpus (shared/corpus beside the checkout, or -Dpolicygate.corpus) for extract-a tests. */
+/** The shared corpus for extract-a tests, where {@link Corpus} finds it (../shared/corpus or POLICYGATE_CORPUS). */
 final class ExtractACorpus {
     private ExtractACorpus() {
     }
 
+    /** The corpus directory; a missing corpus fails the test (never a silent skip). */
     static Path dir() {
-        String prop = System.getProperty("policygate.corpus", System.getenv("POLICYGATE_CORPUS"));
-        if (prop != null && Files.isDirectory(Path.of(prop))) {
-            return Path.of(prop);
-        }
-        Path p = Path.of("").toAbsolutePath();
-        for (int i = 0; i < 5 && p != null; i++, p = p.getParent()) {
-            Path c = p.resolve("shared").resolve("corpus");
-            if (Files.isDirectory(c)) {
-                return c;
-            }
-        }
-        return null;
+        return Corpus.DIR;
     }
 
     static Document gov(String prefix) {
         Path d = dir();
-        assumeTrue(d != null, "shared/corpus not found");
         try (Stream<Path> s = Files.list(d)) {
             Path f = s.filter(x -> x.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
             return new Ingestor().ingestText(Files.readString(f));
@@ -45,7 +33,6 @@ final class ExtractACorpus {
 
     static List<Path> all() {
         Path d = dir();
-        assumeTrue(d != null, "shared/corpus not found");
         List<Path> out = new ArrayList<>();
         try (Stream<Path> s = Files.list(d); Stream<Path> dev = Files.isDirectory(d.resolve("dev"))
                 ? Files.list(d.resolve("dev")) : Stream.empty()) {

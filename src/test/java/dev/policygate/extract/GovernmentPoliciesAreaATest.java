@@ -84,6 +84,7 @@ class GovernmentPoliciesAreaATest {
         assertTrue(right(f, Right.CORRECTION).conditions().contains(RightStatement.Condition.CONTACT_STAFF));
         assertNotNull(right(f, Right.COPY));
         assertTrue(right(f, Right.WITHDRAW_CONSENT).channels().contains("SETTINGS"));
+        assertFalse(of(f, ResponseDeadline.class).isEmpty());
         assertTrue(of(f, ResponseDeadline.class).stream().allMatch(d -> d.days() == 15
                 && d.dayKind() == ResponseDeadline.DayKind.CALENDAR));
         assertTrue(of(f, ExternalDispute.class).stream().anyMatch(e -> e.body() == ExternalDispute.Body.ARBITRATION));
@@ -96,6 +97,7 @@ class GovernmentPoliciesAreaATest {
     void suiHaoBan001() {
         List<Fact> f = facts(ExtractACorpus.gov("001_"));
         assertTrue(handlers(f).contains("广州市政务服务数据管理局"));
+        assertFalse(of(f, PolicyDate.class).isEmpty());
         assertTrue(of(f, PolicyDate.class).stream().allMatch(d -> d.kind() == PolicyDate.Kind.EFFECTIVE_ON_EVENT),
                 "only an event date");
         assertEquals(Set.of(ConsentMechanism.Kind.EXPLICIT_ACT, ConsentMechanism.Kind.IMPLIED_BY_CONTINUED_USE), consent(f));
@@ -108,6 +110,7 @@ class GovernmentPoliciesAreaATest {
         assertTrue(of(f, ResponseDeadline.class).stream().anyMatch(d -> d.days() == 15
                 && d.dayKind() == ResponseDeadline.DayKind.CALENDAR));
         assertEquals(MinorsClause.GuardianConsent.EXPLICIT, of(f, MinorsClause.class).get(0).guardianConsent());
+        assertFalse(of(f, ComplaintChannel.class).isEmpty());
         assertTrue(of(f, ComplaintChannel.class).stream().noneMatch(c -> c.kind() != ComplaintChannel.Kind.GENERAL_CONTACT),
                 "only general contact for questions");
         // 用户画像 is declared; deleting data in 个人中心 is only a generic route

@@ -181,6 +181,7 @@ class GovernmentPoliciesExtractBTest {
         assertTrue(permission(f, Permission.CAMERA, "刷脸").isPresent());
         assertEquals(StorageLocation.Region.MAINLAND_CHINA, of(f, StorageLocation.class).get(0).region());
         assertTrue(of(f, CrossBorderTransfer.class).stream().noneMatch(CrossBorderTransfer::actual));
+        assertFalse(of(f, SensitivePiLabel.class).isEmpty());
         assertTrue(of(f, SensitivePiLabel.class).stream().allMatch(SensitivePiLabel::inDefinitions),
                 "001 labels sensitive PI only in its definitions");
     }

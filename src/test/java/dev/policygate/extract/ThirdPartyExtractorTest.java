@@ -166,8 +166,9 @@ class ThirdPartyExtractorTest {
         // 接入网络的方式 (a device attribute) is no act of integrating a third party either
         assertTrue(run("我们会收集您的设备型号、接入网络的方式、服务日志（如服务故障信息、分享到第三方社交媒体的信息、收藏使用信息等）。")
                 .isEmpty());
-        assertTrue(run("我们会与合作伙伴共享服务日志（如分享到第三方社交媒体的信息）。").stream()
-                .allMatch(tp -> "合作伙伴".equals(tp.provider())));
+        var partners = run("我们会与合作伙伴共享服务日志（如分享到第三方社交媒体的信息）。");
+        assertFalse(partners.isEmpty(), "the partner is a recipient");
+        assertTrue(partners.stream().allMatch(tp -> "合作伙伴".equals(tp.provider())), partners.toString());
         assertTrue(run("您可以将文章转发至第三方平台，或与好友共享。").isEmpty());
         assertNull(ThirdPartyExtractor.unnamedRecipient("您可以将内容分享到第三方应用"));
         // the handler providing PI to a third party is still a recipient, also next to a user's share

@@ -11,23 +11,10 @@ import java.util.stream.Stream;
 
 /** The shared corpus: 5 government-app policies and 33 commercial ones (one sentence per line). */
 final class Corpus {
-    static final Path ROOT = locate();
+    /** Where {@link dev.policygate.Corpus} finds it (../shared/corpus or POLICYGATE_CORPUS; missing fails). */
+    static final Path ROOT = dev.policygate.Corpus.DIR;
 
     private Corpus() {
-    }
-
-    private static Path locate() {
-        String prop = System.getProperty("policygate.corpus");
-        if (prop != null) {
-            return Path.of(prop);
-        }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path c = p.resolve("shared/corpus");
-            if (Files.isDirectory(c)) {
-                return c;
-            }
-        }
-        return Path.of("/work/shared/corpus");
     }
 
     static List<Path> all() {

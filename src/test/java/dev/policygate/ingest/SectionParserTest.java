@@ -1,6 +1,7 @@
 package dev.policygate.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -189,6 +190,7 @@ class SectionParserTest {
         assertEquals("二、使用\n正文三。", t.substring(two.start(), two.end()));
         assertEquals("", d.sectionPathAt(0));
         assertEquals("一、收集 > （一）细节", d.sectionPathAt(t.indexOf("正文二")));
+        assertFalse(d.sentences().isEmpty());
         assertTrue(d.sentences().stream().allMatch(s -> s.section().equals(d.sectionPathAt(s.start()))));
     }
 

@@ -98,6 +98,7 @@ class RulePackPropertiesTest {
     void emptyPolicyIsNonCompliantAndNotMetFindingsSayWhereTheyLooked() {
         List<Fact> sections = allCaseFacts.stream().filter(f -> f instanceof dev.policygate.facts.DocumentSection).toList();
         Evaluation e = evaluator.evaluate(rs, sections);
+        assertTrue(e.findings().stream().anyMatch(f -> f.status() == Status.NOT_MET));
         assertTrue(e.findings().stream().filter(f -> f.status() == Status.NOT_MET).allMatch(f -> !f.rationaleZh().isBlank()
                 && !f.rationaleEn().isBlank()));
         assertTrue(e.finding("HANDLER_IDENTITY").orElseThrow().lookedIn().contains("一、关于我们"));

@@ -1,0 +1,126 @@
+package dev.policygate.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.policygate.extract.FactExtractor;
+import dev.policygate.extract.SentenceClassifier;
+import dev.policygate.facts.Area;
+import dev.policygate.learn.AreaScores;
+import dev.policygate.learn.ClassifierTrainer;
+import dev.policygate.learn.ExtractionEval;
+import dev.policygate.learn.LabelledPolicy;
+import dev.policygate.report.JsonReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code policygate eval DIR}: per-area precision, recall and F1 of extraction on labelled policies. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Measures extraction on labelled policies (JSON lines, one sentence each with its "
+                + "categories): per-area precision, recall, F1 and the macro-F1.")
+final class EvalCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", description = "A directory of labelled policies (*.jsonl).")
+    Path dir;
+
+    @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--folds", defaultValue = "5", paramLabel = "K",
+            description = "Cross-validation by policy: the sentence classifier is trained anew on the other folds' "
+                    + "policies for each fold of K (default: ${DEFAULT-VALUE}); 0 uses the shipped model, which "
+                    + "has seen every labelled policy.")
+    int folds;
+
+    @Option(names = "--lexicons-only", description = "Without the sentence classifier: the lexicons and patterns alone.")
+    boolean lexiconsOnly;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!format.equals("table") && !format.equals("json")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Unknown --format " + format
+                    + " (table or json)");
+        }
+        List<LabelledPolicy> policies;
+        try {
+            policies = LabelledPolicy.readAll(dir);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("policygate: " + e.getMessage());
+            return PolicygateCli.USAGE;
+        }
+        String mode;
+        AreaScores scores;
+        if (lexiconsOnly) {
+            mode = "lexicons and patterns only";
+            scores = ExtractionEval.evaluate(policies, new FactExtractor((SentenceClassifier) null));
+        } else if (folds == 0) {
+            mode = "shipped classifier (trained on these policies)";
+            scores = ExtractionEval.evaluate(policies, new FactExtractor());
+        } else {
+            if (folds < 2 || folds > policies.size()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--folds must be 0 or between 2 and "
+                        + policies.size());
+            }
+            mode = folds + "-fold cross-validation by policy";
+            scores = ExtractionEval.crossValidate(policies, folds,
+                    training -> new FactExtractor(ClassifierTrainer.train(training, List.of())));
+        }
+        int sentences = policies.stream().mapToInt(LabelledPolicy::size).sum();
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.equals("json")) {
+            out.println(JsonReport.MAPPER.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(json(scores, mode, policies.size(), sentences)));
+        } else {
+            out.print(table(scores, mode, policies.size(), sentences));
+        }
+        out.flush();
+        return PolicygateCli.PASS;
+    }
+
+    static ObjectNode json(AreaScores s, String mode, int policies, int sentences) {
+        ObjectNode root = JsonReport.MAPPER.createObjectNode();
+        root.put("mode", mode);
+        root.put("policies", policies);
+        root.put("sentences", sentences);
+        ArrayNode areas = root.putArray("areas");
+        for (Area a : Area.values()) {
+            ObjectNode n = areas.addObject();
+            n.put("area", a.name());
+            n.put("label", a.label());
+            n.put("truePositives", s.truePositives(a));
+            n.put("falsePositives", s.falsePositives(a));
+            n.put("falseNegatives", s.falseNegatives(a));
+            n.put("precision", round(s.precision(a)));
+            n.put("recall", round(s.recall(a)));
+            n.put("f1", round(s.f1(a)));
+        }
+        root.put("macroF1", round(s.macroF1()));
+        return root;
+    }
+
+    static String table(AreaScores s, String mode, int policies, int sentences) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%d policies, %d sentences; %s%n", policies, sentences, mode));
+        b.append(String.format(Locale.ROOT, "%-15s %6s %6s %6s %9s %6s %6s%n",
+                "area", "labels", "found", "right", "precision", "recall", "F1"));
+        for (Area a : Area.values()) {
+            int tp = s.truePositives(a);
+            b.append(String.format(Locale.ROOT, "%-15s %6d %6d %6d %9.3f %6.3f %6.3f%n", a.name(),
+                    tp + s.falseNegatives(a), tp + s.falsePositives(a), tp, s.precision(a), s.recall(a), s.f1(a)));
+        }
+        b.append(String.format(Locale.ROOT, "macro-F1 %.3f%n", s.macroF1()));
+        return b.toString();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+}

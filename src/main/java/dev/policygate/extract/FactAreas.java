@@ -1,0 +1,86 @@
+package dev.policygate.extract;
+
+import dev.policygate.facts.Area;
+import dev.policygate.facts.AreaStatement;
+import dev.policygate.facts.CessationClause;
+import dev.policygate.facts.ChangeNotice;
+import dev.policygate.facts.ChildrenRules;
+import dev.policygate.facts.ComplaintChannel;
+import dev.policygate.facts.ConsentMechanism;
+import dev.policygate.facts.Contact;
+import dev.policygate.facts.CrossBorderTransfer;
+import dev.policygate.facts.DataCollection;
+import dev.policygate.facts.Fact;
+import dev.policygate.facts.IncidentNotification;
+import dev.policygate.facts.MinorsClause;
+import dev.policygate.facts.NecessityStatement;
+import dev.policygate.facts.PermissionRequest;
+import dev.policygate.facts.Personalization;
+import dev.policygate.facts.ProtectionOfficer;
+import dev.policygate.facts.RefusalReasons;
+import dev.policygate.facts.ResponseDeadline;
+import dev.policygate.facts.Retention;
+import dev.policygate.facts.RetentionExpiry;
+import dev.policygate.facts.RightStatement;
+import dev.policygate.facts.SecurityMeasure;
+import dev.policygate.facts.SensitivePiLabel;
+import dev.policygate.facts.SeparateConsent;
+import dev.policygate.facts.SharingClause;
+import dev.policygate.facts.StorageLocation;
+import dev.policygate.facts.ThirdParty;
+import java.util.Map;
+
+/**
+ * Which area a fact speaks of, for measuring extraction against the labelled yardstick (README "Accuracy"), and
+ * for the learned layer, which adds a statement only where no fact of the area cites the sentence.
+ * {@code DocumentSection}, {@code PolicyScope}, {@code PolicyDate}, {@code Handler} and {@code ExternalDispute}
+ * belong to no area: the outline, the scope, the dates, who the handler is and which court or body settles disputes
+ * are none of the ten areas (the annotators labelled such sentences with none of them); a {@code SeparateConsent} belongs to the
+ * area of what it is asked for.
+ */
+public final class FactAreas {
+    private static final Map<Class<? extends Fact>, Area> BY_TYPE = Map.ofEntries(
+            Map.entry(DataCollection.class, Area.COLLECTION),
+            Map.entry(SensitivePiLabel.class, Area.COLLECTION),
+            Map.entry(NecessityStatement.class, Area.COLLECTION),
+            Map.entry(PermissionRequest.class, Area.PERMISSIONS),
+            Map.entry(ThirdParty.class, Area.SHARING),
+            Map.entry(SharingClause.class, Area.SHARING),
+            Map.entry(Retention.class, Area.STORAGE),
+            Map.entry(RetentionExpiry.class, Area.STORAGE),
+            Map.entry(StorageLocation.class, Area.STORAGE),
+            Map.entry(CrossBorderTransfer.class, Area.STORAGE),
+            Map.entry(SecurityMeasure.class, Area.SECURITY),
+            Map.entry(IncidentNotification.class, Area.SECURITY),
+            Map.entry(MinorsClause.class, Area.SPECIAL_GROUPS),
+            Map.entry(ChildrenRules.class, Area.SPECIAL_GROUPS),
+            Map.entry(RightStatement.class, Area.RIGHTS),
+            Map.entry(ResponseDeadline.class, Area.RIGHTS),
+            Map.entry(RefusalReasons.class, Area.RIGHTS),
+            Map.entry(Personalization.class, Area.RIGHTS),
+            Map.entry(Contact.class, Area.CONTACT),
+            Map.entry(ProtectionOfficer.class, Area.CONTACT),
+            Map.entry(ComplaintChannel.class, Area.CONTACT),
+            Map.entry(ChangeNotice.class, Area.POLICY_CHANGES),
+            Map.entry(ConsentMechanism.class, Area.POLICY_CHANGES),
+            Map.entry(CessationClause.class, Area.CESSATION));
+
+    private FactAreas() {
+    }
+
+    /** The area {@code fact} speaks of, or null. */
+    public static Area of(Fact fact) {
+        if (fact instanceof AreaStatement s) {
+            return s.area();
+        }
+        if (fact instanceof SeparateConsent c) {
+            return switch (c.subject()) {
+                case SENSITIVE_PI -> Area.COLLECTION;
+                case SHARING, PUBLIC_DISCLOSURE -> Area.SHARING;
+                case CROSS_BORDER -> Area.STORAGE;
+                case OTHER -> null;
+            };
+        }
+        return BY_TYPE.get(fact.getClass());
+    }
+}

@@ -1,0 +1,156 @@
+package dev.policygate.learn;
+
+import de.bwaldvogel.liblinear.Feature;
+import de.bwaldvogel.liblinear.FeatureNode;
+import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.Model;
+import de.bwaldvogel.liblinear.Parameter;
+import de.bwaldvogel.liblinear.Problem;
+import de.bwaldvogel.liblinear.SolverType;
+import dev.policygate.extract.SentenceClassifier;
+import dev.policygate.extract.SentenceFeatures;
+import dev.policygate.facts.Area;
+import dev.policygate.ingest.Sentence;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Trains the {@link SentenceClassifier} with liblinear: one L2-regularised logistic regression per area (dual
+ * solver), on every sentence of the given labelled policies as the
+ * product splits them, each labelled with the areas of the annotated sentence that holds it. Features seen in
+ * fewer than {@link #MIN_COUNT} training sentences are left out, and weights are rounded to
+ * {@link #PRECISION} and dropped below {@link #PRUNE} (so the model file stays small; a few hundredths of a logit). Deterministic: policies in the given order,
+ * sentences in text order, features sorted, liblinear's random generator reset before each area.
+ */
+public final class ClassifierTrainer {
+    /** liblinear's cost (inverse regularisation strength), chosen by policy-level cross-validation. */
+    public static final double COST = 4.0;
+    public static final double EPSILON = 0.1;
+    public static final int MIN_COUNT = 2;
+    public static final double PRUNE = 0.2;
+    public static final double PRECISION = 0.001;
+    /** The probability from which a sentence is in an area, chosen by policy-level cross-validation. */
+    public static final double THRESHOLD = 0.35;
+    private static final Area[] AREAS = Area.values();
+
+    private ClassifierTrainer() {
+    }
+
+    /** The examples: each sentence's sorted feature keys and its areas. */
+    record Example(long[] keys, int generated, Set<Area> areas) {
+    }
+
+    static List<Example> examples(List<LabelledPolicy> policies) {
+        SentenceFeatures features = new SentenceFeatures();
+        List<Example> out = new ArrayList<>();
+        for (LabelledPolicy p : policies) {
+            String text = p.document().normalizedText();
+            List<Sentence> sentences = p.document().sentences();
+            for (int i = 0; i < sentences.size(); i++) {
+                Sentence s = sentences.get(i);
+                Sentence prev = i == 0 ? s : sentences.get(i - 1);
+                long[] k = features.keys(text, s.start(), s.end(), s.section(), prev.start(), i == 0 ? s.start() : prev.end());
+                out.add(new Example(Arrays.copyOf(k, features.size()), features.generated(),
+                        p.areas().get(p.sentenceAt(s.start()))));
+            }
+        }
+        return out;
+    }
+
+    public static SentenceClassifier train(List<LabelledPolicy> policies, List<String> header) {
+        return train(policies, header, SolverType.L2R_LR_DUAL, COST, EPSILON);
+    }
+
+    static SentenceClassifier train(List<LabelledPolicy> policies, List<String> header, SolverType solver,
+                                    double cost, double epsilon) {
+        List<Example> examples = examples(policies);
+        Map<Long, Integer> counts = new HashMap<>();
+        for (Example e : examples) {
+            for (long k : e.keys()) {
+                counts.merge(k, 1, Integer::sum);
+            }
+        }
+        long[] vocabulary = counts.entrySet().stream().filter(e -> e.getValue() >= MIN_COUNT)
+                .mapToLong(Map.Entry::getKey).sorted().toArray();
+        Problem problem = new Problem();
+        problem.l = examples.size();
+        problem.n = vocabulary.length + 1;
+        problem.bias = 1;
+        problem.x = new Feature[examples.size()][];
+        for (int i = 0; i < examples.size(); i++) {
+            long[] k = examples.get(i).keys();
+            double value = 1 / Math.sqrt(examples.get(i).generated());
+            List<Feature> row = new ArrayList<>();
+            for (long key : k) {
+                int index = Arrays.binarySearch(vocabulary, key);
+                if (index >= 0) {
+                    row.add(new FeatureNode(index + 1, value));
+                }
+            }
+            row.add(new FeatureNode(problem.n, 1));
+            problem.x[i] = row.toArray(new Feature[0]);
+        }
+        Linear.disableDebugOutput();
+        float[][] byArea = new float[AREAS.length][];
+        double[] bias = new double[AREAS.length];
+        for (Area a : AREAS) {
+            problem.y = new double[examples.size()];
+            for (int i = 0; i < examples.size(); i++) {
+                problem.y[i] = examples.get(i).areas().contains(a) ? 1 : -1;
+            }
+            Linear.resetRandom();
+            Model model = Linear.train(problem, new Parameter(solver, cost, epsilon));
+            double sign = model.getLabels()[0] == 1 ? 1 : -1;
+            double[] w = model.getFeatureWeights();
+            float[] f = new float[vocabulary.length];
+            for (int j = 0; j < vocabulary.length; j++) {
+                double rounded = Math.round(sign * w[j] / PRECISION) * PRECISION;
+                f[j] = Math.abs(rounded) < PRUNE ? 0 : (float) rounded;
+            }
+            byArea[a.ordinal()] = f;
+            bias[a.ordinal()] = Math.round(sign * w[vocabulary.length] * model.getBias() * 1e6) / 1e6;
+        }
+        // keep the features with a weight in some area
+        List<Integer> kept = new ArrayList<>();
+        for (int j = 0; j < vocabulary.length; j++) {
+            for (Area a : AREAS) {
+                if (byArea[a.ordinal()][j] != 0) {
+                    kept.add(j);
+                    break;
+                }
+            }
+        }
+        long[] keys = new long[kept.size()];
+        float[] weights = new float[kept.size() * AREAS.length];
+        for (int i = 0; i < kept.size(); i++) {
+            keys[i] = vocabulary[kept.get(i)];
+            for (Area a : AREAS) {
+                weights[i * AREAS.length + a.ordinal()] = byArea[a.ordinal()][kept.get(i)];
+            }
+        }
+        double[] thresholds = new double[AREAS.length];
+        Arrays.fill(thresholds, THRESHOLD);
+        return new SentenceClassifier(header, keys, weights, bias, thresholds);
+    }
+
+    /** The model file's comment lines: what it is, the data's attribution (CC BY 4.0) and how it was trained. */
+    public static List<String> header(List<LabelledPolicy> policies) {
+        int sentences = policies.stream().mapToInt(LabelledPolicy::size).sum();
+        return List.of(
+                "policygate sentence classifier: which areas a privacy-policy sentence speaks of.",
+                "Written by `policygate train` (bench/train.sh); do not edit by hand.",
+                "Derived from the CAPP-130 corpus: Zhu et al., \"CAPP-130: A Corpus of Chinese Application Privacy",
+                "Policy Summarization and Interpretation\", NeurIPS 2023 Datasets and Benchmarks",
+                "(github.com/EnlightenedAI/CAPP-130), licensed CC BY 4.0 (creativecommons.org/licenses/by/4.0/).",
+                "Trained on " + policies.size() + " of its policies (" + sentences + " labelled sentences), first "
+                        + policies.get(0).name() + ", last " + policies.get(policies.size() - 1).name() + ".",
+                "liblinear L2-regularised logistic regression per area (dual), C=" + COST
+                        + ", eps=" + EPSILON + ", features seen in at least "
+                        + MIN_COUNT + " sentences, weights below " + PRUNE
+                        + " dropped, threshold " + THRESHOLD + ".");
+    }
+}

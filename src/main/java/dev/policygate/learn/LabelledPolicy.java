@@ -1,0 +1,122 @@
+package dev.policygate.learn;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.policygate.facts.Area;
+import dev.policygate.ingest.Document;
+import dev.policygate.ingest.Ingestor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * One policy of the labelled yardstick: its sentences in order, each with the areas the annotators gave it
+ * (JSON lines {@code {"text": …, "labels": [...]}}). {@link #document()} is the policy as the product sees it:
+ * the sentences, each normalised, joined by newlines and ingested; {@link #starts()}/{@link #ends()} locate
+ * every sentence in that document's normalised text.
+ */
+public record LabelledPolicy(String name, List<String> texts, List<Set<Area>> areas, Document document,
+                             int[] starts, int[] ends) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public int size() {
+        return texts.size();
+    }
+
+    /** Every {@code *.jsonl} file of {@code dir}, sorted by name (so folds and training are reproducible). */
+    public static List<LabelledPolicy> readAll(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(dir + ": not a directory");
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException(dir + ": no labelled policies (*.jsonl)");
+        }
+        Ingestor ingestor = new Ingestor();
+        List<LabelledPolicy> out = new ArrayList<>();
+        for (Path f : files) {
+            out.add(read(f, ingestor));
+        }
+        return out;
+    }
+
+    static LabelledPolicy read(Path file, Ingestor ingestor) {
+        String name = file.getFileName().toString().replaceFirst("\\.jsonl$", "");
+        List<String> texts = new ArrayList<>();
+        List<Set<Area>> areas = new ArrayList<>();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            JsonNode node;
+            try {
+                node = JSON.readTree(lines.get(i));
+            } catch (IOException e) {
+                throw new IllegalArgumentException(file + ":" + (i + 1) + ": not JSON (" + e.getMessage() + ")", e);
+            }
+            String text = Ingestor.normalize(node.path("text").asText(""));
+            if (text.isEmpty()) {
+                continue;
+            }
+            Set<Area> a = EnumSet.noneOf(Area.class);
+            for (JsonNode l : node.path("labels")) {
+                Area area = Area.ofLabel(l.asText());
+                if (area != null) {
+                    a.add(area);
+                }
+            }
+            texts.add(text);
+            areas.add(a);
+        }
+        if (texts.isEmpty()) {
+            throw new IllegalArgumentException(file + ": no sentences");
+        }
+        String joined = String.join("\n", texts);
+        Document document = ingestor.ingestText(joined);
+        if (!document.normalizedText().equals(joined)) {
+            throw new IllegalStateException(file + ": normalising the joined sentences changed them");
+        }
+        int[] starts = new int[texts.size()];
+        int[] ends = new int[texts.size()];
+        int at = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            starts[i] = at;
+            ends[i] = at + texts.get(i).length();
+            at = ends[i] + 1;
+        }
+        return new LabelledPolicy(name, List.copyOf(texts), List.copyOf(areas), document, starts, ends);
+    }
+
+    /** The index of the sentence that holds {@code offset} (the newline after a sentence counts to it). */
+    public int sentenceAt(int offset) {
+        int lo = 0;
+        int hi = starts.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (starts[mid] <= offset) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+}

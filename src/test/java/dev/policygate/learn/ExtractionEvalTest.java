@@ -1,0 +1,65 @@
+package dev.policygate.learn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.policygate.facts.Area;
+import dev.policygate.facts.Fact;
+import dev.policygate.facts.SecurityMeasure;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How the yardstick locates labelled sentences and counts a sentence as detected. */
+class ExtractionEvalTest {
+    @TempDir
+    Path dir;
+
+    private LabelledPolicy policy() throws IOException {
+        Files.writeString(dir.resolve("p.jsonl"), String.join("\n",
+                "{\"text\": \"一、安全\", \"labels\": []}",
+                "{\"text\": \"我们  使用加密技术保护您的信息。\", \"labels\": [\"安全措施\", \"摘要\"]}",
+                "{\"text\": \"我们会在发生安全事件后通知您。\", \"labels\": [\"安全措施\"]}",
+                "{\"text\": \"我们收集您的手机号码。\", \"labels\": [\"数据收集\", \"使用\"]}",
+                ""), StandardCharsets.UTF_8);
+        return LabelledPolicy.readAll(dir).get(0);
+    }
+
+    @Test
+    void sentencesAreLocatedInTheNormalisedDocument() throws IOException {
+        LabelledPolicy p = policy();
+        assertEquals(4, p.size());
+        assertEquals("我们 使用加密技术保护您的信息。",
+                p.document().normalizedText().substring(p.starts()[1], p.ends()[1]));
+        assertEquals(List.of(java.util.Set.of(), java.util.Set.of(Area.SECURITY), java.util.Set.of(Area.SECURITY),
+                java.util.Set.of(Area.COLLECTION)), p.areas());
+        assertEquals(2, p.sentenceAt(p.starts()[2]));
+        assertEquals(1, p.sentenceAt(p.ends()[1]));
+    }
+
+    @Test
+    void aSentenceIsDetectedWhenAFactOfItsAreaCitesIt() throws IOException {
+        LabelledPolicy p = policy();
+        // cites sentence 1 (right) and the heading 0 (wrong); sentence 2 and the collection sentence are missed
+        Fact security = new SecurityMeasure(SecurityMeasure.Kind.ENCRYPTION,
+                List.of(p.document().cite(p.starts()[0], p.starts()[1] + 4)));
+        AreaScores s = ExtractionEval.score(p, List.of(security));
+        assertEquals(1, s.truePositives(Area.SECURITY));
+        assertEquals(1, s.falsePositives(Area.SECURITY));
+        assertEquals(1, s.falseNegatives(Area.SECURITY));
+        assertEquals(0.5, s.precision(Area.SECURITY));
+        assertEquals(0.5, s.recall(Area.SECURITY));
+        assertEquals(1, s.falseNegatives(Area.COLLECTION));
+        assertEquals(0.0, s.f1(Area.COLLECTION));
+        assertEquals(0.05, s.macroF1(), 1e-9);
+    }
+
+    @Test
+    void aDirectoryWithoutLabelledPoliciesIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> LabelledPolicy.readAll(dir));
+    }
+}

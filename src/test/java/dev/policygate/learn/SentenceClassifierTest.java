@@ -1,0 +1,97 @@
+package dev.policygate.learn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.policygate.extract.FactExtractor;
+import dev.policygate.extract.SentenceClassifier;
+import dev.policygate.facts.Area;
+import dev.policygate.facts.AreaStatement;
+import dev.policygate.facts.Fact;
+import dev.policygate.facts.PermissionRequest;
+import dev.policygate.ingest.Document;
+import dev.policygate.ingest.Ingestor;
+import dev.policygate.report.JsonReport;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The shipped sentence classifier and the learned layer it feeds (no labelled data needed). */
+class SentenceClassifierTest {
+    private static final SentenceClassifier MODEL = SentenceClassifier.shipped();
+
+    private static Set<Area> areas(String sentence) {
+        return MODEL.areas(sentence, 0, sentence.length(), "");
+    }
+
+    @Test
+    void theModelFileCarriesTheDataAttributionAndReadsBackToTheSameBytes() throws IOException {
+        String file;
+        try (InputStream in = SentenceClassifier.class.getResourceAsStream(SentenceClassifier.RESOURCE)) {
+            file = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(file.contains("CAPP-130") && file.contains("CC BY 4.0"), "attribution of the training data");
+        StringWriter out = new StringWriter();
+        SentenceClassifier.read(new BufferedReader(new StringReader(file))).write(out);
+        assertEquals(file, out.toString());
+        assertTrue(MODEL.features() > 10_000, "features: " + MODEL.features());
+    }
+
+    @Test
+    void sentencesOfUnseenWordingAreSortedIntoTheirAreas() {
+        // written for this test, in none of the labelled policies
+        assertEquals(Set.of(Area.COLLECTION), areas("办理社保业务时，您需要填写姓名、证件号码和手机号码。"));
+        assertTrue(areas("未经您的同意，我们不会向合作伙伴提供您的个人信息。").contains(Area.SHARING));
+        assertTrue(areas("您可以在“我的-设置-账号与安全”中申请注销您的账号。").contains(Area.RIGHTS));
+        assertTrue(areas("我们采用加密传输和访问控制等措施，防止您的个人信息遭到未经授权的访问。")
+                .contains(Area.SECURITY));
+        assertTrue(areas("若您是不满十四周岁的未成年人，请在监护人的陪同下阅读本政策。")
+                .contains(Area.SPECIAL_GROUPS));
+        assertEquals(Set.of(), areas("欢迎使用本应用。"));
+    }
+
+    @Test
+    void aSentenceNoPatternReadsBecomesAnAreaStatementCitingIt() {
+        String text = "一、我们如何收集您的个人信息\n我们处理的个人信息包括：基本资料（姓名、出生日期、性别）；身份信息（身份证件号码）。\n"
+                + "二、权限\n为了扫码，我们会申请相机权限。";
+        Document d = new Ingestor().ingestText(text);
+        List<Fact> facts = new FactExtractor().extract(d);
+        List<AreaStatement> learned = facts.stream().filter(f -> f instanceof AreaStatement)
+                .map(f -> (AreaStatement) f).toList();
+        AreaStatement collection = learned.stream().filter(s -> s.area() == Area.COLLECTION)
+                .filter(s -> s.citations().get(0).quote().startsWith("身份信息")).findFirst().orElseThrow();
+        assertTrue(collection.probability() >= MODEL.threshold(Area.COLLECTION));
+        // pipelines post /extractions' facts back to /evaluations: the new type round-trips through JSON
+        try {
+            String json = JsonReport.MAPPER.writerFor(Fact.class).writeValueAsString(collection);
+            assertTrue(json.contains("\"type\":\"AreaStatement\""), json);
+            assertEquals(collection, JsonReport.MAPPER.readValue(json, Fact.class));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        assertTrue(collection.piTypes().stream().anyMatch(t -> t.name().contains("身份证")), collection.toString());
+        assertEquals(d.normalizedText().substring(collection.citations().get(0).start(),
+                collection.citations().get(0).end()), collection.citations().get(0).quote());
+        // the permission sentence is read by the permission patterns: no second fact of that area for it
+        assertTrue(facts.stream().anyMatch(f -> f instanceof PermissionRequest));
+        assertFalse(learned.stream().anyMatch(s -> s.area() == Area.PERMISSIONS
+                && s.citations().get(0).quote().contains("相机")), learned.toString());
+    }
+
+    @Test
+    void theLexiconsAloneMakeNoAreaStatements() {
+        Document d = new Ingestor().ingestText(
+                "一、我们如何收集您的个人信息\n我们处理的个人信息包括：基本资料（姓名、出生日期、性别）；身份信息（身份证件号码）。");
+        assertTrue(new FactExtractor().extract(d).stream().anyMatch(f -> f instanceof AreaStatement));
+        assertFalse(new FactExtractor((SentenceClassifier) null).extract(d).stream()
+                .anyMatch(f -> f instanceof AreaStatement));
+    }
+}
