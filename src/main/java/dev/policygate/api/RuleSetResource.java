@@ -50,9 +50,24 @@ public class RuleSetResource {
     @POST
     @Path("/{version}/activate")
     @RolesAllowed("admin")
-    public RuleSetView activate(@PathParam("version") int version) {
+    public RuleSetView activate(@PathParam("version") int version,
+                                @jakarta.ws.rs.HeaderParam("Content-Type") String contentType, String body) {
+        // JSON or no body only: a form post from another site (which a browser may send cross-origin without a
+        // preflight) must not activate anything
+        if (body != null && !body.isBlank() && (contentType == null || !isJson(contentType))) {
+            throw new ProblemException(415, "Unsupported media type",
+                    "Activation takes no body, or a JSON one; got " + contentType + ".");
+        }
         ruleSets.activate(version, security.getUserPrincipal().getName());
         return view(ruleSets.version(version), version, true, true);
+    }
+
+    private static boolean isJson(String contentType) {
+        try {
+            return MediaType.APPLICATION_JSON_TYPE.isCompatible(MediaType.valueOf(contentType.strip()));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Compiles a submitted obligation with the latest rule set and runs its tests; stores nothing. */

@@ -546,9 +546,22 @@ public final class ThirdPartyExtractor implements AreaExtractor {
         for (var h : SdkProviders.find(text.substring(0, Math.min(text.length(), 120)))) {
             ownProviders.add(h.value().provider());
         }
+        // the start of each sentence's line, found by one forward scan over the text (sentences come in text order;
+        // a lastIndexOf per sentence was quadratic on a long single-line policy)
+        int scanned = 0, scannedLineStart = 0;
         for (Sentence s : d.sentences()) {
             String t = d.text(s);
-            int lineStart = text.lastIndexOf('\n', Math.max(0, s.start() - 1)) + 1;
+            int lineStart;
+            if (s.start() < scanned) {
+                lineStart = text.lastIndexOf('\n', Math.max(0, s.start() - 1)) + 1;
+            } else {
+                for (; scanned < s.start(); scanned++) {
+                    if (text.charAt(scanned) == '\n') {
+                        scannedLineStart = scanned + 1;
+                    }
+                }
+                lineStart = scannedLineStart;
+            }
             if (s.start() == 0) {
                 lineStart = 0;
             }

@@ -176,4 +176,16 @@ public class RuleSandboxApiTest {
         given().contentType(ContentType.JSON).body(Map.of("text", body.get("text"), "ruleSetVersion", active))
                 .post("/api/v1/assessments").then().statusCode(201);
     }
+
+    /** Activation takes JSON or no body: a cross-site form post cannot activate a version. */
+    @Test
+    void activationRefusesAFormPost() {
+        int active = given().get("/api/v1/rulesets").then().statusCode(200).extract().jsonPath()
+                .getInt("find { it.active == true }.version");
+        given().auth().preemptive().basic("admin", "admin").contentType("application/x-www-form-urlencoded")
+                .formParam("x", "1").post("/api/v1/rulesets/" + active + "/activate").then().statusCode(415)
+                .contentType("application/problem+json");
+        given().auth().preemptive().basic("admin", "admin").post("/api/v1/rulesets/" + active + "/activate")
+                .then().statusCode(200);
+    }
 }

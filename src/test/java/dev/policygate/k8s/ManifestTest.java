@@ -71,7 +71,10 @@ class ManifestTest {
 
     static final String SERVER = "policygate";
     static final String PLACEHOLDER_PASSWORD = "REPLACE_ME";
-    /** The server's settings that must come from a Secret: the prod profile refuses to start without them. */
+    /**
+     * The server's settings that must come from a Secret: the prod profile refuses to start without them. Each is
+     * read from a file of a Secret volume ({@code NAME_FILE}), never from the environment.
+     */
     static final List<String> SECRET_ENV = List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
             "QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", "POLICYGATE_ADMIN_PASSWORD", "POLICYGATE_AUTHOR_PASSWORD",
             "POLICYGATE_REVIEWER_PASSWORD");
@@ -348,10 +351,10 @@ class ManifestTest {
         assertNotNull(url, dir + ": QUARKUS_DATASOURCE_JDBC_URL not set");
         assertTrue(url.startsWith("jdbc:postgresql://"), dir + ": not a PostgreSQL JDBC URL: " + url);
         for (String key : SECRET_ENV) {
-            EnvVar v = c.getEnv().stream().filter(e -> e.getName().equals(key)).findFirst()
-                    .orElseGet(() -> fail(dir + ": " + key + " not set"));
-            assertNotNull(v.getValueFrom(), dir + ": " + key + " must come from a Secret, not a literal");
-            assertNotNull(v.getValueFrom().getSecretKeyRef(), dir + ": " + key + " must come from a Secret");
+            assertTrue(c.getEnv().stream().noneMatch(e -> e.getName().equals(key)),
+                    dir + ": " + key + " must not be in the environment (read from a file: " + key + "_FILE)");
+            SecretFile f = secretFile(r, c, key);
+            assertNotNull(r.one(Secret.class, f.secret()), dir + ": Secret " + f.secret());
         }
         // No credential anywhere in the ConfigMaps.
         for (ConfigMap cm : r.all(ConfigMap.class)) {
@@ -370,11 +373,10 @@ class ManifestTest {
             if (key.equals("QUARKUS_DATASOURCE_USERNAME")) {
                 continue;
             }
-            var ref = c.getEnv().stream().filter(e -> e.getName().equals(key)).findFirst()
-                    .orElseThrow().getValueFrom().getSecretKeyRef();
-            Secret s = r.one(Secret.class, ref.getName());
-            assertEquals(PLACEHOLDER_PASSWORD, secretValue(s, ref.getKey()), dir + ": " + key + " from Secret "
-                    + ref.getName() + " must hold the documented placeholder in git; real secrets go in a local"
+            SecretFile ref = secretFile(r, c, key);
+            Secret s = r.one(Secret.class, ref.secret());
+            assertEquals(PLACEHOLDER_PASSWORD, secretValue(s, ref.key()), dir + ": " + key + " from Secret "
+                    + ref.secret() + " must hold the documented placeholder in git; real secrets go in a local"
                     + " overlay (k8s/README.md)");
         }
     }
@@ -738,13 +740,28 @@ class ManifestTest {
                     }
                 }
             }
-            var adminRef = serverContainer(r).getEnv().stream().filter(e -> e.getName().equals("POLICYGATE_ADMIN_PASSWORD"))
-                    .findFirst().orElseThrow().getValueFrom().getSecretKeyRef();
-            assertEquals("admin-Local-Secret-1", secretValue(byName.get(adminRef.getName()), adminRef.getKey()));
+            SecretFile adminRef = secretFile(r, serverContainer(r), "POLICYGATE_ADMIN_PASSWORD");
+            assertEquals("admin-Local-Secret-1", secretValue(byName.get(adminRef.secret()), adminRef.key()));
         }
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Which Secret and key a {@code NAME_FILE} variable's file comes from (through the container's volume mounts). */
+    record SecretFile(String secret, String key) {
+    }
+
+    static SecretFile secretFile(Rendered r, Container c, String name) {
+        String path = c.getEnv().stream().filter(e -> e.getName().equals(name + "_FILE")).findFirst()
+                .map(EnvVar::getValue).orElseGet(() -> fail(r.dir() + ": " + name + "_FILE not set"));
+        var mount = c.getVolumeMounts().stream().filter(m -> path.startsWith(m.getMountPath() + "/")).findFirst()
+                .orElseGet(() -> fail(r.dir() + ": " + path + " is on no volume mount"));
+        var volume = r.one(Deployment.class, SERVER).getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(v -> v.getName().equals(mount.getName())).findFirst()
+                .orElseGet(() -> fail(r.dir() + ": no volume " + mount.getName()));
+        assertNotNull(volume.getSecret(), r.dir() + ": " + name + " must come from a Secret volume");
+        return new SecretFile(volume.getSecret().getSecretName(), path.substring(mount.getMountPath().length() + 1));
+    }
 
     static Container serverContainer(Rendered r) {
         Deployment d = r.one(Deployment.class, SERVER);
