@@ -107,12 +107,13 @@ public class RuleSetService {
         }
     }
 
-    @Transactional
     /** Whether a version has been active at some time: only such versions serve the public. */
+    @Transactional
     public boolean everActivated(int version) {
         return RuleSetActivation.count("ruleSetVersion", version) > 0;
     }
 
+    @Transactional
     public RuleSetVersion version(int version) {
         RuleSetVersion v = RuleSetVersion.findById(version);
         if (v == null) {
