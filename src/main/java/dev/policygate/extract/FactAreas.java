@@ -5,6 +5,7 @@ import dev.policygate.facts.AreaStatement;
 import dev.policygate.facts.CessationClause;
 import dev.policygate.facts.ChangeNotice;
 import dev.policygate.facts.ChildrenRules;
+import dev.policygate.facts.Citation;
 import dev.policygate.facts.ComplaintChannel;
 import dev.policygate.facts.ConsentMechanism;
 import dev.policygate.facts.Contact;
@@ -28,7 +29,12 @@ import dev.policygate.facts.SeparateConsent;
 import dev.policygate.facts.SharingClause;
 import dev.policygate.facts.StorageLocation;
 import dev.policygate.facts.ThirdParty;
+import dev.policygate.ingest.Sentence;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which area a fact speaks of, for measuring extraction against the labelled yardstick (README "Accuracy"), and
@@ -82,5 +88,40 @@ public final class FactAreas {
             };
         }
         return BY_TYPE.get(fact.getClass());
+    }
+
+    /** For each sentence, the areas of the facts whose citations overlap it. */
+    static List<Set<Area>> citedBySentence(List<Sentence> sentences, List<Fact> facts) {
+        List<Set<Area>> out = new ArrayList<>(sentences.size());
+        for (int i = 0; i < sentences.size(); i++) {
+            out.add(EnumSet.noneOf(Area.class));
+        }
+        for (Fact f : facts) {
+            Area area = FactAreas.of(f);
+            if (area == null) {
+                continue;
+            }
+            for (Citation c : f.citations()) {
+                for (int i = firstEndingAfter(sentences, c.start()); i < sentences.size()
+                        && sentences.get(i).start() < c.end(); i++) {
+                    out.get(i).add(area);
+                }
+            }
+        }
+        return out;
+    }
+
+    static int firstEndingAfter(List<Sentence> sentences, int offset) {
+        int lo = 0;
+        int hi = sentences.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sentences.get(mid).end() <= offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 }

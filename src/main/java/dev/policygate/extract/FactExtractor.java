@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Extracts every fact of a document: its outline as {@link DocumentSection} facts, then each area in a
- * fixed order, then the learned layer ({@link LearnedAreas}: sentences the classifier places in an area that no
- * pattern read), so that the same document always yields the same facts in the same order.
+ * fixed order, then the learned layer ({@link LearnedAreas}: it prunes the citations the classifier doubts and adds
+ * the sentences it places in an area that no pattern read), so that the same document always yields the same facts in the same order.
  */
 public final class FactExtractor {
     private final List<AreaExtractor> areas;
@@ -58,9 +58,6 @@ public final class FactExtractor {
         for (AreaExtractor area : areas) {
             facts.addAll(area.extract(document));
         }
-        if (classifier != null) {
-            facts.addAll(LearnedAreas.extract(document, facts, classifier));
-        }
-        return facts;
+        return classifier == null ? facts : LearnedAreas.apply(document, facts, classifier);
     }
 }

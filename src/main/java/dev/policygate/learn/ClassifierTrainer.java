@@ -34,7 +34,11 @@ public final class ClassifierTrainer {
     public static final double PRUNE = 0.2;
     public static final double PRECISION = 0.001;
     /** The probability from which a sentence is in an area, chosen by policy-level cross-validation. */
-    public static final double THRESHOLD = 0.35;
+    public static final double THRESHOLD = 0.45;
+    /** Inner folds (by policy) for stage two's training inputs. */
+    public static final int CONTEXT_FOLDS = 5;
+    /** Stage two's cost: 41 inputs and some 15,000 sentences need little regularisation. */
+    public static final double CONTEXT_COST = 1.0;
     private static final Area[] AREAS = Area.values();
 
     private ClassifierTrainer() {
@@ -62,7 +66,65 @@ public final class ClassifierTrainer {
     }
 
     public static SentenceClassifier train(List<LabelledPolicy> policies, List<String> header) {
-        return train(policies, header, SolverType.L2R_LR_DUAL, COST, EPSILON);
+        SentenceClassifier stageOne = train(policies, header, SolverType.L2R_LR_DUAL, COST, EPSILON);
+        if (policies.size() < 2 * CONTEXT_FOLDS) {
+            return stageOne;
+        }
+        return stageOne.withContext(trainContext(policies));
+    }
+
+    /**
+     * Stage two, trained on stage-one logits that a model which never saw the policy gave (folds by policy inside
+     * the training policies, policy {@code i} in fold {@code i % CONTEXT_FOLDS}): logits of seen sentences are
+     * overconfident, and stage two must learn how far to trust unseen ones.
+     */
+    static double[][] trainContext(List<LabelledPolicy> policies) {
+        List<double[]> rows = new ArrayList<>();
+        List<Set<Area>> labels = new ArrayList<>();
+        for (int k = 0; k < CONTEXT_FOLDS; k++) {
+            List<LabelledPolicy> training = new ArrayList<>();
+            List<LabelledPolicy> heldOut = new ArrayList<>();
+            for (int i = 0; i < policies.size(); i++) {
+                (i % CONTEXT_FOLDS == k ? heldOut : training).add(policies.get(i));
+            }
+            SentenceClassifier model = train(training, List.of(), SolverType.L2R_LR_DUAL, COST, EPSILON);
+            for (LabelledPolicy p : heldOut) {
+                List<Sentence> sentences = p.document().sentences();
+                double[][] context = SentenceClassifier.contextRows(model.sentenceLogits(p.document()), sentences);
+                for (int i = 0; i < sentences.size(); i++) {
+                    rows.add(context[i]);
+                    labels.add(p.areas().get(p.sentenceAt(sentences.get(i).start())));
+                }
+            }
+        }
+        Problem problem = new Problem();
+        problem.l = rows.size();
+        problem.n = SentenceClassifier.CONTEXT_WIDTH;
+        problem.bias = -1; // the rows carry their own constant input
+        problem.x = new Feature[rows.size()][];
+        for (int i = 0; i < rows.size(); i++) {
+            Feature[] x = new Feature[SentenceClassifier.CONTEXT_WIDTH];
+            for (int j = 0; j < x.length; j++) {
+                x[j] = new FeatureNode(j + 1, rows.get(i)[j]);
+            }
+            problem.x[i] = x;
+        }
+        double[][] weights = new double[AREAS.length][];
+        for (Area a : AREAS) {
+            problem.y = new double[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                problem.y[i] = labels.get(i).contains(a) ? 1 : -1;
+            }
+            Linear.resetRandom();
+            Model model = Linear.train(problem, new Parameter(SolverType.L2R_LR, CONTEXT_COST, 0.001));
+            double sign = model.getLabels()[0] == 1 ? 1 : -1;
+            double[] w = model.getFeatureWeights();
+            weights[a.ordinal()] = new double[SentenceClassifier.CONTEXT_WIDTH];
+            for (int j = 0; j < w.length; j++) {
+                weights[a.ordinal()][j] = Math.round(sign * w[j] * 1e6) / 1e6;
+            }
+        }
+        return weights;
     }
 
     static SentenceClassifier train(List<LabelledPolicy> policies, List<String> header, SolverType solver,
@@ -151,6 +213,7 @@ public final class ClassifierTrainer {
                 "liblinear L2-regularised logistic regression per area (dual), C=" + COST
                         + ", eps=" + EPSILON + ", features seen in at least "
                         + MIN_COUNT + " sentences, weights below " + PRUNE
-                        + " dropped, threshold " + THRESHOLD + ".");
+                        + " dropped; stage two (context) from " + CONTEXT_FOLDS + " inner folds by policy, C="
+                        + CONTEXT_COST + "; threshold " + THRESHOLD + ".");
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.policygate.Corpus;
 import dev.policygate.extract.FactExtractor;
 import dev.policygate.extract.SentenceClassifier;
 import dev.policygate.facts.Area;
@@ -20,6 +21,7 @@ import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -87,9 +89,34 @@ class SentenceClassifierTest {
     }
 
     @Test
+    void theLearnedLayerKeepsEveryPatternFactAndPrunesOnlyCitationsOfFactsCitingSeveral() {
+        int pruned = 0;
+        for (Path policy : Corpus.government()) {
+            Document d = new Ingestor().ingestText(Corpus.read(policy));
+            List<Fact> lexicons = new FactExtractor((SentenceClassifier) null).extract(d);
+            List<Fact> learned = new FactExtractor().extract(d).stream()
+                    .filter(f -> !(f instanceof AreaStatement)).toList();
+            assertFalse(lexicons.isEmpty(), policy.toString());
+            assertEquals(lexicons.size(), learned.size(), policy.toString());
+            for (int i = 0; i < lexicons.size(); i++) {
+                Fact pattern = lexicons.get(i);
+                Fact kept = learned.get(i);
+                assertEquals(pattern.getClass(), kept.getClass());
+                assertFalse(kept.citations().isEmpty(), kept.toString());
+                assertTrue(pattern.citations().containsAll(kept.citations()), kept.toString());
+                if (!pattern.equals(kept)) {
+                    pruned++;
+                    assertTrue(pattern.citations().size() > kept.citations().size(), kept.toString());
+                }
+            }
+        }
+        assertTrue(pruned > 0, "some citation the classifier doubts is pruned in five policies");
+    }
+
+    @Test
     void theLexiconsAloneMakeNoAreaStatements() {
-        Document d = new Ingestor().ingestText(
-                "一、我们如何收集您的个人信息\n我们处理的个人信息包括：基本资料（姓名、出生日期、性别）；身份信息（身份证件号码）。");
+        Document d = new Ingestor().ingestText("一、我们如何收集您的个人信息\n我们处理的个人信息包括：基本资料（姓名、出生日期、性别）；"
+                + "身份信息（身份证件号码）。\n二、权限\n为了扫码，我们会申请相机权限。");
         assertTrue(new FactExtractor().extract(d).stream().anyMatch(f -> f instanceof AreaStatement));
         assertFalse(new FactExtractor((SentenceClassifier) null).extract(d).stream()
                 .anyMatch(f -> f instanceof AreaStatement));
