@@ -18,6 +18,15 @@ public record Problem(String type, String title, int status, String detail, Stri
         return response(status, title, detail, null);
     }
 
+    /** Seconds a client should wait before retrying a request the service was too busy for. */
+    public static final int RETRY_AFTER_SECONDS = 2;
+
+    /** 503 with {@code Retry-After}: the service's load, not the request, is the problem; the same request can succeed. */
+    public static Response busy(String detail) {
+        return Response.fromResponse(response(503, "Service busy", detail))
+                .header("Retry-After", RETRY_AFTER_SECONDS).build();
+    }
+
     public static Response response(int status, String title, String detail, List<?> errors) {
         Problem problem = new Problem("about:blank", title, status, detail, null, errors);
         return Response.status(status).type(PROBLEM_JSON).entity(problem).build();

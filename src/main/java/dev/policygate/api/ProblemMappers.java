@@ -32,6 +32,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response execution(RuleExecutionException e) {
+        if (e.causedByLoad()) {
+            return Problem.busy(e.getMessage() + "; nothing is wrong with the request, retry it later.");
+        }
         return Problem.response(422, "Rule evaluation stopped", e.getMessage());
     }
 

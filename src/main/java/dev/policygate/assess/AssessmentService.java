@@ -82,12 +82,45 @@ public class AssessmentService {
         String app = AppIds.check(appId);
         String label = AppIds.label(versionLabel);
         int version = servable(ruleSetVersion);
+        long started = System.nanoTime();
+        AssessmentRecord record = assessed(document, title, version, app, label);
+        QuarkusTransaction.requiringNew().run(record::persist);
+        metrics.counter("policygate.assessments", "verdict", record.verdict).increment();
+        assessmentDuration.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        return report(record);
+    }
+
+    /**
+     * The whole assessment of the built-in sample policy against a version, down to the JSON a client would get,
+     * without storing it: run before the service reports ready, so that the first real request is not the slow one.
+     */
+    public String rehearse(int version) {
+        AssessmentRecord record = assessed(new dev.policygate.ingest.Ingestor().ingestText(SamplePolicy.text()),
+                "warm-up", version, null, null);
+        record.id = new UUID(0, 0);
+        return write(json.writer(), report(record));
+    }
+
+    /** Meters are registered once, not on every request. */
+    private io.micrometer.core.instrument.Timer extractionDuration;
+    private io.micrometer.core.instrument.Timer evaluationDuration;
+    private io.micrometer.core.instrument.Timer assessmentDuration;
+
+    @jakarta.annotation.PostConstruct
+    void registerMeters() {
+        extractionDuration = metrics.timer("policygate.extraction.duration");
+        evaluationDuration = metrics.timer("policygate.evaluation.duration");
+        assessmentDuration = io.micrometer.core.instrument.Timer.builder("policygate.assessment.duration")
+                .description("Extraction, evaluation and storage of one assessment")
+                .publishPercentileHistogram().register(metrics);
+    }
+
+    /** Extraction, evaluation and the record to store (not stored yet). */
+    private AssessmentRecord assessed(Document document, String title, int version, String app, String label) {
         CompiledRuleSet ruleSet = ruleSets.compiled(version);
         PolicyAssessor assessor = assessorFor(version);
-        long started = System.nanoTime();
-        List<Fact> facts = metrics.timer("policygate.extraction.duration").record(() -> assessor.extract(document));
-        PolicyAssessor.Result result = metrics.timer("policygate.evaluation.duration")
-                .record(() -> assessor.evaluate(facts, ruleSet));
+        List<Fact> facts = extractionDuration.record(() -> assessor.extract(document));
+        PolicyAssessor.Result result = evaluationDuration.record(() -> assessor.evaluate(facts, ruleSet));
         AssessmentRecord record = new AssessmentRecord();
         record.id = UUID.randomUUID();
         record.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -103,13 +136,7 @@ public class AssessmentService {
         record.factsJson = write(json.writerFor(FACT_LIST), result.facts());
         record.findingsJson = write(json.writerFor(FINDING_LIST), dev.policygate.remedy.Remedies.report(
                 result.evaluation(), ruleSet, result.facts()));
-        QuarkusTransaction.requiringNew().run(record::persist);
-        metrics.counter("policygate.assessments", "verdict", record.verdict).increment();
-        io.micrometer.core.instrument.Timer.builder("policygate.assessment.duration")
-                .description("Extraction, evaluation and storage of one assessment")
-                .publishPercentileHistogram().register(metrics)
-                .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-        return report(record);
+        return record;
     }
 
     /** Facts and normalised text only, for pipelines that want the extraction. */

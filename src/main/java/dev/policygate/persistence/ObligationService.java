@@ -57,6 +57,9 @@ public class ObligationService {
             authoring.evaluate(compiled, SamplePolicy.facts());
             return List.of();
         } catch (RuleExecutionException e) {
+            if (e.causedByLoad()) {
+                throw e; // the service is busy: not a defect of the submitted rules
+            }
             return List.of(new CompileMessage(id, "ERROR", 0, 0, "evaluating the rule set on a sample policy failed: "
                     + e.getMessage()));
         } catch (RuleSetDefectException e) {

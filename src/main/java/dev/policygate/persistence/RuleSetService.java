@@ -33,6 +33,7 @@ import org.jboss.logging.Logger;
 public class RuleSetService {
     private static final Logger LOG = Logger.getLogger(RuleSetService.class);
     private static final int CACHED_VERSIONS = 8;
+    private static final int WARM_UP_EVALUATIONS = 5;
 
     @Inject
     ObjectMapper json;
@@ -157,10 +158,15 @@ public class RuleSetService {
         }
     }
 
-    /** A first evaluation builds Drools' lazy structures, so the first real request is not the slow one. */
+    /**
+     * Evaluations of the sample policy build Drools' lazy structures and let the JIT compile this version's rules,
+     * so the first real request is not the slow one; a replica switches to a new version only after this.
+     */
     private void warmUp(CompiledRuleSet compiled) {
         try {
-            evaluator.evaluate(compiled, List.of());
+            for (int i = 0; i < WARM_UP_EVALUATIONS; i++) {
+                evaluator.evaluate(compiled, dev.policygate.assess.SamplePolicy.facts());
+            }
         } catch (RuntimeException e) {
             LOG.debugf("warm-up evaluation failed: %s", e.getMessage());
         }

@@ -6,6 +6,8 @@ import dev.policygate.facts.Finding;
 import dev.policygate.facts.Status;
 import dev.policygate.rules.sandbox.RuleBudget;
 import dev.policygate.rules.sandbox.RuleBudgetExceeded;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +25,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
@@ -54,6 +57,7 @@ public final class RuleEvaluator implements AutoCloseable {
     public static final long DEFAULT_MAX_ALLOCATION = 128L * 1024 * 1024;
 
     private static final System.Logger LOG = System.getLogger(RuleEvaluator.class.getName());
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final int QUEUED = 0, RUNNING = 1, FINISHED = 2, ABANDONED = 3;
     static final int MAX_STUCK_PER_THREAD = 4;
     private static final long GRACE_MILLIS = 250;
@@ -114,15 +118,25 @@ public final class RuleEvaluator implements AutoCloseable {
         AtomicReference<KieSession> session = new AtomicReference<>();
         AtomicInteger state = new AtomicInteger(QUEUED);
         CountDownLatch started = new CountDownLatch(1);
+        AtomicReference<Thread> worker = new AtomicReference<>();
+        AtomicLong cpuAtStart = new AtomicLong();
         Future<Fired> future;
         try {
             future = pool.submit(() -> {
                 if (!state.compareAndSet(QUEUED, RUNNING)) {
                     return null; // abandoned by a caller that timed out before it started
                 }
+                cpuAtStart.set(cpuNanos(Thread.currentThread()));
+                worker.set(Thread.currentThread());
                 started.countDown();
                 try {
                     return metered(rs, facts, session);
+                } catch (RuleExecutionException e) {
+                    if (e.reason() != RuleExecutionException.Reason.TIME_LIMIT) {
+                        throw e;
+                    }
+                    throw timeLimit(e.getMessage(), e.getCause(),
+                            spent(cpuAtStart.get(), cpuNanos(Thread.currentThread())));
                 } finally {
                     if (!state.compareAndSet(RUNNING, FINISHED)) {
                         workerReturned();
@@ -145,6 +159,8 @@ public final class RuleEvaluator implements AutoCloseable {
             // a little grace beyond the limit: the rules' own budget stops them at the limit and reports why
             fired = future.get(timeout.toMillis() + GRACE_MILLIS, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            Thread w = worker.get();
+            long cpu = w == null ? 0 : spent(cpuAtStart.get(), cpuNanos(w));
             KieSession s = session.get();
             if (s != null) {
                 s.halt();
@@ -155,8 +171,7 @@ public final class RuleEvaluator implements AutoCloseable {
             } else {
                 state.compareAndSet(QUEUED, ABANDONED);
             }
-            throw new RuleExecutionException(RuleExecutionException.Reason.TIME_LIMIT,
-                    "evaluation exceeded " + timeout.toMillis() + " ms", e);
+            throw timeLimit("evaluation exceeded " + timeout.toMillis() + " ms", e, cpu);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
@@ -175,6 +190,32 @@ public final class RuleEvaluator implements AutoCloseable {
         }
         List<EvaluatedFinding> findings = collect(rs, fired.findings());
         return new Evaluation(findings, fired.firings(), fired.steps(), (System.nanoTime() - t0) / 1000);
+    }
+
+    /** CPU time of a thread in ns, or -1 where the JVM cannot tell. */
+    private static long cpuNanos(Thread t) {
+        if (!THREADS.isThreadCpuTimeSupported() || !THREADS.isThreadCpuTimeEnabled()) {
+            return -1;
+        }
+        return t == Thread.currentThread() ? THREADS.getCurrentThreadCpuTime() : THREADS.getThreadCpuTime(t.getId());
+    }
+
+    private static long spent(long from, long to) {
+        return from < 0 || to < 0 ? -1 : to - from;
+    }
+
+    /**
+     * A time limit reached while the rules got less than half of it in CPU was the load's doing (other evaluations
+     * or programs had the cores), not the input's or the rules': the same request can succeed later. Rules that
+     * use up the time themselves stay the rules' fault (with the default step budget they hit it first).
+     */
+    private RuleExecutionException timeLimit(String message, Throwable cause, long cpuNanos) {
+        boolean load = cpuNanos >= 0 && cpuNanos < timeout.toNanos() / 2;
+        if (!load) {
+            return new RuleExecutionException(RuleExecutionException.Reason.TIME_LIMIT, message, cause, false);
+        }
+        return new RuleExecutionException(RuleExecutionException.Reason.TIME_LIMIT, message + " while the rules got "
+                + cpuNanos / 1_000_000 + " ms of CPU: the service is overloaded", cause, true);
     }
 
     private record Fired(List<Finding> findings, int firings, long steps) {

@@ -2,6 +2,7 @@ package dev.policygate.web;
 
 import dev.policygate.api.ObligationInput;
 import dev.policygate.api.PolicyInputs;
+import dev.policygate.api.Problem;
 import dev.policygate.api.ProblemException;
 import dev.policygate.assess.AssessmentService;
 import dev.policygate.compare.PolicyComparer;
@@ -19,6 +20,8 @@ import dev.policygate.rules.CompileMessage;
 import dev.policygate.rules.Obligation;
 import dev.policygate.rules.Remediation;
 import dev.policygate.rules.RuleCompilationException;
+import dev.policygate.rules.RuleExecutionException;
+import dev.policygate.rules.RuleSetDefectException;
 import dev.policygate.rules.RuleTestResult;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -132,18 +135,29 @@ public class PortalResource {
         } catch (NumberFormatException e) {
             return submitForm(m.get("error_version"), title, text, ruleSetVersion, 400);
         } catch (IngestException e) {
+            boolean pasted = file == null || file.size() == 0;
             String key = switch (e.httpStatus()) {
                 case 400 -> "error_empty";
                 case 413 -> "error_too_large";
                 case 415 -> "error_unsupported";
-                default -> "error_unreadable";
+                default -> pasted ? "error_text_unreadable" : "error_unreadable";
             };
             return submitForm(m.get(key) + " " + e.getMessage(), title, text, ruleSetVersion, e.httpStatus());
         } catch (ProblemException e) {
             return submitForm(e.getMessage(), title, text, ruleSetVersion, e.status());
+        } catch (RuleExecutionException e) {
+            if (e.causedByLoad()) {
+                Response busy = submitForm(m.get("error_busy") + " (" + e.getMessage() + ")", title, text,
+                        ruleSetVersion, 503);
+                return Response.fromResponse(busy).header("Retry-After", Problem.RETRY_AFTER_SECONDS).build();
+            }
+            return submitForm(m.get("error_evaluation") + " " + e.getMessage(), title, text, ruleSetVersion, 422);
+        } catch (RuleSetDefectException e) {
+            return submitForm(m.get("error_rule_set_defect") + " " + e.getMessage(), title, text, ruleSetVersion,
+                    422);
         } catch (RuntimeException e) {
             LOG.warn("Portal assessment failed", e);
-            return submitForm(m.get("error_unreadable"), title, text, ruleSetVersion, 422);
+            return submitForm(m.get("error_internal"), title, text, ruleSetVersion, 500);
         }
     }
 

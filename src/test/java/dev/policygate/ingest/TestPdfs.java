@@ -1,14 +1,10 @@
 package dev.policygate.ingest;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -19,23 +15,24 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * Writes PDFs the way policy PDFs look: A4 pages, paragraphs wrapped at the right margin (CJK anywhere, Latin
- * words kept whole), an indented first line, page numbers in the footer. Needs a CJK TrueType font: the Debian
- * package {@code fonts-wqy-microhei} ({@value #FONT}).
+ * words kept whole), an indented first line, page numbers in the footer. The CJK font is a committed subset of
+ * WenQuanYi Micro Hei ({@value #FONT}, Apache-2.0; {@code regenerate.sh} beside it), so no font package is needed.
  */
 final class TestPdfs {
-    static final String FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+    static final String FONT = "/fonts/wqy-microhei-subset.ttf";
     static final float SIZE = 11f;
     static final float MARGIN = 56f;
 
     private TestPdfs() {
     }
 
-    static File font() {
-        File f = new File(FONT);
-        if (!f.isFile()) {
-            fail("CJK font missing: install the Debian package fonts-wqy-microhei (" + FONT + ")");
+    private static PDType0Font font(PDDocument doc) throws IOException {
+        try (InputStream in = TestPdfs.class.getResourceAsStream(FONT)) {
+            if (in == null) {
+                throw new IllegalStateException("test font " + FONT + " is missing from the test classpath");
+            }
+            return PDType0Font.load(doc, in, true);
         }
-        return f;
     }
 
     static byte[] pdf(String text, String ownerPassword, String userPassword) throws IOException {
@@ -44,9 +41,8 @@ final class TestPdfs {
 
     /** With a running header on every page when {@code header} is not null. */
     static byte[] pdf(String text, String ownerPassword, String userPassword, String header) throws IOException {
-        try (PDDocument doc = new PDDocument(); TrueTypeCollection ttc = new TrueTypeCollection(font())) {
-            TrueTypeFont ttf = ttc.getFontByName("WenQuanYiMicroHei");
-            PDType0Font font = PDType0Font.load(doc, ttf, true);
+        try (PDDocument doc = new PDDocument()) {
+            PDType0Font font = font(doc);
             PDRectangle a4 = PDRectangle.A4;
             float width = a4.getWidth() - 2 * MARGIN;
             float leading = SIZE * 1.6f;
