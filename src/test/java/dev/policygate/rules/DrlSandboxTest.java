@@ -1,6 +1,7 @@
 package dev.policygate.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -95,6 +96,7 @@ class DrlSandboxTest {
         try {
             rs = new RuleCompiler(false).compile(List.of(o), ScoringConfig.defaults());
         } catch (RuleCompilationException e) {
+            assertFalse(e.messages().isEmpty(), e.getMessage());
             assertTrue(e.messages().stream().allMatch(m -> m.obligationId().equals(o.id())), e.getMessage());
             return;
         }

@@ -1,6 +1,7 @@
 package dev.policygate.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -134,6 +135,7 @@ class RuleEngineTest {
                 """);
         RuleCompilationException e = assertThrows(RuleCompilationException.class,
                 () -> compile(ob("ONE", false, ALWAYS_MET), bad));
+        assertFalse(e.messages().isEmpty(), e.getMessage());
         assertTrue(e.messages().stream().allMatch(m -> m.obligationId().equals("BAD")), e.getMessage());
         CompileMessage m = e.messages().get(0);
         assertEquals(6, m.line(), e.getMessage()); // 3 header lines + line 3 of the rule
@@ -151,6 +153,7 @@ class RuleEngineTest {
                 end
                 """);
         RuleCompilationException e = assertThrows(RuleCompilationException.class, () -> compile(bad));
+        assertFalse(e.messages().isEmpty(), e.getMessage());
         assertTrue(e.messages().stream().allMatch(m -> m.obligationId().equals("BAD")), e.getMessage());
         assertTrue(e.messages().get(0).line() > 0, e.getMessage());
     }
