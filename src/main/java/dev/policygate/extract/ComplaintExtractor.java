@@ -66,6 +66,11 @@ public final class ComplaintExtractor implements AreaExtractor {
         return out;
     }
 
+    /** Whether {@code channel} is only a channel's name ("联系方式", "客服"), not a contact value or path. */
+    static boolean isChannelWord(String channel) {
+        return channel != null && CHANNEL_WORD.matcher(channel).matches();
+    }
+
     private static String channelWord(String t) {
         Matcher m = CHANNEL_WORD.matcher(t);
         return m.find() ? m.group() : null;

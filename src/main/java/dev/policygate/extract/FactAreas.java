@@ -79,6 +79,15 @@ public final class FactAreas {
         if (fact instanceof AreaStatement s) {
             return s.area();
         }
+        if (fact instanceof ComplaintChannel c && ComplaintExtractor.isChannelWord(c.channel())) {
+            return null; // "请通过第八条的联系方式与我们联系" points to contact details, it gives none
+        }
+        if (fact instanceof ProtectionOfficer o && !o.hasOwnContact()) {
+            return null; // that a protection officer exists is no way to reach it
+        }
+        if (fact instanceof Personalization p && p.kind() == Personalization.Kind.DECLARED) {
+            return null; // that the policy personalises is a use of PI; the ways to refuse it are rights
+        }
         if (fact instanceof SeparateConsent c) {
             return switch (c.subject()) {
                 case SENSITIVE_PI -> Area.COLLECTION;
