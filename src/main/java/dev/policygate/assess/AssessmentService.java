@@ -83,11 +83,11 @@ public class AssessmentService {
         String label = AppIds.label(versionLabel);
         int version = servable(ruleSetVersion);
         long started = System.nanoTime();
-        AssessmentRecord record = assessed(document, title, version, app, label);
-        QuarkusTransaction.requiringNew().run(record::persist);
-        metrics.counter("policygate.assessments", "verdict", record.verdict).increment();
+        Assessed a = assessed(document, title, version, app, label);
+        QuarkusTransaction.requiringNew().run(a.record()::persist);
+        metrics.counter("policygate.assessments", "verdict", a.record().verdict).increment();
         assessmentDuration.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-        return report(record);
+        return a.report();
     }
 
     /**
@@ -95,10 +95,10 @@ public class AssessmentService {
      * without storing it: run before the service reports ready, so that the first real request is not the slow one.
      */
     public String rehearse(int version) {
-        AssessmentRecord record = assessed(new dev.policygate.ingest.Ingestor().ingestText(SamplePolicy.text()),
-                "warm-up", version, null, null);
-        record.id = new UUID(0, 0);
-        return write(json.writer(), report(record));
+        Assessed a = assessed(new dev.policygate.ingest.Ingestor().ingestText(SamplePolicy.text()), "warm-up",
+                version, null, null);
+        report(a.record()); // reading a stored assessment back is part of the work too
+        return write(json.writer(), a.report());
     }
 
     /** Meters are registered once, not on every request. */
@@ -115,8 +115,22 @@ public class AssessmentService {
                 .publishPercentileHistogram().register(metrics);
     }
 
+    /**
+     * An assessment made but not stored yet: the record to store and its report, built from the objects in hand
+     * (the facts as the JSON written for the record, not parsed back), so answering costs no second round of JSON.
+     */
+    private record Assessed(AssessmentRecord record, List<ReportedFinding> findings, ObjectMapper json) {
+        AssessmentReport report() {
+            AssessmentRecord r = record;
+            return new AssessmentReport(r.id, r.createdAt, r.title, r.documentSha256, r.ruleSetVersion, r.score,
+                    r.verdict, r.normalizedText, findings,
+                    json.getNodeFactory().rawValueNode(new com.fasterxml.jackson.databind.util.RawValue(r.factsJson)),
+                    r.appId, r.versionLabel);
+        }
+    }
+
     /** Extraction, evaluation and the record to store (not stored yet). */
-    private AssessmentRecord assessed(Document document, String title, int version, String app, String label) {
+    private Assessed assessed(Document document, String title, int version, String app, String label) {
         CompiledRuleSet ruleSet = ruleSets.compiled(version);
         PolicyAssessor assessor = assessorFor(version);
         List<Fact> facts = extractionDuration.record(() -> assessor.extract(document));
@@ -134,9 +148,10 @@ public class AssessmentService {
         record.score = BigDecimal.valueOf(result.score().score()).setScale(1, RoundingMode.HALF_UP);
         record.verdict = result.score().verdict().name();
         record.factsJson = write(json.writerFor(FACT_LIST), result.facts());
-        record.findingsJson = write(json.writerFor(FINDING_LIST), dev.policygate.remedy.Remedies.report(
-                result.evaluation(), ruleSet, result.facts()));
-        return record;
+        List<ReportedFinding> findings = dev.policygate.remedy.Remedies.report(result.evaluation(), ruleSet,
+                result.facts());
+        record.findingsJson = write(json.writerFor(FINDING_LIST), findings);
+        return new Assessed(record, findings, json);
     }
 
     /** Facts and normalised text only, for pipelines that want the extraction. */
