@@ -21,7 +21,7 @@ port=18291
 
 # wrk against a URL; prints "req/s p50 p99 errors" (ms) for the summary below
 measure() {
-  wrk -t2 -c"$conns" -d"${secs}s" --latency "$@" > "$work/wrk.txt"
+  wrk -t2 -c"$conns" -d"${secs}s" --timeout 30s --latency "$@" > "$work/wrk.txt"
   python3 - "$work/wrk.txt" <<'PY'
 import re, sys
 t = open(sys.argv[1]).read()

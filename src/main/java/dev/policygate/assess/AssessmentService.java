@@ -7,6 +7,7 @@ import dev.policygate.api.ProblemException;
 import dev.policygate.facts.Fact;
 import dev.policygate.ingest.Document;
 import dev.policygate.persistence.AssessmentRecord;
+import dev.policygate.persistence.PolicyText;
 import dev.policygate.persistence.RuleSetService;
 import dev.policygate.report.AssessmentReport;
 import dev.policygate.report.ReportedFinding;
@@ -84,6 +85,7 @@ public class AssessmentService {
         int version = servable(ruleSetVersion);
         long started = System.nanoTime();
         Assessed a = assessed(document, title, version, app, label);
+        PolicyText.storeOnce(a.record().documentSha256, a.record().normalizedText);
         QuarkusTransaction.requiringNew().run(a.record()::persist);
         metrics.counter("policygate.assessments", "verdict", a.record().verdict).increment();
         assessmentDuration.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
@@ -175,7 +177,13 @@ public class AssessmentService {
     }
 
     public AssessmentReport find(UUID id) {
-        AssessmentRecord record = QuarkusTransaction.requiringNew().call(() -> AssessmentRecord.findById(id));
+        AssessmentRecord record = QuarkusTransaction.requiringNew().call(() -> {
+            AssessmentRecord r = AssessmentRecord.findById(id);
+            if (r != null) {
+                r.normalizedText = PolicyText.text(r.documentSha256);
+            }
+            return r;
+        });
         if (record == null) {
             throw ProblemException.notFound("Assessment " + id + " does not exist.");
         }
@@ -246,9 +254,13 @@ public class AssessmentService {
     /** The two newest assessments of an app, older first; 404 when it has fewer than two. */
     public List<AssessmentReport> latestTwo(String appId) {
         String app = AppIds.check(appId);
-        List<AssessmentRecord> two = QuarkusTransaction.requiringNew().call(() -> AssessmentRecord
-                .<AssessmentRecord>find("appId", io.quarkus.panache.common.Sort.descending("createdAt").and("id",
-                        io.quarkus.panache.common.Sort.Direction.Descending), app).page(0, 2).list());
+        List<AssessmentRecord> two = QuarkusTransaction.requiringNew().call(() -> {
+            List<AssessmentRecord> found = AssessmentRecord.<AssessmentRecord>find("appId",
+                    io.quarkus.panache.common.Sort.descending("createdAt").and("id",
+                            io.quarkus.panache.common.Sort.Direction.Descending), app).page(0, 2).list();
+            found.forEach(r -> r.normalizedText = PolicyText.text(r.documentSha256));
+            return found;
+        });
         if (two.size() < 2) {
             throw ProblemException.notFound("App " + app + " has " + two.size()
                     + " assessment(s); a comparison needs two.");
