@@ -31,7 +31,8 @@ LUA
 # on all cores (CPUS=all) or pinned with taskset; returns when it is ready, its pid last in $pids
 start_service() {
   local port=$1 cpus=$2 schema=$3
-  local cmd=(java -Xmx768m -jar target/quarkus-app/quarkus-run.jar)
+  # BENCH_JAVA_OPTS: extra JVM options, e.g. a JFR recording (throughput.sh PROFILE=1)
+  local cmd=(java ${BENCH_JAVA_OPTS:-} -Xmx768m -jar target/quarkus-app/quarkus-run.jar)
   [ "$cpus" = all ] || cmd=(taskset -c "$cpus" "${cmd[@]}")
   QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_JDBC_URL="$pg?currentSchema=$schema" \
   QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=bench-only-secret \

@@ -7,6 +7,7 @@ import dev.policygate.api.ProblemException;
 import dev.policygate.facts.Fact;
 import dev.policygate.ingest.Document;
 import dev.policygate.persistence.AssessmentRecord;
+import dev.policygate.persistence.PolicyText;
 import dev.policygate.persistence.RuleSetService;
 import dev.policygate.report.AssessmentReport;
 import dev.policygate.report.ReportedFinding;
@@ -83,11 +84,12 @@ public class AssessmentService {
         String label = AppIds.label(versionLabel);
         int version = servable(ruleSetVersion);
         long started = System.nanoTime();
-        AssessmentRecord record = assessed(document, title, version, app, label);
-        QuarkusTransaction.requiringNew().run(record::persist);
-        metrics.counter("policygate.assessments", "verdict", record.verdict).increment();
+        Assessed a = assessed(document, title, version, app, label);
+        PolicyText.storeOnce(a.record().documentSha256, a.record().normalizedText);
+        QuarkusTransaction.requiringNew().run(a.record()::persist);
+        metrics.counter("policygate.assessments", "verdict", a.record().verdict).increment();
         assessmentDuration.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-        return report(record);
+        return a.report();
     }
 
     /**
@@ -95,10 +97,10 @@ public class AssessmentService {
      * without storing it: run before the service reports ready, so that the first real request is not the slow one.
      */
     public String rehearse(int version) {
-        AssessmentRecord record = assessed(new dev.policygate.ingest.Ingestor().ingestText(SamplePolicy.text()),
-                "warm-up", version, null, null);
-        record.id = new UUID(0, 0);
-        return write(json.writer(), report(record));
+        Assessed a = assessed(new dev.policygate.ingest.Ingestor().ingestText(SamplePolicy.text()), "warm-up",
+                version, null, null);
+        report(a.record()); // reading a stored assessment back is part of the work too
+        return write(json.writer(), a.report());
     }
 
     /** Meters are registered once, not on every request. */
@@ -115,8 +117,22 @@ public class AssessmentService {
                 .publishPercentileHistogram().register(metrics);
     }
 
+    /**
+     * An assessment made but not stored yet: the record to store and its report, built from the objects in hand
+     * (the facts as the JSON written for the record, not parsed back), so answering costs no second round of JSON.
+     */
+    private record Assessed(AssessmentRecord record, List<ReportedFinding> findings, ObjectMapper json) {
+        AssessmentReport report() {
+            AssessmentRecord r = record;
+            return new AssessmentReport(r.id, r.createdAt, r.title, r.documentSha256, r.ruleSetVersion, r.score,
+                    r.verdict, r.normalizedText, findings,
+                    json.getNodeFactory().rawValueNode(new com.fasterxml.jackson.databind.util.RawValue(r.factsJson)),
+                    r.appId, r.versionLabel);
+        }
+    }
+
     /** Extraction, evaluation and the record to store (not stored yet). */
-    private AssessmentRecord assessed(Document document, String title, int version, String app, String label) {
+    private Assessed assessed(Document document, String title, int version, String app, String label) {
         CompiledRuleSet ruleSet = ruleSets.compiled(version);
         PolicyAssessor assessor = assessorFor(version);
         List<Fact> facts = extractionDuration.record(() -> assessor.extract(document));
@@ -134,9 +150,10 @@ public class AssessmentService {
         record.score = BigDecimal.valueOf(result.score().score()).setScale(1, RoundingMode.HALF_UP);
         record.verdict = result.score().verdict().name();
         record.factsJson = write(json.writerFor(FACT_LIST), result.facts());
-        record.findingsJson = write(json.writerFor(FINDING_LIST), dev.policygate.remedy.Remedies.report(
-                result.evaluation(), ruleSet, result.facts()));
-        return record;
+        List<ReportedFinding> findings = dev.policygate.remedy.Remedies.report(result.evaluation(), ruleSet,
+                result.facts());
+        record.findingsJson = write(json.writerFor(FINDING_LIST), findings);
+        return new Assessed(record, findings, json);
     }
 
     /** Facts and normalised text only, for pipelines that want the extraction. */
@@ -160,7 +177,13 @@ public class AssessmentService {
     }
 
     public AssessmentReport find(UUID id) {
-        AssessmentRecord record = QuarkusTransaction.requiringNew().call(() -> AssessmentRecord.findById(id));
+        AssessmentRecord record = QuarkusTransaction.requiringNew().call(() -> {
+            AssessmentRecord r = AssessmentRecord.findById(id);
+            if (r != null) {
+                r.normalizedText = PolicyText.text(r.documentSha256);
+            }
+            return r;
+        });
         if (record == null) {
             throw ProblemException.notFound("Assessment " + id + " does not exist.");
         }
@@ -231,9 +254,13 @@ public class AssessmentService {
     /** The two newest assessments of an app, older first; 404 when it has fewer than two. */
     public List<AssessmentReport> latestTwo(String appId) {
         String app = AppIds.check(appId);
-        List<AssessmentRecord> two = QuarkusTransaction.requiringNew().call(() -> AssessmentRecord
-                .<AssessmentRecord>find("appId", io.quarkus.panache.common.Sort.descending("createdAt").and("id",
-                        io.quarkus.panache.common.Sort.Direction.Descending), app).page(0, 2).list());
+        List<AssessmentRecord> two = QuarkusTransaction.requiringNew().call(() -> {
+            List<AssessmentRecord> found = AssessmentRecord.<AssessmentRecord>find("appId",
+                    io.quarkus.panache.common.Sort.descending("createdAt").and("id",
+                            io.quarkus.panache.common.Sort.Direction.Descending), app).page(0, 2).list();
+            found.forEach(r -> r.normalizedText = PolicyText.text(r.documentSha256));
+            return found;
+        });
         if (two.size() < 2) {
             throw ProblemException.notFound("App " + app + " has " + two.size()
                     + " assessment(s); a comparison needs two.");

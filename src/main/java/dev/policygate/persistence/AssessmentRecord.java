@@ -9,7 +9,10 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A stored assessment, kept whole for audit: the text it judged, the facts, the findings and the verdict. */
+/**
+ * A stored assessment, kept whole for audit: the text it judged (in {@link PolicyText}), the facts, the findings and
+ * the verdict.
+ */
 @Entity
 @Table(name = "assessment")
 public class AssessmentRecord extends PanacheEntityBase {
@@ -22,7 +25,8 @@ public class AssessmentRecord extends PanacheEntityBase {
     public String documentSha256;
     @Column(name = "source_format", nullable = false)
     public String sourceFormat;
-    @Column(name = "normalized_text", nullable = false)
+    /** Stored once per distinct text in {@link PolicyText} (by {@link #documentSha256}); filled in when read. */
+    @jakarta.persistence.Transient
     public String normalizedText;
     @Column(name = "rule_set_version", nullable = false)
     public Integer ruleSetVersion;

@@ -48,9 +48,11 @@ public final class RulePackLoader {
             throw new RulePackException(List.of("not a directory: " + root));
         }
         List<RuleSource> sources = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root, 2)) {
+        // rules/ (or a pack in it) may be a symbolic link, e.g. to a checkout of the rules elsewhere
+        try (Stream<Path> files = Files.walk(root.toRealPath(), 2, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+            Path dir = root.toRealPath();
             for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
-                String name = root.relativize(p).toString().replace('\\', '/');
+                String name = dir.relativize(p).toString().replace('\\', '/');
                 if (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".drl")) {
                     sources.add(new RuleSource(name, Files.readString(p, StandardCharsets.UTF_8)));
                 }

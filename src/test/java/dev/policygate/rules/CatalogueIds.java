@@ -2,7 +2,7 @@ package dev.policygate.rules;
 
 import java.util.List;
 
-/** The obligation IDs of /work/shared/obligations/catalogue.md, in catalogue order. */
+/** The obligation IDs of ../shared/obligations/catalogue.md, in catalogue order. */
 final class CatalogueIds {
     static final List<String> IDS = List.of(
             "POLICY_DATES", "POLICY_SCOPE", "CHANGE_NOTICE", "EXPLICIT_CONSENT",
