@@ -69,6 +69,7 @@ final class SectionParser {
         }
         markTitle(lines);
         markToc(text, lines);
+        markPlainHeadings(text, lines);
         demoteEmpty(lines);
         return new Result(buildTree(text, lines), lines);
     }
@@ -317,6 +318,63 @@ final class SectionParser {
                 || style == Numbering.Style.SECTION;
     }
 
+    /** The style of unnumbered plain headings: a sibling closes the previous one, numbered headings nest inside. */
+    private static final Object PLAIN = new Object();
+    static final int MIN_PLAIN_HEADING = 3;
+    static final int MAX_PLAIN_HEADING = 24;
+    static final int MIN_PARAGRAPH = 20;
+
+    /**
+     * Headings without numbers: a short plain line (at most {@value #MAX_PLAIN_HEADING} characters, mostly CJK, no
+     * punctuation, not ending like a broken clause) that is not the first line, not in a table of contents, comes after
+     * a finished paragraph or a heading, and is followed by a paragraph of at least {@value #MIN_PARAGRAPH} characters
+     * ("信息安全" above "我们为您的信息提供相应的安全保障……"). Bullets (•·▪●) before it are allowed.
+     */
+    private static void markPlainHeadings(String text, List<Line> lines) {
+        for (int i = 1; i + 1 < lines.size(); i++) {
+            Line l = lines.get(i);
+            Line next = lines.get(i + 1);
+            if (!l.shortPlain || l.toc || l.headingLike || l.marker != null || l.mdLevel > 0
+                    || next.headingLike || next.shortPlain || codePoints(text, next.contentStart, next.end) < MIN_PARAGRAPH) {
+                continue;
+            }
+            int from = l.contentStart;
+            while (from < l.end && "•·▪●◆■-* \t　".indexOf(text.charAt(from)) >= 0) {
+                from++;
+            }
+            int len = codePoints(text, from, l.end);
+            if (len < MIN_PLAIN_HEADING || len > MAX_PLAIN_HEADING) {
+                continue;
+            }
+            int cjk = 0;
+            boolean plain = true;
+            for (int k = from; k < l.end && plain; k++) {
+                char c = text.charAt(k);
+                if (c >= 0x4e00 && c <= 0x9fff) {
+                    cjk++;
+                } else if ("：:，,、。=\t（）()“”\"".indexOf(c) >= 0) {
+                    plain = false;
+                }
+            }
+            if (plain && cjk >= MIN_PLAIN_HEADING && cjk * 10 >= len * 7
+                    && CLAUSE_ENDINGS.indexOf(text.charAt(l.end - 1)) < 0 && afterParagraphOrHeading(text, lines.get(i - 1))) {
+                l.headingLike = true;
+                l.contentStart = from;
+            }
+        }
+    }
+
+    /** A line ending in a preposition, conjunction or particle is a broken sentence, not a title ("我们可能会通过"). */
+    private static final String CLAUSE_ENDINGS = "过对向在将把被和与及或了会为从按以由并且而但";
+
+    /** A heading follows a finished paragraph or another heading, not a table cell or a broken line. */
+    private static boolean afterParagraphOrHeading(String text, Line previous) {
+        if (previous.headingLike || previous.end == previous.start) {
+            return true;
+        }
+        return "。！？；.!?;".indexOf(text.charAt(previous.end - 1)) >= 0;
+    }
+
     private record Open(Object style, int section, Set<Object> itemStyles) {
         Open(Object style, int section) {
             this(style, section, new HashSet<>());
@@ -334,7 +392,7 @@ final class SectionParser {
                 l.headingLike = false; // its earlier siblings were list items and it reads like one
             }
             if (l.headingLike) {
-                Object style = l.marker != null ? l.marker.style() : Integer.valueOf(l.mdLevel);
+                Object style = l.marker != null ? l.marker.style() : l.mdLevel > 0 ? Integer.valueOf(l.mdLevel) : PLAIN;
                 if (style == Numbering.Style.APPENDIX) {
                     closeTo(stack, 0, ends, l.start);
                 } else {

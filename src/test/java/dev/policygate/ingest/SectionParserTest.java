@@ -200,4 +200,34 @@ class SectionParserTest {
         assertEquals(List.of("收集", "收集 > 设备", "共享"), d.sections().stream().map(Section::path).toList());
         assertEquals("收集", d.text(d.sentences().get(1)));
     }
+
+    @Test
+    void plainHeadingsWithoutNumbersMakeSectionsAndNumberedOnesNestInside() {
+        String text = """
+                某App隐私政策
+                本政策说明我们如何处理您的个人信息，请您仔细阅读。
+                我们收集的信息
+                在您注册账号时，我们会收集您的手机号码，用于创建账号。
+                1. 设备信息
+                我们会收集设备型号和操作系统版本，用于保障服务安全。
+                信息安全
+                我们采用加密技术保护您的个人信息，防止其遭到未经授权的访问。
+                我们可能会通过
+                短信或邮件的方式通知您本政策的重大变更内容。
+                """;
+        assertEquals(List.of("我们收集的信息", "我们收集的信息 > 1. 设备信息", "信息安全"), paths(text));
+    }
+
+    @Test
+    void shortLinesThatAreNotHeadingsStaySentences() {
+        // a lead-in with a colon, a line inside a paragraph and a line followed by another short line
+        String text = """
+                某App隐私政策
+                我们收集的信息包括：
+                姓名、手机号码、身份证号码等基本资料，用于核验您的身份。
+                联系我们
+                电话：400-000-0000
+                """;
+        assertTrue(paths(text).isEmpty(), paths(text).toString());
+    }
 }

@@ -9,6 +9,7 @@ import dev.policygate.extract.FactExtractor;
 import dev.policygate.extract.SentenceClassifier;
 import dev.policygate.facts.Area;
 import dev.policygate.facts.AreaStatement;
+import dev.policygate.facts.DataCollection;
 import dev.policygate.facts.Fact;
 import dev.policygate.facts.PermissionRequest;
 import dev.policygate.ingest.Document;
@@ -63,13 +64,16 @@ class SentenceClassifierTest {
     @Test
     void aSentenceNoPatternReadsBecomesAnAreaStatementCitingIt() {
         String text = "一、我们如何收集您的个人信息\n我们处理的个人信息包括：基本资料（姓名、出生日期、性别）；身份信息（身份证件号码）。\n"
-                + "二、权限\n为了扫码，我们会申请相机权限。";
+                + "身份信息：身份证件号码、护照号码。\n二、权限\n为了扫码，我们会申请相机权限。";
         Document d = new Ingestor().ingestText(text);
         List<Fact> facts = new FactExtractor().extract(d);
+        // the enumeration without a collection verb is read by the collection patterns
+        assertTrue(facts.stream().anyMatch(f -> f instanceof DataCollection c
+                && c.citations().get(0).quote().startsWith("我们处理的个人信息包括")), facts.toString());
         List<AreaStatement> learned = facts.stream().filter(f -> f instanceof AreaStatement)
                 .map(f -> (AreaStatement) f).toList();
         AreaStatement collection = learned.stream().filter(s -> s.area() == Area.COLLECTION)
-                .filter(s -> s.citations().get(0).quote().startsWith("身份信息")).findFirst().orElseThrow();
+                .filter(s -> s.citations().get(0).quote().startsWith("身份信息：")).findFirst().orElseThrow();
         assertTrue(collection.probability() >= MODEL.threshold(Area.COLLECTION));
         // pipelines post /extractions' facts back to /evaluations: the new type round-trips through JSON
         try {
@@ -116,7 +120,7 @@ class SentenceClassifierTest {
     @Test
     void theLexiconsAloneMakeNoAreaStatements() {
         Document d = new Ingestor().ingestText("一、我们如何收集您的个人信息\n我们处理的个人信息包括：基本资料（姓名、出生日期、性别）；"
-                + "身份信息（身份证件号码）。\n二、权限\n为了扫码，我们会申请相机权限。");
+                + "身份信息（身份证件号码）。\n身份信息：身份证件号码、护照号码。\n二、权限\n为了扫码，我们会申请相机权限。");
         assertTrue(new FactExtractor().extract(d).stream().anyMatch(f -> f instanceof AreaStatement));
         assertFalse(new FactExtractor((SentenceClassifier) null).extract(d).stream()
                 .anyMatch(f -> f instanceof AreaStatement));
