@@ -5,6 +5,9 @@
 #
 #   bench/throughput.sh [SECONDS=20] [CONNECTIONS=4] [POLICY=001]
 #   PROFILE=1 bench/throughput.sh   also records JFR during the measured run and prints the hottest methods
+#   DISTINCT=1 bench/throughput.sh  every request a text never assessed before (the policy with a numbered line
+#                                   appended), so no request meets a stored result: extraction and evaluation
+#                                   every time, as for a store's stream of new submissions
 # Needs wrk (Debian: wrk), python3 and PostgreSQL on 127.0.0.1:5432 (as .ci/run sets up).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +19,28 @@ source bench/lib/service.sh
 
 file=$(ls "$corpus"/${policy}*.txt | head -n 1)
 write_post_script "$file" "throughput bench"
+if [ "${DISTINCT:-0}" = 1 ]; then
+  # the body split before the text's closing quote; each wrk thread numbers its requests from its own id
+  python3 - "$work/body.json" "$work/body" <<'PY'
+import sys
+body = open(sys.argv[1], encoding='utf-8').read()
+cut = body.index('", "title"')
+open(sys.argv[2] + '.head', 'w', encoding='utf-8').write(body[:cut])
+open(sys.argv[2] + '.tail', 'w', encoding='utf-8').write(body[cut:])
+PY
+  cat > "$work/post.lua" <<LUA
+local threads = 0
+function setup(thread) threads = threads + 1; thread:set("tid", threads) end
+local function slurp(p) local f = io.open(p, "rb"); local s = f:read("*a"); f:close(); return s end
+local head, tail = slurp("$work/body.head"), slurp("$work/body.tail")
+local n = 0
+function request()
+  n = n + 1
+  return wrk.format("POST", nil, {["Content-Type"] = "application/json"},
+    head .. "\\\\n本文本编号 " .. tid .. "-" .. n .. "-" .. os.time() .. "。" .. tail)
+end
+LUA
+fi
 schema="bench_tp_$(date +%s)"
 port=18291
 

@@ -7,6 +7,7 @@ import dev.policygate.api.ProblemException;
 import dev.policygate.facts.Fact;
 import dev.policygate.ingest.Document;
 import dev.policygate.persistence.AssessmentRecord;
+import dev.policygate.persistence.AssessmentResult;
 import dev.policygate.persistence.PolicyText;
 import dev.policygate.persistence.RuleSetService;
 import dev.policygate.report.AssessmentReport;
@@ -84,8 +85,17 @@ public class AssessmentService {
         String label = AppIds.label(versionLabel);
         int version = servable(ruleSetVersion);
         long started = System.nanoTime();
-        Assessed a = assessed(document, title, version, app, label);
-        PolicyText.storeOnce(a.record().documentSha256, a.record().normalizedText);
+        String documentSha256 = sha256(document.normalizedText());
+        RecentResults.Key key = RecentResults.Key.of(document, documentSha256, version);
+        RecentResults.Result result = recent.get(key);
+        if (result == null) {
+            result = result(document, version);
+            recent.put(key, result);
+        }
+        Assessed a = new Assessed(record(document, documentSha256, title, version, app, label, result), result.findings(),
+                json);
+        PolicyText.storeOnce(documentSha256, document.normalizedText());
+        AssessmentResult.storeOnce(result.resultKey(), result.factsJson(), result.findingsJson());
         QuarkusTransaction.requiringNew().run(a.record()::persist);
         metrics.counter("policygate.assessments", "verdict", a.record().verdict).increment();
         assessmentDuration.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
@@ -97,8 +107,10 @@ public class AssessmentService {
      * without storing it: run before the service reports ready, so that the first real request is not the slow one.
      */
     public String rehearse(int version) {
-        Assessed a = assessed(new dev.policygate.ingest.Ingestor().ingestText(SamplePolicy.text()), "warm-up",
-                version, null, null);
+        Document sample = new dev.policygate.ingest.Ingestor().ingestText(SamplePolicy.text());
+        RecentResults.Result result = result(sample, version);
+        Assessed a = new Assessed(record(sample, sha256(sample.normalizedText()), "warm-up", version, null, null,
+                result), result.findings(), json);
         report(a.record()); // reading a stored assessment back is part of the work too
         return write(json.writer(), a.report());
     }
@@ -108,8 +120,15 @@ public class AssessmentService {
     private io.micrometer.core.instrument.Timer evaluationDuration;
     private io.micrometer.core.instrument.Timer assessmentDuration;
 
+    /** Results of recent assessments (see {@link RecentResults}), at most this many MB of JSON. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "policygate.assessment.recent-results-mb",
+            defaultValue = "64")
+    int recentResultsMb;
+    private RecentResults recent;
+
     @jakarta.annotation.PostConstruct
     void registerMeters() {
+        recent = new RecentResults(recentResultsMb * 1024L * 1024L / 2); // a char of a Java String: two bytes at most
         extractionDuration = metrics.timer("policygate.extraction.duration");
         evaluationDuration = metrics.timer("policygate.evaluation.duration");
         assessmentDuration = io.micrometer.core.instrument.Timer.builder("policygate.assessment.duration")
@@ -131,29 +150,48 @@ public class AssessmentService {
         }
     }
 
-    /** Extraction, evaluation and the record to store (not stored yet). */
-    private Assessed assessed(Document document, String title, int version, String app, String label) {
+    /** Extraction and evaluation: the result of assessing this document against this version. */
+    private RecentResults.Result result(Document document, int version) {
         CompiledRuleSet ruleSet = ruleSets.compiled(version);
         PolicyAssessor assessor = assessorFor(version);
         List<Fact> facts = extractionDuration.record(() -> assessor.extract(document));
         PolicyAssessor.Result result = evaluationDuration.record(() -> assessor.evaluate(facts, ruleSet));
+        String factsJson = write(json.writerFor(FACT_LIST), result.facts());
+        List<ReportedFinding> findings = dev.policygate.remedy.Remedies.report(result.evaluation(), ruleSet,
+                result.facts());
+        String findingsJson = write(json.writerFor(FINDING_LIST), findings);
+        return new RecentResults.Result(BigDecimal.valueOf(result.score().score()).setScale(1, RoundingMode.HALF_UP),
+                result.score().verdict().name(), factsJson, List.copyOf(findings), findingsJson,
+                AssessmentResult.keyOf(factsJson, findingsJson));
+    }
+
+    /** The record to store for a result (not stored yet). */
+    private static AssessmentRecord record(Document document, String documentSha256, String title, int version,
+                                           String app, String label, RecentResults.Result result) {
         AssessmentRecord record = new AssessmentRecord();
         record.id = UUID.randomUUID();
         record.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         record.title = title;
         record.appId = app;
         record.versionLabel = label;
-        record.documentSha256 = sha256(document.normalizedText());
+        record.documentSha256 = documentSha256;
         record.sourceFormat = document.sourceFormat().name();
         record.normalizedText = document.normalizedText();
         record.ruleSetVersion = version;
-        record.score = BigDecimal.valueOf(result.score().score()).setScale(1, RoundingMode.HALF_UP);
-        record.verdict = result.score().verdict().name();
-        record.factsJson = write(json.writerFor(FACT_LIST), result.facts());
-        List<ReportedFinding> findings = dev.policygate.remedy.Remedies.report(result.evaluation(), ruleSet,
-                result.facts());
-        record.findingsJson = write(json.writerFor(FINDING_LIST), findings);
-        return new Assessed(record, findings, json);
+        record.score = result.score();
+        record.verdict = result.verdict();
+        record.resultKey = result.resultKey();
+        record.factsJson = result.factsJson();
+        record.findingsJson = result.findingsJson();
+        return record;
+    }
+
+    /** Fills in what a stored assessment keeps beside it: its text and its result. */
+    private static void readBack(AssessmentRecord r) {
+        r.normalizedText = PolicyText.text(r.documentSha256);
+        AssessmentResult result = AssessmentResult.of(r.resultKey);
+        r.factsJson = result.factsJson;
+        r.findingsJson = result.findingsJson;
     }
 
     /** Facts and normalised text only, for pipelines that want the extraction. */
@@ -180,7 +218,7 @@ public class AssessmentService {
         AssessmentRecord record = QuarkusTransaction.requiringNew().call(() -> {
             AssessmentRecord r = AssessmentRecord.findById(id);
             if (r != null) {
-                r.normalizedText = PolicyText.text(r.documentSha256);
+                readBack(r);
             }
             return r;
         });
@@ -258,7 +296,7 @@ public class AssessmentService {
             List<AssessmentRecord> found = AssessmentRecord.<AssessmentRecord>find("appId",
                     io.quarkus.panache.common.Sort.descending("createdAt").and("id",
                             io.quarkus.panache.common.Sort.Direction.Descending), app).page(0, 2).list();
-            found.forEach(r -> r.normalizedText = PolicyText.text(r.documentSha256));
+            found.forEach(AssessmentService::readBack);
             return found;
         });
         if (two.size() < 2) {

@@ -10,8 +10,8 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * A stored assessment, kept whole for audit: the text it judged (in {@link PolicyText}), the facts, the findings and
- * the verdict.
+ * A stored assessment, kept whole for audit: the text it judged (in {@link PolicyText}), the facts and the findings
+ * (in {@link AssessmentResult}) and the verdict.
  */
 @Entity
 @Table(name = "assessment")
@@ -34,9 +34,14 @@ public class AssessmentRecord extends PanacheEntityBase {
     public BigDecimal score;
     @Column(nullable = false)
     public String verdict;
-    @Column(name = "facts_json", nullable = false)
+    /** The facts and findings, stored once per distinct result in {@link AssessmentResult}. */
+    @Column(name = "result_key", nullable = false)
+    public String resultKey;
+    /** Filled in from {@link AssessmentResult} when read. */
+    @jakarta.persistence.Transient
     public String factsJson;
-    @Column(name = "findings_json", nullable = false)
+    /** Filled in from {@link AssessmentResult} when read. */
+    @jakarta.persistence.Transient
     public String findingsJson;
     /** The app whose policy this is (its history: GET /api/v1/apps/{appId}/assessments), or null. */
     @Column(name = "app_id")

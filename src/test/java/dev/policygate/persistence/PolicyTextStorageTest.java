@@ -18,7 +18,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** The same policy assessed again and again is stored once; every assessment still reads back its whole text. */
+/**
+ * The same policy assessed again and again is stored once, and so is its result; every assessment still reads back
+ * its whole text, facts and findings.
+ */
 @QuarkusTest
 class PolicyTextStorageTest {
     private static JsonPath assess(String text) {
@@ -46,12 +49,23 @@ class PolicyTextStorageTest {
             }
             String sha = answers.get(0).getString("documentSha256");
             assertEquals(1, texts(sha), "stored once");
+            List<String> resultKeys = new ArrayList<>();
+            for (JsonPath a : answers) {
+                java.util.UUID id = java.util.UUID.fromString(a.getString("id"));
+                resultKeys.add(QuarkusTransaction.requiringNew().call(
+                        () -> AssessmentRecord.<AssessmentRecord>findById(id).resultKey));
+            }
+            assertEquals(1, resultKeys.stream().distinct().count(), "one result for one text and version");
+            assertEquals(1L, QuarkusTransaction.requiringNew().call(
+                    () -> AssessmentResult.count("resultKey", resultKeys.get(0))));
             for (JsonPath a : answers) {
                 assertEquals(sha, a.getString("documentSha256"));
                 JsonPath stored = given().get("/api/v1/assessments/" + a.getString("id")).then().statusCode(200)
                         .extract().jsonPath();
                 assertEquals(a.getString("normalizedText"), stored.getString("normalizedText"));
                 assertEquals(a.getList("findings"), stored.getList("findings"));
+                assertEquals(a.getList("facts"), stored.getList("facts"));
+                assertEquals(answers.get(0).getList("facts"), a.getList("facts"));
             }
             assertNotEquals(answers.get(0).getString("id"), answers.get(1).getString("id"));
         } finally {
