@@ -80,11 +80,17 @@ public class AssessmentService {
     /** Assesses and stores; {@code appId} and {@code versionLabel} place it in an app's history (may be null). */
     public AssessmentReport assess(Document document, String title, Integer ruleSetVersion, String appId,
                                    String versionLabel) {
+        return assess(document, title, ruleSetVersion, appId, versionLabel, List.of());
+    }
+
+    /** As above, with facts of what the app does (from its APK or app profile) evaluated beside the policy's. */
+    public AssessmentReport assess(Document document, String title, Integer ruleSetVersion, String appId,
+                                   String versionLabel, List<Fact> appFacts) {
         String app = AppIds.check(appId);
         String label = AppIds.label(versionLabel);
         int version = servable(ruleSetVersion);
         long started = System.nanoTime();
-        Assessed a = assessed(document, title, version, app, label);
+        Assessed a = assessed(document, title, version, app, label, appFacts);
         PolicyText.storeOnce(a.record().documentSha256, a.record().normalizedText);
         QuarkusTransaction.requiringNew().run(a.record()::persist);
         metrics.counter("policygate.assessments", "verdict", a.record().verdict).increment();
@@ -98,7 +104,7 @@ public class AssessmentService {
      */
     public String rehearse(int version) {
         Assessed a = assessed(new dev.policygate.ingest.Ingestor().ingestText(SamplePolicy.text()), "warm-up",
-                version, null, null);
+                version, null, null, List.of());
         report(a.record()); // reading a stored assessment back is part of the work too
         return write(json.writer(), a.report());
     }
@@ -132,10 +138,12 @@ public class AssessmentService {
     }
 
     /** Extraction, evaluation and the record to store (not stored yet). */
-    private Assessed assessed(Document document, String title, int version, String app, String label) {
+    private Assessed assessed(Document document, String title, int version, String app, String label,
+                              List<Fact> appFacts) {
         CompiledRuleSet ruleSet = ruleSets.compiled(version);
         PolicyAssessor assessor = assessorFor(version);
-        List<Fact> facts = extractionDuration.record(() -> assessor.extract(document));
+        List<Fact> facts = new java.util.ArrayList<>(extractionDuration.record(() -> assessor.extract(document)));
+        facts.addAll(appFacts);
         PolicyAssessor.Result result = evaluationDuration.record(() -> assessor.evaluate(facts, ruleSet));
         AssessmentRecord record = new AssessmentRecord();
         record.id = UUID.randomUUID();
