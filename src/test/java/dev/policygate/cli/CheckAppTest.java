@@ -1,0 +1,62 @@
+package dev.policygate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.policygate.Corpus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code policygate check POLICY --apk APP.apk} / {@code --app-profile FILE}: the app's findings in the report and SARIF. */
+class CheckAppTest {
+    static final Path APK = Path.of("src/test/resources/apk/location-camera-contacts.apk");
+
+    private static String policy002() {
+        return Corpus.government().stream().filter(p -> p.getFileName().toString().startsWith("002_")).findFirst()
+                .orElseThrow().toString();
+    }
+
+    @Test
+    void apkFindingsAppearPerEntry(@TempDir Path tmp) throws Exception {
+        Cli.Run run = Cli.run("check", policy002(), "--rules", "rules", "--apk", APK.toString(), "--format", "json", "-q");
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        JsonNode findings = (report.isArray() ? report.get(0) : report).path("findings");
+        List<String> notMet = new ArrayList<>();
+        List<String> met = new ArrayList<>();
+        for (JsonNode f : findings) {
+            if (f.path("obligationId").asText().startsWith("APP_")) {
+                (f.path("status").asText().equals("MET") ? met : notMet).add(f.path("subject").asText());
+            }
+        }
+        assertEquals(List.of("android.permission.ACCESS_FINE_LOCATION", "android.permission.CAMERA"), met.stream().sorted().toList(), run.toString());
+        assertEquals(List.of("android.permission.READ_CONTACTS", "com.amap.api.location", "com.tencent.bugly"),
+                notMet.stream().sorted().toList());
+
+        Path profile = tmp.resolve("app.json");
+        Files.writeString(profile, "{\"permissions\": [\"READ_CONTACTS\"], \"sdks\": [\"getui\"]}");
+        Cli.Run sarif = Cli.run("check", policy002(), "--rules", "rules", "--app-profile", profile.toString(),
+                "--format", "sarif", "-q");
+        assertTrue(sarif.out().contains("android.permission.READ_CONTACTS") && sarif.out().contains("com.igexin"), sarif.toString());
+    }
+
+    @Test
+    void badAppInputsAreUsageErrors(@TempDir Path tmp) throws Exception {
+        Path notApk = tmp.resolve("x.apk");
+        Files.writeString(notApk, "not a zip");
+        Cli.Run run = Cli.run("check", policy002(), "--rules", "rules", "--apk", notApk.toString());
+        assertEquals(2, run.code(), run.toString());
+        assertTrue(run.err().contains("Not an APK"), run.toString());
+        Path profile = tmp.resolve("p.json");
+        Files.writeString(profile, "{\"sdks\": [\"no-such-sdk\"]}");
+        Cli.Run bad = Cli.run("check", policy002(), "--rules", "rules", "--app-profile", profile.toString());
+        assertEquals(2, bad.code());
+        assertFalse(bad.err().isBlank());
+    }
+}
