@@ -43,7 +43,16 @@ class CheckAppTest {
         Files.writeString(profile, "{\"permissions\": [\"READ_CONTACTS\"], \"sdks\": [\"getui\"]}");
         Cli.Run sarif = Cli.run("check", policy002(), "--rules", "rules", "--app-profile", profile.toString(),
                 "--format", "sarif", "-q");
-        assertTrue(sarif.out().contains("android.permission.READ_CONTACTS") && sarif.out().contains("com.igexin"), sarif.toString());
+        JsonNode results = new ObjectMapper().readTree(sarif.out()).at("/runs/0/results");
+        List<String> logical = new ArrayList<>();
+        for (JsonNode r : results) {
+            JsonNode l = r.at("/locations/0/logicalLocations/0");
+            if (!l.isMissingNode()) {
+                logical.add(l.path("kind").asText() + " " + l.path("fullyQualifiedName").asText());
+            }
+        }
+        assertEquals(List.of("namespace com.igexin", "resource android.permission.READ_CONTACTS"), logical.stream().sorted().toList(),
+                sarif.toString());
     }
 
     @Test
