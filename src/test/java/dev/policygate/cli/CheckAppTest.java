@@ -43,7 +43,10 @@ class CheckAppTest {
         Files.writeString(profile, "{\"permissions\": [\"READ_CONTACTS\"], \"sdks\": [\"getui\"]}");
         Cli.Run sarif = Cli.run("check", policy002(), "--rules", "rules", "--app-profile", profile.toString(),
                 "--format", "sarif", "-q");
-        JsonNode results = new ObjectMapper().readTree(sarif.out()).at("/runs/0/results");
+        JsonNode sarifDoc = new ObjectMapper().readTree(sarif.out());
+        assertTrue(dev.policygate.report.Fixtures.sarifErrors(sarifDoc).isEmpty(),
+                String.valueOf(dev.policygate.report.Fixtures.sarifErrors(sarifDoc)));
+        JsonNode results = sarifDoc.at("/runs/0/results");
         List<String> logical = new ArrayList<>();
         for (JsonNode r : results) {
             JsonNode l = r.at("/locations/0/logicalLocations/0");
