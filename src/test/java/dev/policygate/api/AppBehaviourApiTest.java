@@ -143,4 +143,20 @@ class AppBehaviourApiTest {
                 .when().post("/api/v1/assessments").then().statusCode(400).body("title", equalTo("Two app descriptions"));
         assertEquals(before, total(), "nothing stored");
     }
+
+    @Test
+    void portalTakesAnApkAndShowsTheEntryOfEachFinding() {
+        String page = given().cookie("pg_csrf", "c".repeat(64)).get("/").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("name=\"apk\""), "the submit form has an APK field");
+        String token = page.replaceAll("(?s).*name=\"csrf\" value=\"([0-9a-f]{64})\".*", "$1");
+        String location = given().redirects().follow(false).cookie("pg_csrf", "c".repeat(64)).multiPart("csrf", token)
+                .multiPart("file", policy002().toFile()).multiPart("apk", APK.toFile())
+                .post("/assess").then().statusCode(303).extract().header("Location");
+        String report = given().get(location).then().statusCode(200).extract().asString();
+        assertTrue(report.contains("<code class=\"subject\">android.permission.READ_CONTACTS</code>"), "report names the entry");
+        assertTrue(report.contains("<code class=\"subject\">com.tencent.bugly</code>"));
+        given().redirects().follow(false).cookie("pg_csrf", "c".repeat(64)).multiPart("csrf", token)
+                .multiPart("file", policy002().toFile()).multiPart("apk", "x.apk", "not a zip".getBytes())
+                .post("/assess").then().statusCode(415).body(containsString("id=\"form-error\""));
+    }
 }
