@@ -264,9 +264,10 @@ public class PortalResource {
         }
         boolean zh = portal.zh();
         Map<String, ReportedFinding> fa = new LinkedHashMap<>();
-        ra.findings().forEach(f -> fa.put(f.obligationId(), f));
+        // app-behaviour findings are one per subject (permission, SDK): a row each
+        ra.findings().forEach(f -> fa.put(f.subject() == null ? f.obligationId() : f.obligationId() + " · " + f.subject(), f));
         Map<String, ReportedFinding> fb = new LinkedHashMap<>();
-        rb.findings().forEach(f -> fb.put(f.obligationId(), f));
+        rb.findings().forEach(f -> fb.put(f.subject() == null ? f.obligationId() : f.obligationId() + " · " + f.subject(), f));
         Set<String> ids = new LinkedHashSet<>(fa.keySet());
         ids.addAll(fb.keySet());
         List<Views.CompareRow> rows = new ArrayList<>();
