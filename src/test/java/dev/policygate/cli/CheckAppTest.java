@@ -59,6 +59,16 @@ class CheckAppTest {
     }
 
     @Test
+    void junitNamesEachEntryAndTheGateFailsOnAnUndisclosedOne(@TempDir Path tmp) throws Exception {
+        Path xml = tmp.resolve("junit.xml");
+        Cli.Run run = Cli.run("check", policy002(), "--rules", "rules", "--apk", APK.toString(), "--format", "junit",
+                "-o", xml.toString(), "--require", "APP_SDK_DISCLOSED", "-q");
+        assertEquals(1, run.code(), run.toString());
+        String junit = Files.readString(xml);
+        assertTrue(junit.contains("APP_SDK_DISCLOSED [com.tencent.bugly]") && junit.contains("APP_PERMISSION_PURPOSE [android.permission.CAMERA]"), junit);
+    }
+
+    @Test
     void badAppInputsAreUsageErrors(@TempDir Path tmp) throws Exception {
         Path notApk = tmp.resolve("x.apk");
         Files.writeString(notApk, "not a zip");
