@@ -26,6 +26,8 @@ public class AssessmentResource {
     AssessmentService assessments;
     @Inject
     PolicyInputs inputs;
+    @Inject
+    AppInputs apps;
     @Context
     UriInfo uri;
     @Inject
@@ -38,8 +40,9 @@ public class AssessmentResource {
         if (request == null) {
             throw new ProblemException(400, "Missing body", "Send {\"text\": \"...\"} as JSON or a multipart file.");
         }
+        var appFacts = apps.facts(request.appProfile());
         return created(assessments.assess(inputs.fromText(request.text(), request.format()), request.title(),
-                request.ruleSetVersion(), request.appId(), request.versionLabel()), summary);
+                request.ruleSetVersion(), request.appId(), request.versionLabel(), appFacts), summary);
     }
 
     @POST
@@ -47,10 +50,12 @@ public class AssessmentResource {
     public Response assessUpload(@RestForm("file") FileUpload file, @RestForm String format,
                                  @RestForm String title, @RestForm String ruleSetVersion,
                                  @RestForm String appId, @RestForm String versionLabel,
+                                 @RestForm("apk") FileUpload apk, @RestForm String appProfile,
                                  @QueryParam("view") String view) {
         boolean summary = AssessmentSummary.summary(view);
+        var appFacts = apps.facts(apk, appProfile);
         return created(assessments.assess(inputs.fromUpload(file, format), title, Versions.parse(ruleSetVersion),
-                appId, versionLabel), summary);
+                appId, versionLabel, appFacts), summary);
     }
 
     @GET

@@ -81,16 +81,25 @@ public class AssessmentService {
     /** Assesses and stores; {@code appId} and {@code versionLabel} place it in an app's history (may be null). */
     public AssessmentReport assess(Document document, String title, Integer ruleSetVersion, String appId,
                                    String versionLabel) {
+        return assess(document, title, ruleSetVersion, appId, versionLabel, List.of());
+    }
+
+    /** As above, with facts of what the app does (from its APK or app profile) evaluated beside the policy's. */
+    public AssessmentReport assess(Document document, String title, Integer ruleSetVersion, String appId,
+                                   String versionLabel, List<Fact> appFacts) {
         String app = AppIds.check(appId);
         String label = AppIds.label(versionLabel);
         int version = servable(ruleSetVersion);
         long started = System.nanoTime();
         String documentSha256 = sha256(document.normalizedText());
         RecentResults.Key key = RecentResults.Key.of(document, documentSha256, version);
-        RecentResults.Result result = recent.get(key);
+        // results with app facts are not kept: the key says nothing of the app
+        RecentResults.Result result = appFacts.isEmpty() ? recent.get(key) : null;
         if (result == null) {
-            result = result(document, version);
-            recent.put(key, result);
+            result = result(document, version, appFacts);
+            if (appFacts.isEmpty()) {
+                recent.put(key, result);
+            }
         }
         Assessed a = new Assessed(record(document, documentSha256, title, version, app, label, result), result.findings(),
                 json);
@@ -108,7 +117,7 @@ public class AssessmentService {
      */
     public String rehearse(int version) {
         Document sample = new dev.policygate.ingest.Ingestor().ingestText(SamplePolicy.text());
-        RecentResults.Result result = result(sample, version);
+        RecentResults.Result result = result(sample, version, List.of());
         Assessed a = new Assessed(record(sample, sha256(sample.normalizedText()), "warm-up", version, null, null,
                 result), result.findings(), json);
         report(a.record()); // reading a stored assessment back is part of the work too
@@ -150,11 +159,12 @@ public class AssessmentService {
         }
     }
 
-    /** Extraction and evaluation: the result of assessing this document against this version. */
-    private RecentResults.Result result(Document document, int version) {
+    /** Extraction and evaluation: the result of assessing this document (and the app's facts) against this version. */
+    private RecentResults.Result result(Document document, int version, List<Fact> appFacts) {
         CompiledRuleSet ruleSet = ruleSets.compiled(version);
         PolicyAssessor assessor = assessorFor(version);
-        List<Fact> facts = extractionDuration.record(() -> assessor.extract(document));
+        List<Fact> facts = new java.util.ArrayList<>(extractionDuration.record(() -> assessor.extract(document)));
+        facts.addAll(appFacts);
         PolicyAssessor.Result result = evaluationDuration.record(() -> assessor.evaluate(facts, ruleSet));
         String factsJson = write(json.writerFor(FACT_LIST), result.facts());
         List<ReportedFinding> findings = dev.policygate.remedy.Remedies.report(result.evaluation(), ruleSet,

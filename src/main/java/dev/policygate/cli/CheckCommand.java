@@ -105,6 +105,14 @@ final class CheckCommand implements Callable<Integer> {
             description = "Basic-auth password for --server (default: POLICYGATE_PASSWORD).")
     String password;
 
+    @Option(names = "--apk", paramLabel = "APP.apk",
+            description = "The app's APK: its permissions and SDKs are assessed against each policy (pack j-app-behaviour).")
+    Path apk;
+
+    @Option(names = "--app-profile", paramLabel = "FILE",
+            description = "The app's profile as JSON (permissions, sdks, dataFlows) instead of an APK.")
+    Path appProfile;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
     boolean quiet;
 
@@ -177,8 +185,9 @@ final class CheckCommand implements Callable<Integer> {
         boolean reportToStdout = reportFormat != null && output == null;
         PrintWriter human = reportToStdout ? err : cl.getOut();
         long t0 = System.nanoTime();
-        Assessor assessor = server != null ? new RemoteAssessor(server, user, password)
-                : new LocalAssessor(RuleSets.load(rules));
+        AppArgument app = AppArgument.read(cl, apk, appProfile);
+        Assessor assessor = server != null ? new RemoteAssessor(server, user, password, app == null ? null : app.input())
+                : new LocalAssessor(RuleSets.load(rules), app == null ? List.of() : app.facts());
         Set<String> known = assessor.obligationIds();
         if (known != null) {
             List<String> unknown = gate.unknownRequired(known);

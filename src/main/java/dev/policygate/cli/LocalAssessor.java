@@ -47,8 +47,16 @@ final class LocalAssessor implements Assessor {
                 }
             });
 
+    /** Facts of what the app does (from {@code --apk} or {@code --app-profile}), evaluated beside each policy's. */
+    private final List<Fact> appFacts;
+
     LocalAssessor(RulePack pack) {
+        this(pack, List.of());
+    }
+
+    LocalAssessor(RulePack pack, List<Fact> appFacts) {
         this.ruleSet = COMPILED.computeIfAbsent(pack, p -> new RuleCompiler().compile(p));
+        this.appFacts = List.copyOf(appFacts);
     }
 
     @Override
@@ -65,7 +73,9 @@ final class LocalAssessor implements Assessor {
             return ReportSource.failed(uri, e.getMessage());
         }
         try {
-            PolicyAssessor.Result result = assessors.get().assess(policy.document(), ruleSet);
+            List<Fact> facts = new java.util.ArrayList<>(assessors.get().extract(policy.document()));
+            facts.addAll(appFacts);
+            PolicyAssessor.Result result = assessors.get().evaluate(facts, ruleSet);
             String text = policy.document().normalizedText();
             AssessmentReport report = new AssessmentReport(UUID.randomUUID(), OffsetDateTime.now(ZoneOffset.UTC),
                     file.getFileName().toString(), sha256(text), 0,

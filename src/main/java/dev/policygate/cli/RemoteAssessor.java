@@ -27,6 +27,18 @@ final class RemoteAssessor implements Assessor {
     private final String authorization;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+    /** An app input as the multipart part it becomes: {@code apk} (a file) or {@code appProfile} (JSON text). */
+    record AppInput(String part, String fileName, byte[] bytes) {
+    }
+
+    /** The app's APK or app profile sent beside each policy, or null. */
+    private AppInput app;
+
+    RemoteAssessor(String server, String user, String password, AppInput app) {
+        this(server, user, password);
+        this.app = app;
+    }
+
     RemoteAssessor(String server, String user, String password) {
         this.base = URI.create(server.endsWith("/") ? server : server + "/");
         this.authorization = user == null || user.isBlank() ? null : "Basic " + Base64.getEncoder()
@@ -52,6 +64,14 @@ final class RemoteAssessor implements Assessor {
         write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
         body.writeBytes(bytes);
+        if (app != null) {
+            boolean apkPart = app.part().equals("apk");
+            write(body, "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + app.part() + "\""
+                    + (apkPart ? "; filename=\"" + app.fileName().replace("\"", "_") + "\"" : "")
+                    + "\r\nContent-Type: " + (apkPart ? "application/octet-stream" : "text/plain; charset=UTF-8")
+                    + "\r\n\r\n");
+            body.writeBytes(app.bytes());
+        }
         write(body, "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n"
                 + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + file.getFileName() + "\r\n--" + boundary + "--\r\n");
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("api/v1/assessments"))

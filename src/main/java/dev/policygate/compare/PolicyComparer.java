@@ -13,15 +13,20 @@ public final class PolicyComparer {
     private PolicyComparer() {
     }
 
+    private static String key(ReportedFinding f) {
+        return f.subject() == null ? f.obligationId() : f.obligationId() + "\u0000" + f.subject();
+    }
+
     public static PolicyComparison compare(AssessmentReport before, AssessmentReport after) {
         List<SentenceChange> changes = SentenceDiff.diff(before.normalizedText(), after.normalizedText());
         Map<String, ReportedFinding> was = new LinkedHashMap<>();
-        before.findings().forEach(f -> was.put(f.obligationId(), f));
+        // an app-behaviour obligation has one finding per subject (permission, SDK): compare like with like
+        before.findings().forEach(f -> was.put(key(f), f));
         List<PolicyComparison.Flip> flipped = new ArrayList<>();
         List<PolicyComparison.Obligation> stillNotMet = new ArrayList<>();
         boolean regression = false;
         for (ReportedFinding now : after.findings()) {
-            ReportedFinding then = was.get(now.obligationId());
+            ReportedFinding then = was.get(key(now));
             if (then == null) {
                 continue; // an obligation only one of the rule sets has: nothing to compare
             }

@@ -3,7 +3,7 @@ package dev.policygate.extract;
 import java.util.List;
 
 /** Known SDK providers and recipients ({@code lexicon/sdk-providers.tsv}), loaded once. */
-final class SdkProviders {
+public final class SdkProviders {
     static final String RESOURCE = "/lexicon/sdk-providers.tsv";
     private static final LexiconFile FILE = LexiconFile.load(RESOURCE);
 
@@ -28,6 +28,12 @@ final class SdkProviders {
 
     static String version() {
         return FILE.header();
+    }
+
+    /** The provider of the SDK or recipient a name stands for (longest lexicon match in it), or null. */
+    public static String providerOf(String name) {
+        List<TermMatcher.Hit<Provider>> hits = MATCHER.find(name);
+        return hits.isEmpty() ? null : hits.get(0).value().provider();
     }
 
     static List<TermMatcher.Hit<Provider>> find(String t) {

@@ -41,7 +41,9 @@ import java.util.List;
         @JsonSubTypes.Type(value = Personalization.class, name = "Personalization"),
         @JsonSubTypes.Type(value = MinorsClause.class, name = "MinorsClause"),
         @JsonSubTypes.Type(value = ChildrenRules.class, name = "ChildrenRules"),
-        @JsonSubTypes.Type(value = AreaStatement.class, name = "AreaStatement")
+        @JsonSubTypes.Type(value = AreaStatement.class, name = "AreaStatement"),
+        @JsonSubTypes.Type(value = AppPermission.class, name = "AppPermission"),
+        @JsonSubTypes.Type(value = AppSdk.class, name = "AppSdk")
 })
 public interface Fact {
     List<Citation> citations();

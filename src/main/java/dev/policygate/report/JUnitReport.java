@@ -112,7 +112,7 @@ public final class JUnitReport {
             w.writeCharacters("\n    ");
             w.writeStartElement("testcase");
             w.writeAttribute("classname", classname);
-            w.writeAttribute("name", clean(f.obligationId() + " " + f.title() + " (" + f.titleEn() + ")"));
+            w.writeAttribute("name", clean(f.obligationId() + (f.subject() == null ? "" : " [" + f.subject() + "]") + " " + f.title() + " (" + f.titleEn() + ")"));
             w.writeAttribute("time", "0");
             if ("NOT_APPLICABLE".equals(f.status())) {
                 w.writeEmptyElement("skipped");

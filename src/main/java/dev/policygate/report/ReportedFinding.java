@@ -14,7 +14,17 @@ public record ReportedFinding(String obligationId, String title, String titleEn,
                               List<String> lookedIn,
                               @com.fasterxml.jackson.annotation.JsonInclude(
                                       com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                              FindingRemediation remediation) {
+                              FindingRemediation remediation,
+                              @com.fasterxml.jackson.annotation.JsonInclude(
+                                      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                              String subject) {
+
+    public ReportedFinding(String obligationId, String title, String titleEn, String severity, String status,
+                           List<LegalBasis> legalBasis, String rationale, String rationaleEn, List<Citation> citations,
+                           List<String> lookedIn, FindingRemediation remediation) {
+        this(obligationId, title, titleEn, severity, status, legalBasis, rationale, rationaleEn, citations, lookedIn,
+                remediation, null);
+    }
 
     public ReportedFinding(String obligationId, String title, String titleEn, String severity, String status,
                            List<LegalBasis> legalBasis, String rationale, String rationaleEn, List<Citation> citations,
@@ -30,12 +40,13 @@ public record ReportedFinding(String obligationId, String title, String titleEn,
 
     public static ReportedFinding of(EvaluatedFinding f) {
         return new ReportedFinding(f.id(), f.titleZh(), f.titleEn(), f.severity().name(),
-                f.status().name(), f.legalBasis(), f.rationaleZh(), f.rationaleEn(), f.citations(), f.lookedIn());
+                f.status().name(), f.legalBasis(), f.rationaleZh(), f.rationaleEn(), f.citations(), f.lookedIn(),
+                null, f.subject());
     }
 
     public static ReportedFinding of(EvaluatedFinding f, FindingRemediation remediation) {
         return new ReportedFinding(f.id(), f.titleZh(), f.titleEn(), f.severity().name(),
                 f.status().name(), f.legalBasis(), f.rationaleZh(), f.rationaleEn(), f.citations(), f.lookedIn(),
-                remediation);
+                remediation, f.subject());
     }
 }

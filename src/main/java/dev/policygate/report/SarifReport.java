@@ -100,8 +100,14 @@ public final class SarifReport {
                 res.put("ruleIndex", ruleIndex.get(f.obligationId()));
                 res.put("level", "PARTIAL".equals(f.status()) ? demote(level(f.severity())) : level(f.severity()));
                 res.putObject("message").put("text", message(f));
-                ObjectNode phys = res.putArray("locations").addObject().putObject("physicalLocation");
+                ObjectNode location = res.putArray("locations").addObject();
+                ObjectNode phys = location.putObject("physicalLocation");
                 phys.putObject("artifactLocation").put("uri", uri).put("index", artifactIndex);
+                if (f.subject() != null) {
+                    // the APK entry the finding is about: a permission (a manifest resource) or an SDK's class package
+                    location.putArray("logicalLocations").addObject().put("fullyQualifiedName", f.subject())
+                            .put("kind", f.obligationId().contains("PERMISSION") ? "resource" : "namespace");
+                }
                 SourceMap.Region region = locate(map, f);
                 ObjectNode reg = phys.putObject("region");
                 reg.put("startLine", region.startLine());
@@ -112,9 +118,13 @@ public final class SarifReport {
                 if (fix != null) {
                     res.putArray("fixes").add(fix);
                 }
-                res.putObject("partialFingerprints").put("policygate/obligation/v1", uri + "#" + f.obligationId());
+                res.putObject("partialFingerprints").put("policygate/obligation/v1", uri + "#" + f.obligationId()
+                        + (f.subject() == null ? "" : "#" + f.subject()));
                 ObjectNode props = res.putObject("properties");
                 props.put("status", f.status());
+                if (f.subject() != null) {
+                    props.put("subject", f.subject());
+                }
                 props.put("severity", f.severity());
                 props.put("title", f.title());
                 props.put("titleEn", f.titleEn());

@@ -443,6 +443,7 @@ public final class RuleEvaluator implements AutoCloseable {
             byId.computeIfAbsent(id, k -> new ArrayList<>()).add(f);
         }
         Map<String, Finding> merged = new LinkedHashMap<>();
+        Map<String, Finding> bySubject = new LinkedHashMap<>();
         for (Obligation o : rs.obligations()) {
             List<Finding> fs = byId.get(o.id());
             if (fs == null || fs.isEmpty()) {
@@ -450,29 +451,43 @@ public final class RuleEvaluator implements AutoCloseable {
                         "no rule produced a finding for these facts"));
                 continue;
             }
-            LinkedHashSet<Status> statuses = new LinkedHashSet<>();
-            fs.forEach(f -> statuses.add(f.status()));
-            if (statuses.size() > 1) {
-                defects.add(new RuleSetDefect(o.id(), RuleSetDefect.Kind.CONFLICTING_FINDINGS,
-                        "conflicting statuses " + statuses + " for the same facts"));
-                continue;
+            // findings with a subject are one per subject; the statuses must agree within each
+            Map<String, List<Finding>> groups = new java.util.TreeMap<>();
+            fs.forEach(f -> groups.computeIfAbsent(f.subject() == null ? "" : f.subject(), k -> new ArrayList<>()).add(f));
+            for (Map.Entry<String, List<Finding>> g : groups.entrySet()) {
+                LinkedHashSet<Status> statuses = new LinkedHashSet<>();
+                g.getValue().forEach(f -> statuses.add(f.status()));
+                if (statuses.size() > 1) {
+                    defects.add(new RuleSetDefect(o.id(), RuleSetDefect.Kind.CONFLICTING_FINDINGS,
+                            "conflicting statuses " + statuses + " for the same facts"
+                                    + (g.getKey().isEmpty() ? "" : " (subject " + g.getKey() + ")")));
+                    continue;
+                }
+                Status status = statuses.iterator().next();
+                if (status == Status.NOT_APPLICABLE && !o.conditional()) {
+                    defects.add(new RuleSetDefect(o.id(), RuleSetDefect.Kind.NOT_APPLICABLE_NOT_CONDITIONAL,
+                            "NOT_APPLICABLE from an obligation that is not conditional"));
+                    continue;
+                }
+                Finding m = merge(g.getValue());
+                merged.putIfAbsent(o.id(), m);
+                bySubject.put(o.id() + "\u0000" + g.getKey(), m);
             }
-            Status status = statuses.iterator().next();
-            if (status == Status.NOT_APPLICABLE && !o.conditional()) {
-                defects.add(new RuleSetDefect(o.id(), RuleSetDefect.Kind.NOT_APPLICABLE_NOT_CONDITIONAL,
-                        "NOT_APPLICABLE from an obligation that is not conditional"));
-                continue;
-            }
-            merged.put(o.id(), merge(fs));
         }
         if (!defects.isEmpty()) {
             throw new RuleSetDefectException(defects, merged);
         }
         List<EvaluatedFinding> out = new ArrayList<>();
         for (Obligation o : rs.obligations()) {
-            Finding f = merged.get(o.id());
-            out.add(new EvaluatedFinding(o.id(), o.titleZh(), o.titleEn(), o.area(), o.severity(), o.conditional(),
-                    o.legalBasis(), f.status(), f.rationaleZh(), f.rationaleEn(), f.citations(), f.lookedIn()));
+            for (Map.Entry<String, Finding> e : bySubject.entrySet()) {
+                if (!e.getKey().startsWith(o.id() + "\u0000")) {
+                    continue;
+                }
+                Finding f = e.getValue();
+                out.add(new EvaluatedFinding(o.id(), o.titleZh(), o.titleEn(), o.area(), o.severity(), o.conditional(),
+                        o.legalBasis(), f.status(), f.rationaleZh(), f.rationaleEn(), f.citations(), f.lookedIn(),
+                        f.subject()));
+            }
         }
         return out;
     }
@@ -491,7 +506,7 @@ public final class RuleEvaluator implements AutoCloseable {
         List<Citation> c = new ArrayList<>(cites);
         c.sort(CITATION_ORDER);
         return new Finding(first.obligationId(), first.status(), first.rationaleZh(), first.rationaleEn(), c,
-                new ArrayList<>(looked));
+                new ArrayList<>(looked), first.subject());
     }
 
     private static final Comparator<Citation> CITATION_ORDER = Comparator.comparingInt(Citation::start)

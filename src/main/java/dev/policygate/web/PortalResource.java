@@ -109,12 +109,16 @@ public class PortalResource {
                 .data("activeVersion", ruleSets.activeVersion()), status);
     }
 
+    @Inject
+    dev.policygate.api.AppInputs apps;
+
     @POST
     @Path("assess")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response assess(@RestForm String csrf, @RestForm String text, @RestForm("file") FileUpload file,
                            @RestForm String format, @RestForm String title, @RestForm String ruleSetVersion,
-                           @RestForm String appId, @RestForm String versionLabel) {
+                           @RestForm String appId, @RestForm String versionLabel,
+                           @RestForm("apk") FileUpload apk) {
         portal.checkCsrf(csrf);
         Map<String, String> m = portal.messages();
         try {
@@ -130,7 +134,8 @@ public class PortalResource {
             Document document = hasFile ? inputs.fromUpload(file, null) : inputs.fromText(text, format);
             String effectiveTitle = title != null && !title.isBlank() ? title.strip()
                     : hasFile ? file.fileName() : null;
-            AssessmentReport r = assessments.assess(document, effectiveTitle, version, appId, versionLabel);
+            var appFacts = apps.facts(apk != null && apk.size() > 0 ? apk : null, null);
+            AssessmentReport r = assessments.assess(document, effectiveTitle, version, appId, versionLabel, appFacts);
             return Response.seeOther(URI.create("/assessments/" + r.id())).build();
         } catch (NumberFormatException e) {
             return submitForm(m.get("error_version"), title, text, ruleSetVersion, 400);
@@ -259,9 +264,10 @@ public class PortalResource {
         }
         boolean zh = portal.zh();
         Map<String, ReportedFinding> fa = new LinkedHashMap<>();
-        ra.findings().forEach(f -> fa.put(f.obligationId(), f));
+        // app-behaviour findings are one per subject (permission, SDK): a row each
+        ra.findings().forEach(f -> fa.put(f.subject() == null ? f.obligationId() : f.obligationId() + " · " + f.subject(), f));
         Map<String, ReportedFinding> fb = new LinkedHashMap<>();
-        rb.findings().forEach(f -> fb.put(f.obligationId(), f));
+        rb.findings().forEach(f -> fb.put(f.subject() == null ? f.obligationId() : f.obligationId() + " · " + f.subject(), f));
         Set<String> ids = new LinkedHashSet<>(fa.keySet());
         ids.addAll(fb.keySet());
         List<Views.CompareRow> rows = new ArrayList<>();

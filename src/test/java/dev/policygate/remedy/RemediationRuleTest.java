@@ -42,7 +42,7 @@ class RemediationRuleTest {
 
     @Test
     void everyObligationHasARemediationWithAModelClause() {
-        assertEquals(42, rs.obligations().size());
+        assertEquals(44, rs.obligations().size());
         for (Obligation o : rs.obligations()) {
             assertNotNull(o.remediation(), o.id() + " has no remediation");
             assertTrue(o.remediation().problems().isEmpty(), o.id() + ": " + o.remediation().problems());
@@ -53,7 +53,9 @@ class RemediationRuleTest {
     @TestFactory
     Stream<DynamicTest> modelClauseTurnsTheObligationMet() {
         RemediationCheck check = new RemediationCheck(evaluator);
-        List<RuleTestResult> results = check.run(rs);
+        // a model clause is text; the app-behaviour obligations (area J) also need the app's facts, which no text gives
+        List<RuleTestResult> results = check.run(rs).stream()
+                .filter(r -> !"J".equals(rs.obligation(r.obligationId()).area())).toList();
         return results.stream().map(r -> DynamicTest.dynamicTest(r.obligationId(),
                 () -> assertTrue(r.passed(), r + "\n" + RemediationCheck.minimalPolicy(
                         rs.obligation(r.obligationId()).remediation(),
