@@ -3,17 +3,21 @@ package dev.policygate.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.policygate.report.AssessmentReport;
+import dev.policygate.report.Baseline;
 import dev.policygate.report.FindingRemediation;
 import dev.policygate.report.Gate;
 import dev.policygate.report.JsonReport;
 import dev.policygate.report.ReportFormat;
 import dev.policygate.report.ReportSource;
 import dev.policygate.report.ReportedFinding;
+import dev.policygate.report.Waivers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -105,6 +109,19 @@ final class CheckCommand implements Callable<Integer> {
             description = "Basic-auth password for --server (default: POLICYGATE_PASSWORD).")
     String password;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Project file with waivers (default: the nearest .policygate.yaml at or above the first "
+                    + "checked path).")
+    Path config;
+
+    @Option(names = "--baseline", paramLabel = "REPORT.json",
+            description = "A JSON report written earlier (--format json): fail only on what got worse than in it.")
+    Path baseline;
+
+    @Option(names = "--today", paramLabel = "YYYY-MM-DD",
+            description = "The day waivers are checked against (default: today).")
+    LocalDate today;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
     boolean quiet;
 
@@ -136,7 +153,8 @@ final class CheckCommand implements Callable<Integer> {
         List<String> required = require.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         Gate gate;
         try {
-            gate = Gate.of(failUnder, required, partialPasses, Gate.FailOnVerdict.parse(failOnVerdict));
+            gate = Gate.of(failUnder, required, partialPasses, Gate.FailOnVerdict.parse(failOnVerdict))
+                    .with(waivers(), baseline());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }
@@ -201,7 +219,7 @@ final class CheckCommand implements Callable<Integer> {
                 futures.add(pool.submit(() -> {
                     long s = System.nanoTime();
                     ReportSource src = assessor.assess(f, displayPath(f));
-                    Gate.Result r = src.report() == null ? null : gate.decide(src.report());
+                    Gate.Result r = src.report() == null ? null : gate.decide(src);
                     Outcome o = new Outcome(src, r, (System.nanoTime() - s) / 1_000_000);
                     progress.done(src, r);
                     return o;
@@ -253,6 +271,26 @@ final class CheckCommand implements Callable<Integer> {
         boolean inputError = outcomes.stream().anyMatch(o -> o.source().report() == null);
         boolean failed = outcomes.stream().anyMatch(o -> o.result() != null && !o.result().passed());
         return inputError ? PolicygateCli.USAGE : failed ? PolicygateCli.FAIL : PolicygateCli.PASS;
+    }
+
+    private Waivers waivers() {
+        Path file = config != null ? config : ProjectConfig.find(inputs.get(0));
+        if (config != null && !Files.isRegularFile(config)) {
+            throw new IllegalArgumentException("--config " + config + ": no such file");
+        }
+        return file == null ? Waivers.NONE
+                : ProjectConfig.waivers(file, today != null ? today : LocalDate.now(ZoneOffset.UTC));
+    }
+
+    private Baseline baseline() {
+        if (baseline == null) {
+            return null;
+        }
+        try {
+            return Baseline.parse(Files.readString(baseline, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--baseline " + baseline + ": " + e.getMessage());
+        }
     }
 
     /** The path reports show: relative to the working directory when the file lies below it (as CI wants). */
@@ -336,6 +374,11 @@ final class CheckCommand implements Callable<Integer> {
             }
             w.printf(fmt, uri, o.result().decision(), r.score(), r.verdict(), count(r, "MET"), count(r, "PARTIAL"),
                     count(r, "NOT_MET"), count(r, "NOT_APPLICABLE"));
+            if (!o.result().passed()) {
+                o.result().reasons().forEach(reason -> w.println("    fails: " + reason));
+            }
+            o.result().accepted().forEach(a -> w.println("    accepted: " + a.obligationId() + " " + a.status() + " "
+                    + a.describe()));
         }
         long[] ms = outcomes.stream().filter(o -> o.source().report() != null).mapToLong(Outcome::millis).sorted()
                 .toArray();
