@@ -46,8 +46,10 @@ import picocli.CommandLine.Parameters;
                         + "--fail-on-verdict), or a --require'd obligation is not MET (or NOT_APPLICABLE; PARTIAL with "
                         + "--partial-passes)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every policy passes", "1:a policy fails the gate",
-                "2:usage error, or a file could not be read/assessed (the others are still checked)"})
+        exitCodeList = {"0:every policy passes (with --sweep: the sweep ran; failures are in the report)",
+                "1:a policy fails the gate",
+                "2:usage error, or a file could not be read/assessed (the others are still checked)",
+                "3:--sweep: no policy could be assessed (say the server is unreachable); worth a retry"})
 final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -108,6 +110,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--password", paramLabel = "PASSWORD", defaultValue = "${env:POLICYGATE_PASSWORD}",
             description = "Basic-auth password for --server (default: POLICYGATE_PASSWORD).")
     String password;
+
+    @Option(names = "--sweep",
+            description = "A sweep of a store: exit 0 when it ran, whatever the policies' decisions and unreadable "
+                    + "files (both are in the reports); 3 only when no policy could be assessed.")
+    boolean sweep;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Project file with waivers (default: the nearest .policygate.yaml at or above the first "
@@ -268,6 +275,10 @@ final class CheckCommand implements Callable<Integer> {
             writeSummaryJson(outcomes, wallMillis);
         }
         human.flush();
+        if (sweep) {
+            return outcomes.stream().anyMatch(o -> o.source().report() != null) ? PolicygateCli.PASS
+                    : PolicygateCli.SWEEP_STOPPED;
+        }
         boolean inputError = outcomes.stream().anyMatch(o -> o.source().report() == null);
         boolean failed = outcomes.stream().anyMatch(o -> o.result() != null && !o.result().passed());
         return inputError ? PolicygateCli.USAGE : failed ? PolicygateCli.FAIL : PolicygateCli.PASS;
