@@ -1,5 +1,7 @@
 package dev.policygate.api;
 
+import dev.policygate.report.AssessmentReport;
+import dev.policygate.report.Waiver;
 import java.util.List;
 
 /**
@@ -9,7 +11,11 @@ import java.util.List;
  * @param require       obligation IDs that must be MET (or NOT_APPLICABLE)
  * @param partialPasses whether PARTIAL satisfies a requirement (default false)
  * @param failOnVerdict NON_COMPLIANT (default), NEEDS_REVISION or NONE
+ * @param waivers       accepted findings until their expiry (see {@link Waiver}; {@code files} matches the title)
+ * @param baseline      an assessment accepted earlier (as the API or {@code check --format json} returned it):
+ *                      fail only on what got worse than in it
  */
 public record GateRequest(String text, String format, String title, Integer ruleSetVersion, Double failUnder,
-                          List<String> require, Boolean partialPasses, String failOnVerdict) {
+                          List<String> require, Boolean partialPasses, String failOnVerdict, List<Waiver> waivers,
+                          AssessmentReport baseline) {
 }

@@ -4,7 +4,10 @@ import dev.policygate.assess.AssessmentService;
 import dev.policygate.ingest.Document;
 import dev.policygate.persistence.RuleSetService;
 import dev.policygate.report.AssessmentReport;
+import dev.policygate.report.Baseline;
 import dev.policygate.report.Gate;
+import dev.policygate.report.Waiver;
+import dev.policygate.report.Waivers;
 import dev.policygate.rules.Obligation;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -13,6 +16,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -38,7 +43,8 @@ public class GateResource {
     double defaultFailUnder;
 
     public record GateResponse(Gate.Decision decision, BigDecimal score, String verdict, List<Gate.Failed> failed,
-                               List<String> reasons, UUID assessmentId, int ruleSetVersion) {
+                               List<String> reasons, List<Gate.Accepted> accepted, UUID assessmentId,
+                               int ruleSetVersion) {
     }
 
     @POST
@@ -48,7 +54,7 @@ public class GateResource {
             throw new ProblemException(400, "Missing body", "Send {\"text\": \"...\"} as JSON or a multipart file.");
         }
         Gate gate = gate(request.failUnder(), request.require(), request.partialPasses(), request.failOnVerdict(),
-                request.ruleSetVersion());
+                request.ruleSetVersion()).with(waivers(request.waivers()), baseline(request.baseline()));
         return decide(gate, () -> inputs.fromText(request.text(), request.format()), request.title(),
                 request.ruleSetVersion());
     }
@@ -76,8 +82,28 @@ public class GateResource {
     private GateResponse decide(Gate gate, Supplier<Document> document, String title, Integer version) {
         AssessmentReport report = assessments.assess(document.get(), title, version);
         Gate.Result r = gate.decide(report);
-        return new GateResponse(r.decision(), r.score(), r.verdict(), r.failed(), r.reasons(), report.id(),
-                report.ruleSetVersion());
+        return new GateResponse(r.decision(), r.score(), r.verdict(), r.failed(), r.reasons(), r.accepted(),
+                report.id(), report.ruleSetVersion());
+    }
+
+    /** Checked before anything is assessed or stored; a waiver's expiry is checked against today (UTC). */
+    private static Waivers waivers(List<Waiver> waivers) {
+        try {
+            return new Waivers(waivers, null, LocalDate.now(ZoneOffset.UTC));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(400, "Bad waiver", e.getMessage() + ".");
+        }
+    }
+
+    private static Baseline baseline(AssessmentReport baseline) {
+        if (baseline == null) {
+            return null;
+        }
+        if (baseline.findings() == null || baseline.findings().isEmpty()) {
+            throw new ProblemException(400, "Bad baseline",
+                    "baseline must be an assessment with its findings, as POST /api/v1/assessments returned it.");
+        }
+        return new Baseline(List.of(baseline));
     }
 
     /** Checks the thresholds and required IDs before anything is assessed or stored. */

@@ -3,17 +3,21 @@ package dev.policygate.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.policygate.report.AssessmentReport;
+import dev.policygate.report.Baseline;
 import dev.policygate.report.FindingRemediation;
 import dev.policygate.report.Gate;
 import dev.policygate.report.JsonReport;
 import dev.policygate.report.ReportFormat;
 import dev.policygate.report.ReportSource;
 import dev.policygate.report.ReportedFinding;
+import dev.policygate.report.Waivers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,8 +46,10 @@ import picocli.CommandLine.Parameters;
                         + "--fail-on-verdict), or a --require'd obligation is not MET (or NOT_APPLICABLE; PARTIAL with "
                         + "--partial-passes)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every policy passes", "1:a policy fails the gate",
-                "2:usage error, or a file could not be read/assessed (the others are still checked)"})
+        exitCodeList = {"0:every policy passes (with --sweep: the sweep ran; failures are in the report)",
+                "1:a policy fails the gate",
+                "2:usage error, or a file could not be read/assessed (the others are still checked)",
+                "3:--sweep: no policy could be assessed (say the server is unreachable); worth a retry"})
 final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -113,6 +119,24 @@ final class CheckCommand implements Callable<Integer> {
             description = "The app's profile as JSON (permissions, sdks, dataFlows) instead of an APK.")
     Path appProfile;
 
+    @Option(names = "--sweep",
+            description = "A sweep of a store: exit 0 when it ran, whatever the policies' decisions and unreadable "
+                    + "files (both are in the reports); 3 only when no policy could be assessed.")
+    boolean sweep;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Project file with waivers (default: the nearest .policygate.yaml at or above the first "
+                    + "checked path).")
+    Path config;
+
+    @Option(names = "--baseline", paramLabel = "REPORT.json",
+            description = "A JSON report written earlier (--format json): fail only on what got worse than in it.")
+    Path baseline;
+
+    @Option(names = "--today", paramLabel = "YYYY-MM-DD",
+            description = "The day waivers are checked against (default: today).")
+    LocalDate today;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
     boolean quiet;
 
@@ -144,7 +168,8 @@ final class CheckCommand implements Callable<Integer> {
         List<String> required = require.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         Gate gate;
         try {
-            gate = Gate.of(failUnder, required, partialPasses, Gate.FailOnVerdict.parse(failOnVerdict));
+            gate = Gate.of(failUnder, required, partialPasses, Gate.FailOnVerdict.parse(failOnVerdict))
+                    .with(waivers(), baseline());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }
@@ -210,7 +235,7 @@ final class CheckCommand implements Callable<Integer> {
                 futures.add(pool.submit(() -> {
                     long s = System.nanoTime();
                     ReportSource src = assessor.assess(f, displayPath(f));
-                    Gate.Result r = src.report() == null ? null : gate.decide(src.report());
+                    Gate.Result r = src.report() == null ? null : gate.decide(src);
                     Outcome o = new Outcome(src, r, (System.nanoTime() - s) / 1_000_000);
                     progress.done(src, r);
                     return o;
@@ -259,9 +284,33 @@ final class CheckCommand implements Callable<Integer> {
             writeSummaryJson(outcomes, wallMillis);
         }
         human.flush();
+        if (sweep) {
+            return outcomes.stream().anyMatch(o -> o.source().report() != null) ? PolicygateCli.PASS
+                    : PolicygateCli.SWEEP_STOPPED;
+        }
         boolean inputError = outcomes.stream().anyMatch(o -> o.source().report() == null);
         boolean failed = outcomes.stream().anyMatch(o -> o.result() != null && !o.result().passed());
         return inputError ? PolicygateCli.USAGE : failed ? PolicygateCli.FAIL : PolicygateCli.PASS;
+    }
+
+    private Waivers waivers() {
+        Path file = config != null ? config : ProjectConfig.find(inputs.get(0));
+        if (config != null && !Files.isRegularFile(config)) {
+            throw new IllegalArgumentException("--config " + config + ": no such file");
+        }
+        return file == null ? Waivers.NONE
+                : ProjectConfig.waivers(file, today != null ? today : LocalDate.now(ZoneOffset.UTC));
+    }
+
+    private Baseline baseline() {
+        if (baseline == null) {
+            return null;
+        }
+        try {
+            return Baseline.parse(Files.readString(baseline, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--baseline " + baseline + ": " + e.getMessage());
+        }
     }
 
     /** The path reports show: relative to the working directory when the file lies below it (as CI wants). */
@@ -345,6 +394,11 @@ final class CheckCommand implements Callable<Integer> {
             }
             w.printf(fmt, uri, o.result().decision(), r.score(), r.verdict(), count(r, "MET"), count(r, "PARTIAL"),
                     count(r, "NOT_MET"), count(r, "NOT_APPLICABLE"));
+            if (!o.result().passed()) {
+                o.result().reasons().forEach(reason -> w.println("    fails: " + reason));
+            }
+            o.result().accepted().forEach(a -> w.println("    accepted: " + a.obligationId() + " " + a.status() + " "
+                    + a.describe()));
         }
         long[] ms = outcomes.stream().filter(o -> o.source().report() != null).mapToLong(Outcome::millis).sorted()
                 .toArray();

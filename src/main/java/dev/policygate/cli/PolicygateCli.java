@@ -19,6 +19,8 @@ public final class PolicygateCli implements Runnable {
     public static final int PASS = 0;
     public static final int FAIL = 1;
     public static final int USAGE = 2;
+    /** {@code check --sweep}: nothing could be assessed, so the sweep did not run (a retry may help). */
+    public static final int SWEEP_STOPPED = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

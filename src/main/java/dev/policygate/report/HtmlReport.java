@@ -19,7 +19,7 @@ public final class HtmlReport {
     private static final String CSS = """
             body{font-family:system-ui,"PingFang SC","Noto Sans CJK SC",sans-serif;margin:2rem auto;max-width:70rem;\
             padding:0 1rem;color:#222;line-height:1.5}
-            h1{font-size:1.5rem}.badge{display:inline-block;padding:.2rem .6rem;border-radius:.3rem;color:#fff;font-weight:600}
+            h1{font-size:1.5rem}.accepted{color:#555;font-style:italic}.badge{display:inline-block;padding:.2rem .6rem;border-radius:.3rem;color:#fff;font-weight:600}
             .PASS,.COMPLIANT,.MET{background:#2e7d32}.FAIL,.NON_COMPLIANT,.NOT_MET{background:#c62828}
             .NEEDS_REVISION,.PARTIAL{background:#ef6c00}.NOT_APPLICABLE{background:#757575}
             table{border-collapse:collapse;width:100%;margin:1rem 0}td,th{border:1px solid #ddd;padding:.3rem .5rem;\
@@ -73,7 +73,7 @@ public final class HtmlReport {
                 }
             }
         }
-        Gate.Result d = gate.decide(r);
+        Gate.Result d = gate.decide(source);
         h.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"UTF-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>policygate: ").append(esc(source.name())).append("</title>\n<style>\n")
@@ -98,6 +98,8 @@ public final class HtmlReport {
                     .append(esc(SarifReport.basis(f.legalBasis())).replace("\n", "<br>"))
                     .append("</div></td><td>").append(esc(f.severity())).append("</td><td>");
             badge(h, f.status());
+            d.acceptance(f.obligationId()).ifPresent(a -> h.append("<br><span class=\"accepted\">")
+                    .append(esc(a.describe())).append("</span>"));
             h.append("</td><td>").append(esc(f.rationale())).append("<br><span class=\"en\">")
                     .append(esc(f.rationaleEn())).append("</span>");
             if (f.lookedIn() != null && !f.lookedIn().isEmpty()) {

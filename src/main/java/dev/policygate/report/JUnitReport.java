@@ -8,7 +8,8 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * JUnit XML: one testsuite per policy, one testcase per obligation. NOT_MET fails, PARTIAL fails unless the
- * gate lets partial findings pass, NOT_APPLICABLE is skipped. A policy that could not be read is a testsuite
+ * gate lets partial findings pass, NOT_APPLICABLE is skipped, and so is a finding the gate accepts (waived, with
+ * the waiver's reason; or no worse than the baseline). A policy that could not be read is a testsuite
  * with one errored testcase. Written with the JDK's XMLStreamWriter, so everything is escaped.
  */
 public final class JUnitReport {
@@ -31,11 +32,12 @@ public final class JUnitReport {
                     errors++;
                     continue;
                 }
+                Gate.Result d = gate.decide(s);
                 for (ReportedFinding f : s.report().findings()) {
                     tests++;
-                    if ("NOT_APPLICABLE".equals(f.status())) {
+                    if (skips(f, d)) {
                         skipped++;
-                    } else if (!gate.passes(f.status())) {
+                    } else if (d.fails(f.obligationId())) {
                         failures++;
                     }
                 }
@@ -83,13 +85,14 @@ public final class JUnitReport {
             return;
         }
         AssessmentReport r = s.report();
+        Gate.Result d = gate.decide(s);
         int tests = r.findings().size();
         int failures = 0;
         int skipped = 0;
         for (ReportedFinding f : r.findings()) {
-            if ("NOT_APPLICABLE".equals(f.status())) {
+            if (skips(f, d)) {
                 skipped++;
-            } else if (!gate.passes(f.status())) {
+            } else if (d.fails(f.obligationId())) {
                 failures++;
             }
         }
@@ -102,7 +105,7 @@ public final class JUnitReport {
         property(w, "title", r.title());
         property(w, "score", String.valueOf(r.score()));
         property(w, "verdict", r.verdict());
-        property(w, "decision", gate.decide(r).decision().name());
+        property(w, "decision", d.decision().name());
         property(w, "ruleSetVersion", Integer.toString(r.ruleSetVersion()));
         property(w, "assessmentId", String.valueOf(r.id()));
         w.writeCharacters("\n    ");
@@ -114,10 +117,14 @@ public final class JUnitReport {
             w.writeAttribute("classname", classname);
             w.writeAttribute("name", clean(f.obligationId() + (f.subject() == null ? "" : " [" + f.subject() + "]") + " " + f.title() + " (" + f.titleEn() + ")"));
             w.writeAttribute("time", "0");
+            Gate.Accepted accepted = d.acceptance(f.obligationId()).orElse(null);
             if ("NOT_APPLICABLE".equals(f.status())) {
                 w.writeEmptyElement("skipped");
                 w.writeAttribute("message", clean("NOT_APPLICABLE: " + nz(f.rationaleEn())));
-            } else if (!gate.passes(f.status())) {
+            } else if (accepted != null) {
+                w.writeEmptyElement("skipped");
+                w.writeAttribute("message", clean(f.status() + " " + accepted.describe()));
+            } else if (d.fails(f.obligationId())) {
                 w.writeStartElement("failure");
                 w.writeAttribute("message", clean(f.status() + ": " + nz(f.rationale()) + " / " + nz(f.rationaleEn())));
                 w.writeAttribute("type", f.status());
@@ -146,6 +153,11 @@ public final class JUnitReport {
         w.writeCharacters("\n  ");
         w.writeEndElement();
         w.writeCharacters("\n");
+    }
+
+    /** NOT_APPLICABLE findings and accepted ones (waived, or no worse than the baseline) are skipped. */
+    private static boolean skips(ReportedFinding f, Gate.Result d) {
+        return "NOT_APPLICABLE".equals(f.status()) || d.acceptance(f.obligationId()).isPresent();
     }
 
     private static void attrs(XMLStreamWriter w, int tests, int failures, int errors, int skipped)

@@ -20,7 +20,7 @@ public final class MarkdownReport {
                     continue;
                 }
                 AssessmentReport r = s.report();
-                md.append("| ").append(cell(s.uri())).append(" | ").append(gate.decide(r).decision())
+                md.append("| ").append(cell(s.uri())).append(" | ").append(gate.decide(s).decision())
                         .append(" | ").append(r.score()).append(" | ").append(r.verdict());
                 for (String st : List.of("MET", "PARTIAL", "NOT_MET", "NOT_APPLICABLE")) {
                     md.append(" | ").append(count(r, st));
@@ -42,7 +42,7 @@ public final class MarkdownReport {
             return;
         }
         AssessmentReport r = s.report();
-        Gate.Result d = gate.decide(r);
+        Gate.Result d = gate.decide(s);
         md.append(h).append(d.passed() ? " ✅ " : " ❌ ").append(inline(s.name())).append(": ")
                 .append(d.decision()).append("\n\n");
         md.append("| score | verdict | MET | PARTIAL | NOT_MET | N/A |\n|---:|---|---:|---:|---:|---:|\n");
@@ -66,6 +66,7 @@ public final class MarkdownReport {
                     .append(gate.require().contains(f.obligationId()) ? " (required)" : "")
                     .append(" | ").append(f.severity())
                     .append(" | ").append(f.status())
+                    .append(d.acceptance(f.obligationId()).map(a -> ", " + inline(a.describe())).orElse(""))
                     .append(" | ").append(cell(f.rationale())).append(" |\n");
         }
         md.append("\n");

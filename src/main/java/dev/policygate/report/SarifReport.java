@@ -81,7 +81,9 @@ public final class SarifReport {
                 continue;
             }
             AssessmentReport r = s.report();
-            Gate.Result decision = gate.decide(r);
+            Gate.Result decision = gate.decide(s);
+            java.util.Map<String, String> baseStatus = gate.baseline() == null || gate.baseline().of(r) == null
+                    ? java.util.Map.of() : Baseline.statuses(gate.baseline().of(r));
             ObjectNode p = policies.addObject();
             p.put("uri", uri);
             p.put("title", r.title());
@@ -117,6 +119,21 @@ public final class SarifReport {
                 ObjectNode fix = fix(map, f, uri, artifactIndex);
                 if (fix != null) {
                     res.putArray("fixes").add(fix);
+                }
+                decision.acceptance(f.obligationId()).filter(a -> a.by() == Gate.AcceptedBy.WAIVER)
+                        .ifPresent(a -> {
+                            ObjectNode sup = res.putArray("suppressions").addObject();
+                            sup.put("kind", "external");
+                            sup.put("status", "accepted");
+                            sup.put("justification", a.reason());
+                            ObjectNode supProps = sup.putObject("properties");
+                            supProps.put("owner", a.owner());
+                            supProps.put("expires", a.until().toString());
+                        });
+                if (gate.baseline() != null) {
+                    String was = baseStatus.get(f.obligationId());
+                    res.put("baselineState", was == null || Baseline.rank(was) == 2 ? "new"
+                            : was.equals(f.status()) ? "unchanged" : "updated");
                 }
                 res.putObject("partialFingerprints").put("policygate/obligation/v1", uri + "#" + f.obligationId()
                         + (f.subject() == null ? "" : "#" + f.subject()));

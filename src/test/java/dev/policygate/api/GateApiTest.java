@@ -34,6 +34,53 @@ class GateApiTest {
     static final String NONSENSE = "今天天气很好。<script>alert(1)</script>\n我们去公园散步吧。";
 
     @Test
+    void waiversAndABaselineInTheRequestBody() {
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
+        Map<String, Object> waiver = Map.of("obligation", "HANDLER_IDENTITY", "files", "nonsense*",
+                "reason", "handler named in the app store listing", "owner", "legal@example.com", "expires", today);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("text", NONSENSE, "title", "nonsense.txt", "require", List.of("HANDLER_IDENTITY"),
+                        "failOnVerdict", "NONE", "waivers", List.of(waiver)))
+                .when().post("/api/v1/gate")
+                .then().statusCode(200)
+                .body("decision", equalTo("PASS"))
+                .body("accepted.find { it.obligationId == 'HANDLER_IDENTITY' }.by", equalTo("WAIVER"))
+                .body("accepted.find { it.obligationId == 'HANDLER_IDENTITY' }.until", equalTo(today))
+                .body("failed.obligationId", org.hamcrest.Matchers.not(hasItem("HANDLER_IDENTITY")));
+        Map<String, Object> expired = new java.util.HashMap<>(waiver);
+        expired.put("expires", yesterday);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("text", NONSENSE, "title", "nonsense.txt", "require", List.of("HANDLER_IDENTITY"),
+                        "failOnVerdict", "NONE", "waivers", List.of(expired)))
+                .when().post("/api/v1/gate")
+                .then().statusCode(200)
+                .body("decision", equalTo("FAIL"))
+                .body("reasons", hasItem(containsString("its waiver expired on " + yesterday)));
+
+        long before = given().get("/api/v1/assessments?size=1").then().extract().jsonPath().getLong("total");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("text", NONSENSE, "waivers", List.of(Map.of("obligation", "HANDLER_IDENTITY",
+                        "reason", "later", "owner", "me"))))
+                .when().post("/api/v1/gate")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("expiry date"));
+        long after = given().get("/api/v1/assessments?size=1").then().extract().jsonPath().getLong("total");
+        assertEquals(before, after, "nothing stored for a bad waiver");
+
+        // a baseline: the plain gate fails the unrelated text; compared with its own earlier assessment it passes
+        Map<String, Object> baseline = given().contentType(ContentType.JSON).body(Map.of("text", NONSENSE))
+                .when().post("/api/v1/assessments").then().statusCode(201).extract().jsonPath().getMap("");
+        given().contentType(ContentType.JSON).body(Map.of("text", NONSENSE))
+                .when().post("/api/v1/gate").then().statusCode(200).body("decision", equalTo("FAIL"));
+        given().contentType(ContentType.JSON).body(Map.of("text", NONSENSE, "baseline", baseline))
+                .when().post("/api/v1/gate")
+                .then().statusCode(200)
+                .body("decision", equalTo("PASS"))
+                .body("accepted.by", hasItem("BASELINE"));
+    }
+
+    @Test
     void passFailAndUnknownRequirement() {
         String policy = Corpus.read(Corpus.government().get(3));
         // the verdict left out and no threshold: PASS whatever the extractors find

@@ -56,6 +56,21 @@ class CheckCommandTest {
     }
 
     @Test
+    void aSweepExitsZeroWhenItRanWhateverThePoliciesDecided() throws Exception {
+        Path json = tmp.resolve("sweep/shard-0.json");
+        Cli.Run ran = Cli.run("check", nonsense.toString(), tmp.resolve("missing.txt").toString(), "--rules", "rules",
+                "--sweep", "--format", "json", "--output", json.toString());
+        assertEquals(0, ran.code(), "a failing policy and an unreadable file are in the report: " + ran);
+        JsonNode report = JsonReport.MAPPER.readTree(json.toFile());
+        assertEquals(2, report.size(), report.toString());
+        assertTrue(ran.out().contains("NON_COMPLIANT") && ran.out().contains("missing.txt"), ran.out());
+
+        Cli.Run unreachable = Cli.run("check", nonsense.toString(), "--sweep", "--server", "http://127.0.0.1:9");
+        assertEquals(PolicygateCli.SWEEP_STOPPED, unreachable.code(), "nothing assessed: " + unreachable);
+        assertEquals(2, Cli.run("check", nonsense.toString(), "--sweep", "--format", "pdf").code());
+    }
+
+    @Test
     void usageErrorsExitTwoWithAMessage() {
         Cli.Run unknown = Cli.run("check", nonsense.toString(), "--require", "NO_SUCH_OBLIGATION");
         assertEquals(2, unknown.code(), unknown.toString());

@@ -579,6 +579,54 @@ class ManifestTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sweeps")
+    void aPolicyFailureDoesNotReRunTheSweepAndItsReportOutlivesThePod(String dir) {
+        Rendered r = Rendered.of(dir);
+        JobSpec spec = jobSpecs(r).get(0);
+        Container c = spec.getTemplate().getSpec().getContainers().get(0);
+        assertTrue(c.getArgs().contains("--sweep"), dir + ": without --sweep a failing policy exits "
+                + dev.policygate.cli.PolicygateCli.FAIL + " and fails the pod: " + c.getArgs());
+        assertEquals("Never", spec.getTemplate().getSpec().getRestartPolicy(), dir + ": podFailurePolicy needs Never");
+        assertNotNull(spec.getBackoffLimit(), dir + ": backoffLimit");
+        assertTrue(spec.getBackoffLimit() <= 3, dir + ": backoffLimit " + spec.getBackoffLimit()
+                + " re-runs shards (and uploads their policies again) too often");
+
+        var rules = spec.getPodFailurePolicy() == null ? List.<io.fabric8.kubernetes.api.model.batch.v1
+                .PodFailurePolicyRule>of() : spec.getPodFailurePolicy().getRules();
+        assertFalse(rules.isEmpty(), dir + ": no podFailurePolicy");
+        var failJob = rules.stream().filter(rule -> "FailJob".equals(rule.getAction()) && rule.getOnExitCodes() != null)
+                .findFirst().orElseGet(() -> fail(dir + ": no FailJob rule on exit codes"));
+        assertEquals(c.getName(), failJob.getOnExitCodes().getContainerName(), dir + ": FailJob container");
+        assertEquals("In", failJob.getOnExitCodes().getOperator());
+        assertTrue(failJob.getOnExitCodes().getValues().containsAll(List.of(dev.policygate.cli.PolicygateCli.FAIL,
+                dev.policygate.cli.PolicygateCli.USAGE)), dir + ": a policy failure or a usage error must not re-run");
+        assertFalse(failJob.getOnExitCodes().getValues().contains(dev.policygate.cli.PolicygateCli.SWEEP_STOPPED),
+                dir + ": a sweep that could not reach the server is worth a retry");
+        assertTrue(rules.stream().anyMatch(rule -> "Ignore".equals(rule.getAction()) && rule.getOnPodConditions() != null
+                        && rule.getOnPodConditions().stream().anyMatch(pc -> "DisruptionTarget".equals(pc.getType()))),
+                dir + ": an evicted pod should not count against backoffLimit");
+
+        // --output and --summary-csv on a claimed volume, one directory per Job
+        for (String option : List.of("--output", "--summary-csv")) {
+            String path = option(c.getArgs(), option);
+            assertTrue(path.contains("$(JOB_NAME)") && path.contains("$(SHARD_INDEX)"), dir + ": " + option + " " + path);
+            VolumeMount mount = c.getVolumeMounts().stream().filter(m -> path.startsWith(m.getMountPath() + "/"))
+                    .findFirst().orElseGet(() -> fail(dir + ": " + option + " " + path + " is on no volume"));
+            Volume volume = spec.getTemplate().getSpec().getVolumes().stream()
+                    .filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
+            assertNotNull(volume.getPersistentVolumeClaim(), dir + ": " + option + " goes to " + mount.getName()
+                    + ", which dies with the pod");
+            r.one(PersistentVolumeClaim.class, volume.getPersistentVolumeClaim().getClaimName());
+        }
+        EnvVar jobName = c.getEnv().stream().filter(e -> e.getName().equals("JOB_NAME")).findFirst()
+                .orElseGet(() -> fail(dir + ": JOB_NAME not set"));
+        assertEquals("metadata.labels['batch.kubernetes.io/job-name']",
+                jobName.getValueFrom().getFieldRef().getFieldPath(), dir + ": JOB_NAME source");
+        assertEquals(185L, spec.getTemplate().getSpec().getSecurityContext().getFsGroup(),
+                dir + ": the reports volume must be writable by the image's user");
+    }
+
     @Test
     void nightlySweepRunsTheSameJobAsTheOneOffSweep() {
         Job job = Rendered.of("sweep").only(Job.class);
