@@ -8,6 +8,7 @@ import dev.policygate.facts.Area;
 import dev.policygate.learn.AreaScores;
 import dev.policygate.learn.ClassifierTrainer;
 import dev.policygate.learn.ExtractionEval;
+import dev.policygate.learn.LabelAgreement;
 import dev.policygate.learn.LabelledPolicy;
 import dev.policygate.report.JsonReport;
 import java.io.PrintWriter;
@@ -74,18 +75,19 @@ final class EvalCommand implements Callable<Integer> {
                     training -> new FactExtractor(ClassifierTrainer.train(training, List.of())));
         }
         int sentences = policies.stream().mapToInt(LabelledPolicy::size).sum();
+        LabelAgreement agreement = LabelAgreement.of(policies);
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
             out.println(JsonReport.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(json(scores, mode, policies.size(), sentences)));
+                    .writeValueAsString(json(scores, agreement, mode, policies.size(), sentences)));
         } else {
-            out.print(table(scores, mode, policies.size(), sentences));
+            out.print(table(scores, agreement, mode, policies.size(), sentences));
         }
         out.flush();
         return PolicygateCli.PASS;
     }
 
-    static ObjectNode json(AreaScores s, String mode, int policies, int sentences) {
+    static ObjectNode json(AreaScores s, LabelAgreement agreement, String mode, int policies, int sentences) {
         ObjectNode root = JsonReport.MAPPER.createObjectNode();
         root.put("mode", mode);
         root.put("policies", policies);
@@ -101,22 +103,31 @@ final class EvalCommand implements Callable<Integer> {
             n.put("precision", round(s.precision(a)));
             n.put("recall", round(s.recall(a)));
             n.put("f1", round(s.f1(a)));
+            n.put("labelAgreementF1", round(agreement.scores().f1(a)));
         }
         root.put("macroF1", round(s.macroF1()));
+        ObjectNode labels = root.putObject("labelAgreement");
+        labels.put("pairs", agreement.pairs());
+        labels.put("macroF1", round(agreement.scores().macroF1()));
         return root;
     }
 
-    static String table(AreaScores s, String mode, int policies, int sentences) {
+    static String table(AreaScores s, LabelAgreement agreement, String mode, int policies, int sentences) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%d policies, %d sentences; %s%n", policies, sentences, mode));
-        b.append(String.format(Locale.ROOT, "%-15s %6s %6s %6s %9s %6s %6s%n",
-                "area", "labels", "found", "right", "precision", "recall", "F1"));
+        b.append(String.format(Locale.ROOT, "%-15s %6s %6s %6s %9s %6s %6s %6s%n",
+                "area", "labels", "found", "right", "precision", "recall", "F1", "agree"));
         for (Area a : Area.values()) {
             int tp = s.truePositives(a);
-            b.append(String.format(Locale.ROOT, "%-15s %6d %6d %6d %9.3f %6.3f %6.3f%n", a.name(),
-                    tp + s.falseNegatives(a), tp + s.falsePositives(a), tp, s.precision(a), s.recall(a), s.f1(a)));
+            b.append(String.format(Locale.ROOT, "%-15s %6d %6d %6d %9.3f %6.3f %6.3f %6.3f%n", a.name(),
+                    tp + s.falseNegatives(a), tp + s.falsePositives(a), tp, s.precision(a), s.recall(a), s.f1(a),
+                    agreement.scores().f1(a)));
         }
-        b.append(String.format(Locale.ROOT, "macro-F1 %.3f%n", s.macroF1()));
+        b.append(String.format(Locale.ROOT, "macro-F1 %.3f (agree: %.3f)%n", s.macroF1(),
+                agreement.scores().macroF1()));
+        b.append(String.format(Locale.ROOT, "agree: F1 of the labels against themselves, over %d pairs of policies "
+                + "that hold the same sentence (of %d characters or more)%n", agreement.pairs(),
+                LabelAgreement.MIN_CHARS));
         return b.toString();
     }
 

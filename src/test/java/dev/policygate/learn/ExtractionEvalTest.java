@@ -62,4 +62,30 @@ class ExtractionEvalTest {
     void aDirectoryWithoutLabelledPoliciesIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> LabelledPolicy.readAll(dir));
     }
+
+    @Test
+    void labelAgreementComparesTheAnnotationsOfTheSameSentenceInDifferentPolicies() throws IOException {
+        Files.writeString(dir.resolve("a.jsonl"), String.join("\n",
+                "{\"text\": \"我们使用加密技术保护您的个人信息。\", \"labels\": [\"安全措施\"]}",
+                "{\"text\": \"如您对本政策有任何疑问，请联系我们。\", \"labels\": [\"联系方式\"]}",
+                "{\"text\": \"一、安全\", \"labels\": [\"安全措施\"]}", ""), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("b.jsonl"), String.join("\n",
+                "{\"text\": \"我们使用加密技术保护您的个人信息。\", \"labels\": [\"安全措施\", \"存储方式\"]}",
+                "{\"text\": \"如您对本政策有任何疑问，请联系我们。\", \"labels\": []}",
+                "{\"text\": \"一、安全\", \"labels\": []}", ""), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("c.jsonl"), String.join("\n",
+                "{\"text\": \"我们使用加密技术保护您的个人信息。\", \"labels\": [\"安全措施\"]}", ""),
+                StandardCharsets.UTF_8);
+        LabelAgreement agreement = LabelAgreement.of(LabelledPolicy.readAll(dir));
+        // the encryption sentence: three pairs (a-b, a-c, b-c); the contact sentence: one pair; the short heading: none
+        assertEquals(4, agreement.pairs());
+        assertEquals(3, agreement.scores().truePositives(Area.SECURITY));
+        assertEquals(1.0, agreement.scores().f1(Area.SECURITY));
+        // storage: given by b only, against a and c
+        assertEquals(0, agreement.scores().truePositives(Area.STORAGE));
+        assertEquals(2, agreement.scores().falsePositives(Area.STORAGE) + agreement.scores().falseNegatives(Area.STORAGE));
+        // contact: given in a, not in b
+        assertEquals(1, agreement.scores().falsePositives(Area.CONTACT) + agreement.scores().falseNegatives(Area.CONTACT));
+        assertEquals(0.0, agreement.scores().f1(Area.CONTACT));
+    }
 }
