@@ -28,6 +28,16 @@ class SharingExtractorTest {
     }
 
     @Test
+    void consentStatedAsItsAbsenceIsConsentBeforeSharing() {
+        // "未经您的同意 … 不会 … 提供": the consent comes first, with 的, and the recipient is named
+        for (String sentence : List.of("未经您的同意，我们不会向合作伙伴提供您的个人信息。",
+                "未经过您的书面许可，我们不会将您的个人信息提供给其他公司。")) {
+            List<Kind> k = kinds(sentence);
+            assertEquals(List.of(Kind.CONSENT_BEFORE_SHARING), k, sentence);
+        }
+    }
+
+    @Test
     void statutoryExceptionsAreNotConsent() {
         List<Kind> k = kinds("在以下情形中，我们共享、转让、公开披露您的个人信息无需事先征得您的同意：\n（1）与国家安全、国防安全直接相关的；");
         assertFalse(k.contains(Kind.CONSENT_BEFORE_SHARING), k.toString());
