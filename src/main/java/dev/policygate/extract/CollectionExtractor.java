@@ -109,6 +109,47 @@ public final class CollectionExtractor implements AreaExtractor {
         return !(v.find() && v.start() < sh.start());
     }
 
+    /** How many clauses after a "；" an enumeration may run on for (a longer run is a list of its own). */
+    private static final int MAX_CONTINUED = 8;
+
+    private static boolean endsClause(String t) {
+        String x = t.strip();
+        return x.endsWith("；") || x.endsWith(";");
+    }
+
+    /**
+     * "我们处理的个人信息包括：基本资料（姓名、性别）；身份信息（身份证件号码）……": the sentence ends at a "；" and the
+     * enumeration runs on in the clauses after it, which name PI types but have no verb of their own. Their types
+     * join the collection's (in order, without repeats), and each is cited; the run stops at a clause that is not
+     * such an item or after the one that ends the sentence.
+     */
+    private static List<PiType> continuedEnumeration(Document d, List<Sentence> ss, int i, List<PiType> types,
+                                                     List<Citation> cites) {
+        List<PiType> all = new ArrayList<>(types);
+        for (int j = i + 1; j < ss.size() && j <= i + MAX_CONTINUED; j++) {
+            Sentence next = ss.get(j);
+            String n = d.text(next);
+            if (!next.section().equals(ss.get(i).section()) || VERB.find(n) || isHeadingLike(n)
+                    || ClauseText.isExceptionItem(n)) {
+                break;
+            }
+            List<PiType> more = PiTaxonomy.typesIn(n);
+            if (more.isEmpty()) {
+                break;
+            }
+            for (PiType p : more) {
+                if (!all.contains(p)) {
+                    all.add(p);
+                }
+            }
+            cites.add(d.cite(next));
+            if (!endsClause(n)) {
+                break;
+            }
+        }
+        return all;
+    }
+
     private static boolean isHeadingLike(String t) {
         String x = t.strip();
         return x.length() <= 25 && !x.endsWith("。") && !x.endsWith("；") && !x.endsWith(";")
@@ -146,6 +187,9 @@ public final class CollectionExtractor implements AreaExtractor {
         }
         List<Citation> cites = new ArrayList<>();
         cites.add(d.cite(s));
+        if (endsClause(t)) {
+            types = continuedEnumeration(d, ss, i, types, cites);
+        }
         String context = t;
         if (i + 1 < ss.size()) {
             String next = d.text(ss.get(i + 1));

@@ -43,6 +43,23 @@ class CollectionExtractorTest {
     }
 
     @Test
+    void anEnumerationRunsOnAfterASemicolon() {
+        List<DataCollection> cs = run("我们处理的个人信息包括：基本资料（姓名、出生日期、性别）；身份信息（身份证件号码）；"
+                + "联系方式（手机号码）。\n我们会对上述信息进行加密存储。");
+        assertEquals(1, cs.size(), cs.toString());
+        assertEquals(List.of("姓名", "出生日期", "性别", "身份证件", "手机号码"), names(cs.get(0)));
+        assertEquals(3, cs.get(0).citations().size());
+    }
+
+    @Test
+    void aClauseWithAVerbOfItsOwnEndsTheEnumeration() {
+        List<DataCollection> cs = run("注册时，您需要提供手机号码；我们还会收集您的设备型号，用于安全风控。");
+        assertEquals(2, cs.size(), cs.toString());
+        assertEquals(List.of("手机号码"), names(cs.get(0)));
+        assertEquals(1, cs.get(0).citations().size());
+    }
+
+    @Test
     void genericPurpose() {
         assertTrue(run("为了向您提供服务，我们会收集您的姓名和手机号码。").get(0).genericPurpose());
         assertFalse(run("为了完成实名认证，我们会收集您的姓名和身份证号码。").get(0).genericPurpose());
