@@ -28,7 +28,7 @@ public final class SensitivePiExtractor implements AreaExtractor {
     private static final Rx LABEL = Rx.of("(?<!非)(?:个人敏感信息|敏感个人信息|敏感信息|敏感数据|敏感的个人信息)");
     /** 可能涉及…甚至敏感个人信息: a warning about what users publish, not a label of collected types. */
     private static final Rx WARNING = Rx.of("(?:涉及|泄露|甚至|包含|透露)[^，。；]{0,14}敏感");
-    private static final Rx BACK_REF = Rx.of("^[^，,。]{0,6}(?:此类|这类|该类|上述|以上|前述|这些|该等|前款)");
+    private static final Rx BACK_REF = Rx.of("^[^，,。]{0,6}(?:此类|这类|该类|上述|以上|前述|这些|该等|前款|该(?:项|些|部分)?(?:信息|数据)|此(?:项|些)?(?:信息|数据))");
     private static final Rx COPULA = Rx.of("(?:均|都|皆)?(?:属于|为|是|系|涉及)(?:您的)?$");
     private static final Rx DEFINITION_STYLE = Rx.of(
             "(?:个人敏感信息|敏感个人信息)[”\"’]?[，,：:]?\\s*(?:是指|指|包括|是一旦)|是指|指的是|系指|一旦泄露");

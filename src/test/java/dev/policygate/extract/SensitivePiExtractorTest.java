@@ -46,6 +46,17 @@ class SensitivePiExtractorTest {
     }
 
     @Test
+    void labelReferringBackWithThisInformation() {
+        for (String ref : List.of("该信息", "前述信息", "这些数据")) {
+            String text = "我们会收集您的位置信息，用于推荐附近的服务网点。" + ref + "属于敏感个人信息。";
+            List<SensitivePiLabel> ls = of(run(text), SensitivePiLabel.class);
+            assertEquals(1, ls.size(), ref);
+            assertEquals(List.of("位置信息"), ls.get(0).piTypes(), ref);
+            assertEquals(text, ls.get(0).citations().get(0).quote(), ref);
+        }
+    }
+
+    @Test
     void onlyTheSubjectOfTheLabelIsLabelled() {
         SensitivePiLabel l = of(run("我们会收集您的姓名、手机号码和银行卡号，其中银行卡号属于个人敏感信息。"), SensitivePiLabel.class).get(0);
         assertEquals(List.of("银行账户"), l.piTypes());
