@@ -67,7 +67,7 @@ public final class CollectionExtractor implements AreaExtractor {
                 headingCandidate = ClauseText.lastHeading(t.strip());
             }
             if (skipSection.computeIfAbsent(s.section(), SKIP_SECTION::find) || ClauseText.isExceptionItem(t) || sharingOnly(t)
-                    || ClauseText.isDefinition(t) || SKIP_SENTENCE.find(t) || NEGATED.find(t)
+                    || ClauseText.isDefinition(t) || vetoed(t)
                     || FOLLOW_UP.find(t.strip()) || REFUSAL.find(t)) {
                 continue;
             }
@@ -148,6 +148,42 @@ public final class CollectionExtractor implements AreaExtractor {
             }
         }
         return all;
+    }
+
+    /**
+     * Whether the sentence is about something else than this handler collecting PI (a right, sharing, a third party's
+     * SDK, a security incident) or denies collecting: judged in the clause of each collection verb, not the whole
+     * sentence, so that "注销账号时，我们需要您提供身份证号码" and "我们会收集您的身份证号码，该信息一旦泄露…" stay
+     * collections: a sentence with a veto word is kept when the clause of one of its verbs has none and names a PI
+     * type itself (a clean clause that names none, "如需收集会经过您的同意", does not make a collection of the rest).
+     */
+    static boolean vetoed(String t) {
+        if (!SKIP_SENTENCE.find(t) && !NEGATED.find(t)) {
+            return false;
+        }
+        Matcher v = VERB.matcher(t);
+        for (int at = 0; VERB.findFrom(v, t, at); at = Math.max(v.end(), v.start() + 1)) {
+            String clause = clauseAround(t, v.start(), v.end());
+            if (!SKIP_SENTENCE.find(clause) && !NEGATED.find(clause) && !PiTaxonomy.typesIn(clause).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final String CLAUSE_ENDS = "，,；;。！!？?";
+
+    /** The clause of {@code t} holding {@code [start, end)}: from the separator before it to the one after it. */
+    private static String clauseAround(String t, int start, int end) {
+        int from = start;
+        while (from > 0 && CLAUSE_ENDS.indexOf(t.charAt(from - 1)) < 0) {
+            from--;
+        }
+        int to = end;
+        while (to < t.length() && CLAUSE_ENDS.indexOf(t.charAt(to)) < 0) {
+            to++;
+        }
+        return t.substring(from, to);
     }
 
     private static boolean isHeadingLike(String t) {

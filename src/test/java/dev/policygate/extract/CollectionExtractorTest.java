@@ -60,6 +60,19 @@ class CollectionExtractorTest {
     }
 
     @Test
+    void vetoWordsCountInTheClauseOfTheVerbOnly() {
+        // the veto word stands in another clause than the collection
+        assertEquals(List.of("身份证件"), names(run("注销账号时，我们需要您提供身份证号码。").get(0)));
+        assertEquals(List.of("身份证件"),
+                names(run("我们会收集您的身份证号码，该信息一旦泄露，可能危害您的人身安全。").get(0)));
+        assertEquals(List.of("位置信息"), names(run("为防范安全事件，我们会收集您的位置信息。").get(0)));
+        // ... and in the verb's own clause it still vetoes
+        assertTrue(run("我们不会收集您的通讯录。").isEmpty());
+        assertTrue(run("您可以查阅、更正您提供的手机号码。").isEmpty());
+        assertTrue(run("我们不会收集您的位置信息，如需收集会另行征得您的同意。").isEmpty());
+    }
+
+    @Test
     void genericPurpose() {
         assertTrue(run("为了向您提供服务，我们会收集您的姓名和手机号码。").get(0).genericPurpose());
         assertFalse(run("为了完成实名认证，我们会收集您的姓名和身份证号码。").get(0).genericPurpose());
