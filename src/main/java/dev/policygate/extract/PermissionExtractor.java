@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Device permissions ({@link PermissionRequest}) named with 权限 (相机权限, 访问相册权限 …) through
- * {@code lexicon/permissions.tsv}, each with the purpose or business function given in the same sentence.
+ * {@code lexicon/permissions.tsv}, or device resources used without that word (调用您的摄像头, 访问您的相册), each
+ * with the purpose or business function given in the same sentence.
  * One fact per (permission, purpose); a purpose-less mention is dropped when the same permission is stated
  * with a purpose elsewhere. Lines that only tell how to switch a permission off are not requests.
  */
@@ -29,6 +30,24 @@ public final class PermissionExtractor implements AreaExtractor {
     private static final Rx PERMISSION_WORD = Rx.of("权限");
     private static final Rx CONSEQUENCE = Rx.of("权限(?:后|之后)[，,]?(?:您|你)?(?:即可|可以|能够|将能|便可)([^。；;]{2,40})");
     private static final Rx SWITCH_WORDS = Rx.of("关闭|撤回|取消授权|权限管理|是指|：指|:指");
+    /**
+     * A device resource used without the word 权限: "调用您的摄像头", "访问您的相册", "使用您设备的麦克风". Only resources
+     * that are parts of the device, not kinds of information (位置信息, 照片 and 网络 are collections or too vague).
+     */
+    private static final Rx DEVICE_ACCESS = Rx.of(
+            "(?:调用|访问|使用|开启|打开|读取|请求|申请|启用|连接)(?:您|你)?(?:的)?(?:手机|设备|终端)?(?:的|上的)?"
+                    + "(摄像头|相机|麦克风|话筒|相册|图库|媒体库|通讯录|蓝牙|剪切板|剪贴板|日历|传感器|陀螺仪|闪光灯|定位功能|GPS|SD卡)");
+    /**
+     * A purpose or function that opens the sentence: "为保存电子证照到手机，我们需要获得存储权限", "语音搜索需要使用您设备的
+     * 麦克风" (after a list number).
+     */
+    private static final Rx LEADING_PURPOSE = Rx.of(
+            "^\\s*(?:[（(]?[0-9一二三四五六七八九十]{1,3}[)）.、．]\\s*)?(?:为(?:了)?([^，,。；;：:]{2,30})[，,]"
+                    + "|([^，,。；;：:]{2,12}?)(?:功能|服务)?(?:需要|会|将)(?:使用|调用|访问|开启|读取))");
+    /** Who acts, not what for: "我们会使用您的相机" names no function. */
+    private static final Rx SUBJECT = Rx.of("我|您|你|App|APP|app|应用|本|客户端|软件|系统");
+    /** 不会调用您的摄像头 / 无需访问相册: a denial, not a request. */
+    private static final Rx DENIED = Rx.of("(?:不会|不|未|无需|无须|不需要|禁止)[^，,。；;]{0,6}$");
     private static final Rx ONLY_SWITCH_OFF = Rx.of("^(?:您可以|您也可以|您可|如您|如果您)?.{0,20}(?:关闭|撤回|取消授权)");
 
     private static TermMatcher<Permission> build() {
@@ -80,6 +99,21 @@ public final class PermissionExtractor implements AreaExtractor {
         return out;
     }
 
+    /** The device resources the text uses without naming a permission, each with the offset after its name. */
+    static Map<Permission, Integer> deviceAccess(String t) {
+        Map<Permission, Integer> out = new java.util.EnumMap<>(Permission.class);
+        Matcher m = DEVICE_ACCESS.matcher(t);
+        while (m.find()) {
+            if (DENIED.find(t.substring(Math.max(0, m.start() - 8), m.start()))) {
+                continue;
+            }
+            for (TermMatcher.Hit<Permission> h : MATCHER.find(m.group(1))) {
+                out.putIfAbsent(h.value(), m.end());
+            }
+        }
+        return out;
+    }
+
     private static final Rx OWN_PURPOSE = Rx.of(
             "^\\s*(?:主要)?(?:用于|便于|用以|是为了|以便|为了|目的是)([^，,。；;]{2,40})");
 
@@ -100,10 +134,13 @@ public final class PermissionExtractor implements AreaExtractor {
         for (int i = 0; i < ss.size(); i++) {
             Sentence s = ss.get(i);
             String t = d.text(s);
-            if (!PERMISSION_WORD.find(t) || ClauseText.isExceptionItem(t)) {
+            if (ClauseText.isExceptionItem(t)) {
                 continue;
             }
-            Map<Permission, Integer> ps = permissionPositions(t);
+            Map<Permission, Integer> ps = PERMISSION_WORD.find(t) ? permissionPositions(t) : Map.of();
+            if (ps.isEmpty()) {
+                ps = deviceAccess(t);
+            }
             if (ps.isEmpty()) {
                 continue;
             }
@@ -115,6 +152,12 @@ public final class PermissionExtractor implements AreaExtractor {
                 String f = ClauseText.function(t);
                 if (f != null && !f.contains("权限")) {
                     purpose = f;
+                }
+            }
+            if (purpose == null) {
+                Matcher lead = LEADING_PURPOSE.matcher(t);
+                if (lead.lookingAt() && (lead.group(1) != null || !SUBJECT.find(lead.group(2)))) {
+                    purpose = (lead.group(1) != null ? lead.group(1) : lead.group(2)).strip();
                 }
             }
             if (purpose == null) {

@@ -23,6 +23,29 @@ class PermissionExtractorTest {
     }
 
     @Test
+    void deviceResourcesUsedWithoutTheWordPermission() {
+        record Case(String sentence, Permission permission, String purpose) {
+        }
+        for (Case c : List.of(
+                new Case("我们会请求调用您的摄像头，用于扫描二维码。", Permission.CAMERA, "扫描二维码"),
+                new Case("为了让您可以上传头像，我们需要访问您的相册。", Permission.PHOTOS, "让您可以上传头像"),
+                new Case("语音搜索需要使用您设备的麦克风。", Permission.MICROPHONE, "语音搜索"),
+                new Case("我们会在您开启后使用蓝牙，用于连接智能设备。", Permission.BLUETOOTH, "连接智能设备"),
+                new Case("为保存电子证照到手机，我们需要获得存储权限。", Permission.STORAGE, "保存电子证照到手机"),
+                new Case("当您使用附近网点功能时，我们会向您申请定位权限，以便为您展示附近的网点。", Permission.LOCATION,
+                        "为您展示附近的网点"))) {
+            List<PermissionRequest> ps = run(c.sentence());
+            assertEquals(1, ps.size(), c.sentence() + " " + ps);
+            assertEquals(c.permission(), ps.get(0).permission(), c.sentence());
+            assertEquals(c.purpose(), ps.get(0).purpose(), c.sentence());
+        }
+        // a denial, an actor without a function, information rather than a device part
+        assertTrue(run("我们不会调用您的摄像头。").isEmpty());
+        assertNull(run("我们会使用您的相机。").get(0).purpose());
+        assertTrue(run("我们会使用您的位置信息推荐附近的门店。").isEmpty());
+    }
+
+    @Test
     void permissionWithoutPurpose() {
         PermissionRequest p = run("我们可能会申请麦克风权限。").get(0);
         assertEquals(Permission.MICROPHONE, p.permission());
