@@ -9,6 +9,9 @@ import dev.policygate.report.Gate;
 import dev.policygate.report.Waiver;
 import dev.policygate.report.Waivers;
 import dev.policygate.rules.Obligation;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -19,7 +22,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -41,6 +47,18 @@ public class GateResource {
     PolicyInputs inputs;
     @ConfigProperty(name = "policygate.gate.fail-under", defaultValue = "0")
     double defaultFailUnder;
+    @Inject
+    MeterRegistry metrics;
+    private final Map<Gate.Decision, Counter> decisions = new EnumMap<>(Gate.Decision.class);
+
+    /** One counter per decision, registered once. */
+    @PostConstruct
+    void registerMeters() {
+        for (Gate.Decision d : Gate.Decision.values()) {
+            decisions.put(d, Counter.builder("policygate.gate.decisions").description("Gate decisions")
+                    .tag("decision", d.name().toLowerCase(Locale.ROOT)).register(metrics));
+        }
+    }
 
     public record GateResponse(Gate.Decision decision, BigDecimal score, String verdict, List<Gate.Failed> failed,
                                List<String> reasons, List<Gate.Accepted> accepted, UUID assessmentId,
@@ -82,6 +100,7 @@ public class GateResource {
     private GateResponse decide(Gate gate, Supplier<Document> document, String title, Integer version) {
         AssessmentReport report = assessments.assess(document.get(), title, version);
         Gate.Result r = gate.decide(report);
+        decisions.get(r.decision()).increment();
         return new GateResponse(r.decision(), r.score(), r.verdict(), r.failed(), r.reasons(), r.accepted(),
                 report.id(), report.ruleSetVersion());
     }
