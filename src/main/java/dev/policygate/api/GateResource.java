@@ -10,9 +10,6 @@ import dev.policygate.report.Gate;
 import dev.policygate.report.Waiver;
 import dev.policygate.report.Waivers;
 import dev.policygate.rules.Obligation;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -23,10 +20,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -50,18 +44,6 @@ public class GateResource {
     double defaultFailUnder;
     @Inject
     OperationsMetrics metrics;
-    @Inject
-    MeterRegistry metrics;
-    private final Map<Gate.Decision, Counter> decisions = new EnumMap<>(Gate.Decision.class);
-
-    /** One counter per decision, registered once. */
-    @PostConstruct
-    void registerMeters() {
-        for (Gate.Decision d : Gate.Decision.values()) {
-            decisions.put(d, Counter.builder("policygate.gate.decisions").description("Gate decisions")
-                    .tag("decision", d.name().toLowerCase(Locale.ROOT)).register(metrics));
-        }
-    }
 
     public record GateResponse(Gate.Decision decision, BigDecimal score, String verdict, List<Gate.Failed> failed,
                                List<String> reasons, List<Gate.Accepted> accepted, UUID assessmentId,
@@ -104,7 +86,6 @@ public class GateResource {
         AssessmentReport report = assessments.assess(document.get(), title, version);
         Gate.Result r = gate.decide(report);
         metrics.gateDecided(r.decision());
-        decisions.get(r.decision()).increment();
         return new GateResponse(r.decision(), r.score(), r.verdict(), r.failed(), r.reasons(), r.accepted(),
                 report.id(), report.ruleSetVersion());
     }
