@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(LoginRequiredTest.RequireLogin.class)
 class LoginRequiredTest {
     /** Health answers on the management interface, without a login whatever the API requires. */
-    @TestHTTPResource(value = "/q/health/ready", management = true)
+    @TestHTTPResource(value = "/health/ready", management = true)
     URL ready;
 
     public static class RequireLogin implements QuarkusTestProfile {

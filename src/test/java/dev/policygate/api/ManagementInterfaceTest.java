@@ -21,11 +21,12 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ManagementInterfaceTest {
-    @TestHTTPResource(value = "/", management = true)
+    /** Relative to the management interface's root path, {@code /q}. */
+    @TestHTTPResource(value = "/health", management = true)
     URL management;
 
     private String managementUrl(String path) {
-        return management.toString().replaceAll("/$", "") + path;
+        return "http://" + management.getHost() + ":" + management.getPort() + path;
     }
 
     @Test

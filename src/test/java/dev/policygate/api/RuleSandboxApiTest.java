@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Hostile DRL sent over the API is refused by the sandbox with a problem naming it, and nothing is stored. */
 @QuarkusTest
 public class RuleSandboxApiTest {
-    @TestHTTPResource(value = "/q/health/live", management = true)
+    @TestHTTPResource(value = "/health/live", management = true)
     URL live;
 
     private static final String HOSTILE = """

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 /** Every page and API answer carries the security headers; the served HTML report has its own, stricter CSP. */
 @QuarkusTest
 public class SecurityHeadersTest {
-    @TestHTTPResource(value = "/q/health/ready", management = true)
+    @TestHTTPResource(value = "/health/ready", management = true)
     URL health;
-    @TestHTTPResource(value = "/q/metrics", management = true)
+    @TestHTTPResource(value = "/metrics", management = true)
     URL metrics;
 
     private static void assertSecurityHeaders(Response r, String what) {
