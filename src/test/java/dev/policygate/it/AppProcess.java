@@ -58,7 +58,7 @@ final class AppProcess implements AutoCloseable {
                 "POLICYGATE_REVIEWER_PASSWORD", REVIEWER_PASSWORD));
         env.put("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", SESSION_KEY);
         env.put("POLICYGATE_AUDIT_HMAC_KEY", AUDIT_KEY);
-        env.put("POLICYGATE_MANAGEMENT_PORT", String.valueOf(managementPort(port)));
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort(port)));
         env.putAll(extraEnv);
         pb.environment().putAll(env);
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
