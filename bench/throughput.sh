@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Throughput of POST /api/v1/assessments: the packaged application (prod profile) on PostgreSQL, wrk with
-# CONNECTIONS connections for SECONDS after a 10 s warm-up, posting corpus policy POLICY; then GET /q/health/live
+# CONNECTIONS connections for SECONDS after a 10 s warm-up, posting corpus policy POLICY; then GET /q/health/live (management port)
 # the same way, so the ratio shows what an assessment costs next to the cheapest request of the same server.
 #
 #   bench/throughput.sh [SECONDS=20] [CONNECTIONS=4] [POLICY=001]
@@ -73,7 +73,7 @@ if [ "${PROFILE:-0}" = 1 ]; then
   jcmd "${pids[-1]}" JFR.start name=throughput settings=profile duration="${secs}s" filename="$work/run.jfr" > /dev/null
 fi
 read -r rps p50 p99 errors < <(measure -s "$work/post.lua" "$url/api/v1/assessments")
-read -r live lp50 lp99 lerrors < <(measure "$url/q/health/live")
+read -r live lp50 lp99 lerrors < <(measure "http://127.0.0.1:$(management_port "$port")/q/health/live")
 python3 - "$rps" "$p50" "$p99" "$errors" "$live" "$lp50" "$lp99" "$lerrors" <<'PY'
 import sys
 rps, p50, p99, errors, live, lp50, lp99, lerrors = map(float, sys.argv[1:])

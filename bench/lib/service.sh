@@ -27,6 +27,11 @@ local f = io.open("$work/body.json", "rb"); wrk.body = f:read("*a"); f:close()
 LUA
 }
 
+# management_port PORT: where the instance on PORT answers health and metrics (quarkus.management.port)
+management_port() {
+  echo $(( $1 + 1000 ))
+}
+
 # start_service PORT CPUS SCHEMA: the packaged application in the prod profile on PostgreSQL schema SCHEMA,
 # on all cores (CPUS=all) or pinned with taskset; returns when it is ready, its pid last in $pids
 start_service() {
@@ -34,16 +39,17 @@ start_service() {
   # BENCH_JAVA_OPTS: extra JVM options, e.g. a JFR recording (throughput.sh PROFILE=1)
   local cmd=(java ${BENCH_JAVA_OPTS:-} -Xmx768m -jar target/quarkus-app/quarkus-run.jar)
   [ "$cpus" = all ] || cmd=(taskset -c "$cpus" "${cmd[@]}")
-  QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_JDBC_URL="$pg?currentSchema=$schema" \
+  QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT="$(management_port "$port")" QUARKUS_DATASOURCE_JDBC_URL="$pg?currentSchema=$schema" \
   QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=bench-only-secret \
   QUARKUS_FLYWAY_SCHEMAS=$schema QUARKUS_FLYWAY_CREATE_SCHEMAS=true QUARKUS_LOG_CONSOLE_LEVEL=WARN \
   POLICYGATE_RULES_DIR=rules POLICYGATE_ADMIN_PASSWORD=$BENCH_ADMIN_PASSWORD \
   POLICYGATE_AUTHOR_PASSWORD=$BENCH_AUTHOR_PASSWORD POLICYGATE_REVIEWER_PASSWORD=bench-reviewer-Secret-1 \
   QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY=bench-only-session-key-0123456789abcdef \
+  POLICYGATE_AUDIT_HMAC_KEY=bench-only-audit-hmac-key-0123456789abcdef \
     "${cmd[@]}" > "$work/app-$port.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 240); do
-    curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && return 0
+    curl -fs "http://127.0.0.1:$(management_port "$port")/q/health/ready" >/dev/null 2>&1 && return 0
     sleep 0.5
   done
   echo "bench: instance on $port did not start:" >&2; cat "$work/app-$port.log" >&2; exit 1

@@ -1,6 +1,7 @@
 package dev.policygate.api;
 
 import dev.policygate.assess.AssessmentService;
+import dev.policygate.assess.OperationsMetrics;
 import dev.policygate.ingest.Document;
 import dev.policygate.persistence.RuleSetService;
 import dev.policygate.report.AssessmentReport;
@@ -41,6 +42,8 @@ public class GateResource {
     PolicyInputs inputs;
     @ConfigProperty(name = "policygate.gate.fail-under", defaultValue = "0")
     double defaultFailUnder;
+    @Inject
+    OperationsMetrics metrics;
 
     public record GateResponse(Gate.Decision decision, BigDecimal score, String verdict, List<Gate.Failed> failed,
                                List<String> reasons, List<Gate.Accepted> accepted, UUID assessmentId,
@@ -82,6 +85,7 @@ public class GateResource {
     private GateResponse decide(Gate gate, Supplier<Document> document, String title, Integer version) {
         AssessmentReport report = assessments.assess(document.get(), title, version);
         Gate.Result r = gate.decide(report);
+        metrics.gateDecided(r.decision());
         return new GateResponse(r.decision(), r.score(), r.verdict(), r.failed(), r.reasons(), r.accepted(),
                 report.id(), report.ruleSetVersion());
     }

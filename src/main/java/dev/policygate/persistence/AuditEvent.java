@@ -30,10 +30,13 @@ public class AuditEvent extends PanacheEntityBase {
     public String prevHash;
     @Column(nullable = false)
     public String hash;
+    /** How {@link #hash} was computed: {@link AuditChain#UNKEYED} (before V12) or {@link AuditChain#KEYED}. */
+    @Column(nullable = false)
+    public short scheme;
 
-    /** The hash of this event chained to the previous one: what {@link AuditLog#verify()} recomputes. */
-    String computeHash() {
-        return RuleSetService.sha256(String.join("\n", prevHash, String.valueOf(seq), at.toInstant().toString(),
-                actor, action, target, String.valueOf(beforeSha), String.valueOf(afterSha), String.valueOf(detail)));
+    /** The fields the hash covers, in order, chained to the previous event by {@link #prevHash}. */
+    java.util.List<String> chainedFields() {
+        return java.util.Arrays.asList(prevHash, String.valueOf(seq), at.toInstant().toString(), actor, action, target,
+                beforeSha, afterSha, detail);
     }
 }

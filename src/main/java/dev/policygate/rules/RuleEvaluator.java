@@ -385,6 +385,11 @@ public final class RuleEvaluator implements AutoCloseable {
     }
 
     /** Workers still busy with an evaluation that timed out (see {@link #workerStuck()}). */
+    /** Evaluations waiting for a worker. */
+    public int queueDepth() {
+        return pool.getQueue().size();
+    }
+
     public int stuckWorkers() {
         return stuck.get();
     }

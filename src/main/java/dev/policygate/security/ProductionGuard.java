@@ -25,6 +25,8 @@ public class ProductionGuard {
     Optional<String> databasePassword;
     @ConfigProperty(name = "quarkus.http.auth.session.encryption-key")
     Optional<String> sessionKey;
+    @ConfigProperty(name = "policygate.audit.hmac-key")
+    Optional<String> auditKey;
     @Inject
     SeedUsers seedUsers;
     @Inject
@@ -36,6 +38,10 @@ public class ProductionGuard {
         }
         List<String> problems = new ArrayList<>(configProblems(databasePassword.orElse(""), sessionKey.orElse(""),
                 seedUsers.configured()));
+        String auditKeyProblem = auditKeyProblem(auditKey.orElse(""));
+        if (auditKeyProblem != null) {
+            problems.add(auditKeyProblem);
+        }
         // a database seeded by a development run keeps its default passwords: refuse those too
         seedUsers.configured().forEach((name, password) -> {
             if (users.hasPassword(name, name)) {
@@ -46,6 +52,16 @@ public class ProductionGuard {
             throw new IllegalStateException("Refusing to start in production: " + String.join("; ", problems)
                     + ". See README, section Security.");
         }
+    }
+
+    /** The audit chain's HMAC key: long, and neither the development default nor a placeholder. */
+    static String auditKeyProblem(String key) {
+        if (key.length() < MIN_SESSION_KEY_LENGTH || key.contains("REPLACE_ME") || key.startsWith("dev-only")) {
+            return "the audit HMAC key is missing, shorter than " + MIN_SESSION_KEY_LENGTH
+                    + " characters, the development default or a placeholder (POLICYGATE_AUDIT_HMAC_KEY; k8s: Secret"
+                    + " policygate-auth)";
+        }
+        return null;
     }
 
     static List<String> configProblems(String dbPassword, String sessionKey, java.util.Map<String, String> seedPasswords) {

@@ -11,18 +11,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policygate.Corpus;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.builder.MultiPartSpecBuilder;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Path;
+import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 public class AssessmentApiTest {
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metricsUrl;
+
 
     public static JsonPath assess(String text, String title) {
         return given().contentType(ContentType.JSON)
@@ -136,7 +141,7 @@ public class AssessmentApiTest {
     @Test
     void metricsCountAssessmentsByVerdictAndTimeEachStep() {
         String verdict = assess("本隐私政策由测试科技有限公司制定。", "metrics").getString("verdict");
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().when().get(metricsUrl).then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("policygate_assessments_total{verdict=\"" + verdict + "\"}"), "count by verdict");
         assertTrue(metrics.contains("policygate_assessment_duration_seconds_bucket"), "latency histogram");
         assertTrue(metrics.contains("policygate_extraction_duration_seconds_count"), "extraction time");

@@ -5,10 +5,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,9 @@ import org.junit.jupiter.api.Test;
 /** Hostile DRL sent over the API is refused by the sandbox with a problem naming it, and nothing is stored. */
 @QuarkusTest
 public class RuleSandboxApiTest {
+    @TestHTTPResource(value = "/health/live", management = true)
+    URL live;
+
     private static final String HOSTILE = """
             package policygate.test;
 
@@ -88,7 +93,7 @@ public class RuleSandboxApiTest {
 
     @Test
     void livenessReportsTheRuleEvaluator() {
-        given().get("/q/health/live").then().statusCode(200)
+        given().get(live).then().statusCode(200)
                 .body("checks.find { it.name == 'rule-evaluator' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'rule-evaluator' }.data.stuckWorkers", equalTo(0));
     }
@@ -138,7 +143,7 @@ public class RuleSandboxApiTest {
                     .post("/api/v1/assessments").then().statusCode(201);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             assertTrue(ms < 5000, "assessment took " + ms + " ms while validations burned");
-            given().get("/q/health/live").then().statusCode(200)
+            given().get(live).then().statusCode(200)
                     .body("checks.find { it.name == 'rule-evaluator' }.status", equalTo("UP"));
             for (java.util.concurrent.Future<JsonPath> v : validations) {
                 JsonPath r = v.get(120, java.util.concurrent.TimeUnit.SECONDS);
@@ -149,7 +154,7 @@ public class RuleSandboxApiTest {
         } finally {
             pool.shutdownNow();
         }
-        given().get("/q/health/live").then().statusCode(200)
+        given().get(live).then().statusCode(200)
                 .body("checks.find { it.name == 'rule-evaluator' }.data.stuckWorkers", equalTo(0));
     }
 

@@ -25,6 +25,7 @@ final class AppProcess implements AutoCloseable {
     static final String ADMIN_PASSWORD = "it-admin-Secret-1";
     static final String REVIEWER_PASSWORD = "it-reviewer-Secret-1";
     static final String SESSION_KEY = "it-only-session-encryption-key-0123456789";
+    static final String AUDIT_KEY = "it-only-audit-hmac-key-0123456789abcdef";
 
     final int port;
     final Process process;
@@ -56,6 +57,8 @@ final class AppProcess implements AutoCloseable {
                 "POLICYGATE_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "POLICYGATE_REVIEWER_PASSWORD", REVIEWER_PASSWORD));
         env.put("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", SESSION_KEY);
+        env.put("POLICYGATE_AUDIT_HMAC_KEY", AUDIT_KEY);
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort(port)));
         env.putAll(extraEnv);
         pb.environment().putAll(env);
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
@@ -68,6 +71,15 @@ final class AppProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Health and metrics answer on the management interface, 1000 above the replica's HTTP port. */
+    static int managementPort(int port) {
+        return port + 1000;
+    }
+
+    String managementBase() {
+        return "http://127.0.0.1:" + managementPort(port);
+    }
+
     void awaitReady(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpClient http = HttpClient.newHttpClient();
@@ -76,7 +88,7 @@ final class AppProcess implements AutoCloseable {
                 throw new IllegalStateException("replica on " + port + " exited:\n" + Files.readString(log));
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/q/health/ready"))
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(managementBase() + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;

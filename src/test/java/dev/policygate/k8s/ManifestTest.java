@@ -77,7 +77,9 @@ class ManifestTest {
      */
     static final List<String> SECRET_ENV = List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
             "QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", "POLICYGATE_ADMIN_PASSWORD", "POLICYGATE_AUTHOR_PASSWORD",
-            "POLICYGATE_REVIEWER_PASSWORD");
+            "POLICYGATE_REVIEWER_PASSWORD", "POLICYGATE_AUDIT_HMAC_KEY");
+    /** quarkus.management.port: health, metrics and API docs, never on the public port. */
+    static final int MANAGEMENT_PORT = 9000;
     static final Pattern RAM_PERCENTAGE = Pattern.compile("-XX:MaxRAMPercentage=(\\d+(?:\\.\\d+)?)");
     static final BigDecimal MI = BigDecimal.valueOf(1024L * 1024L);
 
@@ -324,10 +326,15 @@ class ManifestTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
-    void probesUseQuarkusHealthOnTheHttpPort(String dir) {
+    void probesAndTheScrapeUseTheManagementPort(String dir) {
         Rendered r = Rendered.of(dir);
         Container c = serverContainer(r);
         assertEquals(8080, httpPort(c), dir + ": container port http");
+        assertEquals(MANAGEMENT_PORT, managementPort(c), dir + ": container port management");
+        Map<String, String> annotations = r.one(Deployment.class, SERVER).getSpec().getTemplate().getMetadata()
+                .getAnnotations();
+        assertEquals("/q/metrics", annotations.get("prometheus.io/path"), dir + ": scrape path");
+        assertEquals(String.valueOf(MANAGEMENT_PORT), annotations.get("prometheus.io/port"), dir + ": scrape port");
         assertProbe(dir, "startupProbe", c.getStartupProbe(), "/q/health/started", c);
         assertProbe(dir, "readinessProbe", c.getReadinessProbe(), "/q/health/ready", c);
         assertProbe(dir, "livenessProbe", c.getLivenessProbe(), "/q/health/live", c);
@@ -476,7 +483,7 @@ class ManifestTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
-    void networkPolicyAdmitsOnlyHttpAndLetsTheServerReachDns(String dir) {
+    void networkPolicyAdmitsOnlyHttpAndInClusterManagementAndLetsTheServerReachDns(String dir) {
         Rendered r = Rendered.of(dir);
         NetworkPolicy np = serverNetworkPolicy(r);
         assertTrue(np.getSpec().getPolicyTypes().containsAll(List.of("Ingress", "Egress")), dir + ": policyTypes");
@@ -485,7 +492,12 @@ class ManifestTest {
         for (NetworkPolicyIngressRule rule : ingress) {
             assertFalse(rule.getPorts().isEmpty(), dir + ": an ingress rule open on every port");
             for (NetworkPolicyPort p : rule.getPorts()) {
-                assertTrue(portIs(p, 8080, serverContainer(r)), dir + ": ingress to a port other than 8080: " + p.getPort());
+                boolean management = portIs(p, MANAGEMENT_PORT, serverContainer(r));
+                assertTrue(management || portIs(p, 8080, serverContainer(r)),
+                        dir + ": ingress to a port other than 8080 and " + MANAGEMENT_PORT + ": " + p.getPort());
+                // the management port from pods of the cluster only, never from ipBlocks (outside it)
+                assertTrue(!management || !rule.getFrom().isEmpty() && rule.getFrom().stream()
+                        .allMatch(peer -> peer.getIpBlock() == null), dir + ": management port open beyond the cluster");
             }
         }
         assertTrue(np.getSpec().getEgress().stream().anyMatch(e -> allowsPort(e.getPorts(), 53)), dir + ": DNS egress");
@@ -746,6 +758,7 @@ class ManifestTest {
             Files.writeString(local.resolve("db.env"), "username=app\npassword=correct-horse-battery-staple\n");
             Files.writeString(local.resolve("auth.env"), """
                     session-encryption-key=0123456789abcdef0123456789abcdef-local
+                    audit-hmac-key=fedcba9876543210fedcba9876543210-local
                     admin-password=admin-Local-Secret-1
                     author-password=author-Local-Secret-1
                     reviewer-password=reviewer-Local-Secret-1
@@ -881,7 +894,12 @@ class ManifestTest {
         HTTPGetAction get = probe.getHttpGet();
         assertNotNull(get, dir + ": " + kind + " is not an HTTP GET");
         assertEquals(path, get.getPath(), dir + ": " + kind + " path");
-        assertEquals(httpPort(c), resolvePort(get.getPort(), c), dir + ": " + kind + " port");
+        assertEquals(managementPort(c), resolvePort(get.getPort(), c), dir + ": " + kind + " port");
+    }
+
+    static int managementPort(Container c) {
+        return c.getPorts().stream().filter(p -> "management".equals(p.getName())).findFirst()
+                .orElseGet(() -> fail("container " + c.getName() + " has no port named management")).getContainerPort();
     }
 
     static int httpPort(Container c) {

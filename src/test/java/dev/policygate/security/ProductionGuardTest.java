@@ -36,4 +36,14 @@ class ProductionGuardTest {
         assertTrue(problems.stream().anyMatch(p -> p.contains("POLICYGATE_AUTHOR_PASSWORD") && p.contains("default")));
         assertTrue(problems.stream().anyMatch(p -> p.contains("POLICYGATE_REVIEWER_PASSWORD") && p.contains("12")));
     }
+
+    @Test
+    void theAuditKeyMustBeLongAndNotTheDevelopmentDefault() {
+        assertEquals(null, ProductionGuard.auditKeyProblem("k8s-secret-audit-hmac-key-0123456789abcdef"));
+        for (String weak : List.of("", "short-key", "REPLACE_ME-REPLACE_ME-REPLACE_ME-REPLACE_ME",
+                "dev-only-audit-key-not-a-secret-0123456789")) {
+            String problem = ProductionGuard.auditKeyProblem(weak);
+            assertTrue(problem != null && problem.contains("POLICYGATE_AUDIT_HMAC_KEY"), weak + ": " + problem);
+        }
+    }
 }

@@ -6,15 +6,53 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.policygate.report.HtmlReport;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.net.URL;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Every page and API answer carries the security headers; the served HTML report has its own, stricter CSP. */
 @QuarkusTest
 public class SecurityHeadersTest {
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL health;
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
+    private static void assertSecurityHeaders(Response r, String what) {
+        assertEquals("nosniff", r.header("X-Content-Type-Options"), what);
+        assertEquals("DENY", r.header("X-Frame-Options"), what);
+        assertEquals("same-origin", r.header("Referrer-Policy"), what);
+        org.junit.jupiter.api.Assertions.assertTrue(
+                String.valueOf(r.header("Content-Security-Policy")).contains("frame-ancestors 'none'"), what);
+        assertEquals(1, r.headers().getValues("Content-Security-Policy").size(), what + ": one CSP");
+    }
+
+    @Test
+    void staticFilesErrorsOfEveryLayerAndTheManagementPortCarryTheHeaders() {
+        Response css = given().get("/static/portal.css");
+        css.then().statusCode(200).contentType(containsString("text/css"));
+        assertSecurityHeaders(css, "static file");
+        assertEquals(SecurityHeaders.PORTAL_CSP, css.header("Content-Security-Policy"));
+        Response missing = given().get("/static/no-such-file.js");
+        missing.then().statusCode(404);
+        assertSecurityHeaders(missing, "unknown path");
+        Response problem = given().contentType(ContentType.JSON).body("{not json").post("/api/v1/assessments");
+        problem.then().statusCode(400).contentType("application/problem+json");
+        assertSecurityHeaders(problem, "problem answer");
+        Response unauthorized = given().get("/api/v1/audit");
+        unauthorized.then().statusCode(401);
+        assertSecurityHeaders(unauthorized, "authentication failure");
+        Response ready = given().get(health);
+        ready.then().statusCode(200);
+        assertSecurityHeaders(ready, "health");
+        Response scrape = given().get(metrics);
+        scrape.then().statusCode(200);
+        assertSecurityHeaders(scrape, "metrics");
+    }
 
     @Test
     void portalPagesForbidFramingAndForeignScripts() {
