@@ -84,6 +84,6 @@ public class ObligationResource {
     }
 
     private String user() {
-        return security.getUserPrincipal() == null ? "anonymous" : security.getUserPrincipal().getName();
+        return Callers.of(security);
     }
 }

@@ -192,7 +192,7 @@ public class ObligationService {
                         .map(r -> r.revision).findFirst().orElse(null));
             });
         } catch (RuntimeException e) {
-            if (causedByConstraintViolation(e)) {
+            if (ConstraintViolations.causedBy(e)) {
                 // another replica stored the successor of the same version first: this edit was based on stale data
                 throw new ProblemException(412, "Precondition failed", "Rule-set version " + (basedOn + 1)
                         + " was stored by someone else while this edit was saved; read the obligation again and"
