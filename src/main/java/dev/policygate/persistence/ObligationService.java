@@ -35,6 +35,12 @@ public class ObligationService {
     @Inject
     AuditLog audit;
 
+    /** Bounds what one author can make every replica compile and hold (the diff and the KieBase grow with it). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "policygate.rules.max-drl-bytes", defaultValue = "262144")
+    int maxDrlBytes;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "policygate.rules.max-obligations", defaultValue = "1000")
+    int maxObligations;
+
     private final RuleCompiler compiler = new RuleCompiler();
     private final RuleEvaluator authoring;
     private final java.util.concurrent.Semaphore validations = new java.util.concurrent.Semaphore(1, true);
@@ -99,11 +105,16 @@ public class ObligationService {
     }
 
     public synchronized Change create(Obligation o, String user) {
+        checkSize(o);
         RuleSetService.Latest latest = ruleSets.latest();
         List<Obligation> next = latest.obligations();
         if (next.stream().anyMatch(x -> x.id().equals(o.id()))) {
             throw new ProblemException(409, "Obligation exists",
                     "Obligation " + o.id() + " exists already; update it with PUT /api/v1/obligations/" + o.id() + ".");
+        }
+        if (next.size() >= maxObligations) {
+            throw new ProblemException(422, "Too many obligations", "A rule-set version holds at most "
+                    + maxObligations + " obligations (policygate.rules.max-obligations); nothing was stored.");
         }
         next.add(o);
         return store(next, latest.version(), o.id(), "create", user);
@@ -111,6 +122,7 @@ public class ObligationService {
 
     /** Replaces the obligation if {@code ifMatch} names its revision in the latest version (else 428 or 412). */
     public synchronized Change update(Obligation o, IfMatch ifMatch, String user) {
+        checkSize(o);
         RuleSetService.Latest latest = ruleSets.latest();
         List<Obligation> next = latest.obligations();
         int at = indexOf(next, o.id());
@@ -134,6 +146,7 @@ public class ObligationService {
      */
     public Validation validate(ObligationInput input) {
         Obligation o = input.toObligation(null);
+        checkSize(o);
         try {
             validations.acquire();
         } catch (InterruptedException e) {
@@ -234,6 +247,19 @@ public class ObligationService {
                     + e.getMessage());
         }
         return cases.stream().map(c -> testRunner.runCase(compiled, c)).toList();
+    }
+
+    /** 413 before anything is compiled when the DRL or the tests of an obligation exceed the configured size. */
+    private void checkSize(Obligation o) {
+        for (var part : java.util.Map.of("DRL", o.drl() == null ? "" : o.drl(),
+                "tests", o.tests() == null ? "" : o.tests()).entrySet()) {
+            int bytes = part.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes > maxDrlBytes) {
+                throw new ProblemException(413, "Rule source too large", "The " + part.getKey() + " of " + o.id()
+                        + " has " + bytes + " bytes; at most " + maxDrlBytes
+                        + " are accepted (policygate.rules.max-drl-bytes). Nothing was stored.");
+            }
+        }
     }
 
     private static List<Obligation> withReplaced(List<Obligation> all, Obligation o) {

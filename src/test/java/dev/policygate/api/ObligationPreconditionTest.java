@@ -121,6 +121,8 @@ public class ObligationPreconditionTest {
             assertEquals(versions + 1, ObligationTags.latestVersion());
             author().get("/api/v1/obligations/" + id + "?ruleSetVersion=" + (versions + 1)).then()
                     .body("titleEn", equalTo(winnerTitle)).header("ETag", equalTo(winner.header("ETag")));
+            author().header("If-Match", winner.header("ETag")).delete("/api/v1/obligations/" + id).then()
+                    .statusCode(200);
         } finally {
             pool.shutdownNow();
         }
