@@ -40,7 +40,9 @@ class PortalEditConflictTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> remedy = o.get("remediation") == null ? Map.of()
                 : (Map<String, Object>) o.get("remediation");
-        var form = given().filter(cookies).redirects().follow(false).contentType(ContentType.URLENC)
+        // as a browser sends the form: UTF-8 (RestAssured's default for forms is ISO-8859-1, which mangles the DRL)
+        var form = given().filter(cookies).redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("csrf", hidden(page, "csrf")).formParam("revision", hidden(page, "revision"))
                 .formParam("drl", drl).formParam("action", "save");
         Map<String, Object> fields = new HashMap<>();
@@ -72,7 +74,8 @@ class PortalEditConflictTest {
         Map<String, Object> other = new HashMap<>(given().get("/api/v1/obligations/" + ID).then().extract()
                 .jsonPath().getMap(""));
         other.remove("revision");
-        other.put("drl", "// saved by another author\n" + drl);
+        // unique content: an edit back to content stored before would reuse that revision (and its ETag)
+        other.put("drl", "// saved by another author " + java.util.UUID.randomUUID() + "\n" + drl);
         given().auth().preemptive().basic("author", "author").contentType(ContentType.JSON)
                 .header("If-Match", latestETag()).body(other).put("/api/v1/obligations/" + ID).then().statusCode(200);
         String afterOther = latestETag();
