@@ -232,7 +232,7 @@ public class RuleSetService {
 
     /**
      * As {@link #store(CompiledRuleSet, String, String, RuleSetVersion.Source)}, but only as the successor of
-     * version {@code basedOn} (when not null): the edit was checked against that version, so if another one was
+     * version {@code basedOn} (when not null; 0: none yet): the edit was checked against that version, so if another one was
      * stored meanwhile (by another replica) this fails with 412, and the primary key on the version number lets
      * only one of two racing writers of the same successor commit.
      */
@@ -241,7 +241,7 @@ public class RuleSetService {
                                 Integer basedOn) {
         List<Obligation> obligations = compiled.obligations();
         RuleSetVersion latest = RuleSetVersion.latest();
-        if (basedOn != null && (latest == null || latest.version != basedOn.intValue())) {
+        if (basedOn != null && (latest == null ? 0 : latest.version) != basedOn) {
             throw new ProblemException(412, "Precondition failed", "Rule-set version " + (latest == null ? "none"
                     : latest.version) + " was stored while this edit of version " + basedOn
                     + " was checked; read the obligation again and reapply your change. Nothing was stored.");
@@ -287,9 +287,6 @@ public class RuleSetService {
 
     /** The latest version: its number, its obligations and the revision of each, for editing into the next one. */
     public record Latest(int version, List<Obligation> obligations, Map<String, Integer> revisions) {
-        public Optional<Integer> revision(String obligationId) {
-            return Optional.ofNullable(revisions.get(obligationId));
-        }
     }
 
     @Transactional

@@ -13,7 +13,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,9 +31,8 @@ public class ObligationPreconditionTest {
     }
 
     private static Map<String, Object> obligation(String id, String titleEn) {
-        Map<String, Object> o = new HashMap<>(Map.of("id", id, "titleZh", "并发编辑", "titleEn", titleEn, "area", "B",
-                "severity", "minor", "conditional", false, "drl", RuleSetApiTest.drlFor(id)));
-        return o;
+        return Map.of("id", id, "titleZh", "并发编辑", "titleEn", titleEn, "area", "B", "severity", "minor",
+                "conditional", false, "drl", RuleSetApiTest.drlFor(id));
     }
 
     /** Creates a fresh obligation; answers the ETag that the 201 carries. */
