@@ -1,10 +1,12 @@
 package dev.policygate.api;
 
 import dev.policygate.assess.AssessmentService;
+import dev.policygate.persistence.IdempotencyKeys;
 import dev.policygate.report.AssessmentReport;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,7 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -32,17 +36,28 @@ public class AssessmentResource {
     UriInfo uri;
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
+    @Inject
+    IdempotencyKeys idempotency;
+    @Context
+    SecurityContext security;
 
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    /** With an {@code Idempotency-Key}, a retry of the same request answers the assessment stored the first time. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response assess(AssessmentRequest request, @QueryParam("view") String view) {
+    public Response assess(AssessmentRequest request, @QueryParam("view") String view,
+                           @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         boolean summary = AssessmentSummary.summary(view);
         if (request == null) {
             throw new ProblemException(400, "Missing body", "Send {\"text\": \"...\"} as JSON or a multipart file.");
         }
-        var appFacts = apps.facts(request.appProfile());
-        return created(assessments.assess(inputs.fromText(request.text(), request.format()), request.title(),
-                request.ruleSetVersion(), request.appId(), request.versionLabel(), appFacts), summary);
+        String digest = idempotencyKey == null ? null : RequestDigest.of("assessments").addJson(request).sha256();
+        return created(once(idempotencyKey, digest, () -> {
+            var appFacts = apps.facts(request.appProfile());
+            return assessments.assess(inputs.fromText(request.text(), request.format()), request.title(),
+                    request.ruleSetVersion(), request.appId(), request.versionLabel(), appFacts);
+        }), summary);
     }
 
     @POST
@@ -51,11 +66,21 @@ public class AssessmentResource {
                                  @RestForm String title, @RestForm String ruleSetVersion,
                                  @RestForm String appId, @RestForm String versionLabel,
                                  @RestForm("apk") FileUpload apk, @RestForm String appProfile,
-                                 @QueryParam("view") String view) {
+                                 @QueryParam("view") String view,
+                                 @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         boolean summary = AssessmentSummary.summary(view);
-        var appFacts = apps.facts(apk, appProfile);
-        return created(assessments.assess(inputs.fromUpload(file, format), title, Versions.parse(ruleSetVersion),
-                appId, versionLabel, appFacts), summary);
+        String digest = idempotencyKey == null ? null : RequestDigest.of("assessments").add(file).add(format)
+                .add(title).add(ruleSetVersion).add(appId).add(versionLabel).add(apk).add(appProfile).sha256();
+        return created(once(idempotencyKey, digest, () -> {
+            var appFacts = apps.facts(apk, appProfile);
+            return assessments.assess(inputs.fromUpload(file, format), title, Versions.parse(ruleSetVersion),
+                    appId, versionLabel, appFacts);
+        }), summary);
+    }
+
+    private AssessmentReport once(String key, String requestSha256, Supplier<AssessmentReport> assess) {
+        return idempotency.once(Callers.of(security), key, requestSha256, assess, AssessmentReport::id,
+                assessments::find);
     }
 
     @GET

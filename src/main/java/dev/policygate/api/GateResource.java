@@ -3,6 +3,7 @@ package dev.policygate.api;
 import dev.policygate.assess.AssessmentService;
 import dev.policygate.assess.OperationsMetrics;
 import dev.policygate.ingest.Document;
+import dev.policygate.persistence.IdempotencyKeys;
 import dev.policygate.persistence.RuleSetService;
 import dev.policygate.report.AssessmentReport;
 import dev.policygate.report.Baseline;
@@ -12,10 +13,13 @@ import dev.policygate.report.Waivers;
 import dev.policygate.rules.Obligation;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -40,6 +44,10 @@ public class GateResource {
     RuleSetService ruleSets;
     @Inject
     PolicyInputs inputs;
+    @Inject
+    IdempotencyKeys idempotency;
+    @Context
+    SecurityContext security;
     @ConfigProperty(name = "policygate.gate.fail-under", defaultValue = "0")
     double defaultFailUnder;
     @Inject
@@ -52,14 +60,16 @@ public class GateResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public GateResponse gate(GateRequest request) {
+    public GateResponse gate(GateRequest request,
+                             @HeaderParam(AssessmentResource.IDEMPOTENCY_KEY) String idempotencyKey) {
         if (request == null) {
             throw new ProblemException(400, "Missing body", "Send {\"text\": \"...\"} as JSON or a multipart file.");
         }
         Gate gate = gate(request.failUnder(), request.require(), request.partialPasses(), request.failOnVerdict(),
                 request.ruleSetVersion()).with(waivers(request.waivers()), baseline(request.baseline()));
+        String digest = idempotencyKey == null ? null : RequestDigest.of("gate").addJson(request).sha256();
         return decide(gate, () -> inputs.fromText(request.text(), request.format()), request.title(),
-                request.ruleSetVersion());
+                request.ruleSetVersion(), idempotencyKey, digest);
     }
 
     @POST
@@ -67,7 +77,8 @@ public class GateResource {
     public GateResponse gateUpload(@RestForm("file") FileUpload file, @RestForm String format, @RestForm String title,
                                    @RestForm String ruleSetVersion, @RestForm String failUnder,
                                    @RestForm String require, @RestForm String partialPasses,
-                                   @RestForm String failOnVerdict) {
+                                   @RestForm String failOnVerdict,
+                                   @HeaderParam(AssessmentResource.IDEMPOTENCY_KEY) String idempotencyKey) {
         Integer version = Versions.parse(ruleSetVersion);
         Double threshold;
         try {
@@ -79,11 +90,16 @@ public class GateResource {
                 : Arrays.stream(require.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         Gate gate = gate(threshold, required, partialPasses == null ? null : Boolean.valueOf(partialPasses.strip()),
                 failOnVerdict, version);
-        return decide(gate, () -> inputs.fromUpload(file, format), title, version);
+        String digest = idempotencyKey == null ? null : RequestDigest.of("gate").add(file).add(format).add(title)
+                .add(ruleSetVersion).add(failUnder).add(require).add(partialPasses).add(failOnVerdict).sha256();
+        return decide(gate, () -> inputs.fromUpload(file, format), title, version, idempotencyKey, digest);
     }
 
-    private GateResponse decide(Gate gate, Supplier<Document> document, String title, Integer version) {
-        AssessmentReport report = assessments.assess(document.get(), title, version);
+    /** A retry with the same Idempotency-Key and request decides again on the assessment stored the first time. */
+    private GateResponse decide(Gate gate, Supplier<Document> document, String title, Integer version,
+                                String idempotencyKey, String requestSha256) {
+        AssessmentReport report = idempotency.once(Callers.of(security), idempotencyKey, requestSha256,
+                () -> assessments.assess(document.get(), title, version), AssessmentReport::id, assessments::find);
         Gate.Result r = gate.decide(report);
         metrics.gateDecided(r.decision());
         return new GateResponse(r.decision(), r.score(), r.verdict(), r.failed(), r.reasons(), r.accepted(),

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -13,9 +14,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 
 /**
@@ -35,11 +38,12 @@ public class ObligationResource {
         return obligations.list(version);
     }
 
+    /** Answers the ETag of the revision shown; send it back in If-Match to change the obligation. */
     @GET
     @Path("/{id}")
-    public ObligationService.ObligationView get(@PathParam("id") String id,
-                                                @QueryParam("ruleSetVersion") Integer version) {
-        return obligations.get(id, version);
+    public Response get(@PathParam("id") String id, @QueryParam("ruleSetVersion") Integer version) {
+        ObligationService.ObligationView o = obligations.get(id, version);
+        return Response.ok(o).header(HttpHeaders.ETAG, IfMatch.obligationTag(o.revision())).build();
     }
 
     @POST
@@ -47,22 +51,29 @@ public class ObligationResource {
     @RolesAllowed("rule-author")
     public Response create(ObligationInput input) {
         ObligationService.Change change = obligations.create(body(input).toObligation(null), user());
-        return Response.status(201).entity(change).build();
+        return Response.created(UriBuilder.fromPath("/api/v1/obligations/{id}").queryParam("ruleSetVersion",
+                        change.ruleSetVersion()).build(change.obligationId()))
+                .header(HttpHeaders.ETAG, IfMatch.obligationTag(change.revision())).entity(change).build();
     }
 
+    /** Requires If-Match with the ETag of the obligation in the latest rule-set version (428 without, 412 stale). */
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("rule-author")
-    public ObligationService.Change update(@PathParam("id") String id, ObligationInput input) {
-        return obligations.update(body(input).toObligation(id), user());
+    public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           ObligationInput input) {
+        ObligationService.Change change = obligations.update(body(input).toObligation(id), new IfMatch(ifMatch),
+                user());
+        return Response.ok(change).header(HttpHeaders.ETAG, IfMatch.obligationTag(change.revision())).build();
     }
 
     @DELETE
     @Path("/{id}")
     @RolesAllowed("rule-author")
-    public ObligationService.Change disable(@PathParam("id") String id) {
-        return obligations.disable(id, user());
+    public ObligationService.Change disable(@PathParam("id") String id,
+                                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return obligations.disable(id, new IfMatch(ifMatch), user());
     }
 
     private static ObligationInput body(ObligationInput input) {
@@ -73,6 +84,6 @@ public class ObligationResource {
     }
 
     private String user() {
-        return security.getUserPrincipal() == null ? "anonymous" : security.getUserPrincipal().getName();
+        return Callers.of(security);
     }
 }

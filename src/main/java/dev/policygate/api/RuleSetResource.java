@@ -43,8 +43,11 @@ public class RuleSetResource {
 
     @GET
     @Path("/{version}")
-    public RuleSetView get(@PathParam("version") int version) {
-        return view(ruleSets.version(version), ruleSets.activeVersion(), ruleSets.isCompiled(version), true);
+    public jakarta.ws.rs.core.Response get(@PathParam("version") int version) {
+        RuleSetVersion v = ruleSets.version(version);
+        // a version never changes once stored: its hash is its entity tag
+        return jakarta.ws.rs.core.Response.ok(view(v, ruleSets.activeVersion(), ruleSets.isCompiled(version), true))
+                .header(jakarta.ws.rs.core.HttpHeaders.ETAG, IfMatch.ruleSetTag(v.sha256)).build();
     }
 
     @POST

@@ -1,5 +1,6 @@
 package dev.policygate.persistence;
 
+import dev.policygate.api.IfMatch;
 import dev.policygate.api.ObligationInput;
 import dev.policygate.api.ProblemException;
 import dev.policygate.rules.CompileMessage;
@@ -33,6 +34,12 @@ public class ObligationService {
     RuleSetService ruleSets;
     @Inject
     AuditLog audit;
+
+    /** Bounds what one author can make every replica compile and hold (the diff and the KieBase grow with it). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "policygate.rules.max-drl-bytes", defaultValue = "262144")
+    int maxDrlBytes;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "policygate.rules.max-obligations", defaultValue = "1000")
+    int maxObligations;
 
     private final RuleCompiler compiler = new RuleCompiler();
     private final RuleEvaluator authoring;
@@ -77,8 +84,8 @@ public class ObligationService {
         }
     }
 
-    /** The outcome of a change: the new version (not active until activated). */
-    public record Change(String obligationId, String action, int ruleSetVersion, int activeVersion) {
+    /** The outcome of a change: the new version (not active until activated) and the obligation's revision in it. */
+    public record Change(String obligationId, String action, int ruleSetVersion, Integer revision, int activeVersion) {
     }
 
     /** Compiler messages (empty when it compiles) and the results of the obligation's own tests. */
@@ -98,26 +105,39 @@ public class ObligationService {
     }
 
     public synchronized Change create(Obligation o, String user) {
-        List<Obligation> next = ruleSets.latestObligations();
+        checkSize(o);
+        RuleSetService.Latest latest = ruleSets.latest();
+        List<Obligation> next = latest.obligations();
         if (next.stream().anyMatch(x -> x.id().equals(o.id()))) {
             throw new ProblemException(409, "Obligation exists",
                     "Obligation " + o.id() + " exists already; update it with PUT /api/v1/obligations/" + o.id() + ".");
         }
+        if (next.size() >= maxObligations) {
+            throw new ProblemException(422, "Too many obligations", "A rule-set version holds at most "
+                    + maxObligations + " obligations (policygate.rules.max-obligations); nothing was stored.");
+        }
         next.add(o);
-        return store(next, o.id(), "create", user);
+        return store(next, latest.version(), o.id(), "create", user);
     }
 
-    public synchronized Change update(Obligation o, String user) {
-        List<Obligation> next = ruleSets.latestObligations();
+    /** Replaces the obligation if {@code ifMatch} names its revision in the latest version (else 428 or 412). */
+    public synchronized Change update(Obligation o, IfMatch ifMatch, String user) {
+        checkSize(o);
+        RuleSetService.Latest latest = ruleSets.latest();
+        List<Obligation> next = latest.obligations();
         int at = indexOf(next, o.id());
+        ifMatch.check(IfMatch.obligationTag(latest.revisions().get(o.id())), "obligation " + o.id());
         next.set(at, o);
-        return store(next, o.id(), "update", user);
+        return store(next, latest.version(), o.id(), "update", user);
     }
 
-    public synchronized Change disable(String id, String user) {
-        List<Obligation> next = ruleSets.latestObligations();
-        next.remove(indexOf(next, id));
-        return store(next, id, "disable", user);
+    public synchronized Change disable(String id, IfMatch ifMatch, String user) {
+        RuleSetService.Latest latest = ruleSets.latest();
+        List<Obligation> next = latest.obligations();
+        int at = indexOf(next, id);
+        ifMatch.check(IfMatch.obligationTag(latest.revisions().get(id)), "obligation " + id);
+        next.remove(at);
+        return store(next, latest.version(), id, "disable", user);
     }
 
     /**
@@ -126,6 +146,7 @@ public class ObligationService {
      */
     public Validation validate(ObligationInput input) {
         Obligation o = input.toObligation(null);
+        checkSize(o);
         try {
             validations.acquire();
         } catch (InterruptedException e) {
@@ -156,7 +177,7 @@ public class ObligationService {
     }
 
     /** Compiles the next set, runs the changed obligation's tests, and stores it only if they all pass. */
-    private Change store(List<Obligation> next, String id, String action, String user) {
+    private Change store(List<Obligation> next, int basedOn, String id, String action, String user) {
         CompiledRuleSet compiled = compiler.compile(next, ruleSets.latestScoring());
         List<CompileMessage> trial = trialRun(compiled, id);
         if (!trial.isEmpty()) {
@@ -172,12 +193,36 @@ public class ObligationService {
         String before = ruleSets.latestObligation(id).map(ruleSets::contentSha256).orElse(null);
         String after = action.equals("disable") ? null : ruleSets.contentSha256(compiled.obligation(id));
         // the version and its audit event are stored together or not at all
-        RuleSetVersion v = QuarkusTransaction.requiringNew().call(() -> {
-            RuleSetVersion stored = ruleSets.store(compiled, user, action + " " + id, RuleSetVersion.Source.API);
-            audit.append(user, "obligation." + action, id, before, after, "rule-set version " + stored.version);
-            return stored;
-        });
-        return new Change(id, action, v.version, ruleSets.activeVersion());
+        record Stored(int version, Integer revision) {
+        }
+        Stored stored;
+        try {
+            stored = QuarkusTransaction.requiringNew().call(() -> {
+                RuleSetVersion v = ruleSets.store(compiled, user, action + " " + id, RuleSetVersion.Source.API,
+                        basedOn);
+                audit.append(user, "obligation." + action, id, before, after, "rule-set version " + v.version);
+                return new Stored(v.version, v.revisions.stream().filter(r -> r.obligationId.equals(id))
+                        .map(r -> r.revision).findFirst().orElse(null));
+            });
+        } catch (RuntimeException e) {
+            if (ConstraintViolations.causedBy(e)) {
+                // another replica stored the successor of the same version first: this edit was based on stale data
+                throw new ProblemException(412, "Precondition failed", "Rule-set version " + (basedOn + 1)
+                        + " was stored by someone else while this edit was saved; read the obligation again and"
+                        + " reapply your change. Nothing was stored.");
+            }
+            throw e;
+        }
+        return new Change(id, action, stored.version(), stored.revision(), ruleSets.activeVersion());
+    }
+
+    private static boolean causedByConstraintViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The obligation's own test cases and, when it has a remediation, the test of its model clause. */
@@ -202,6 +247,19 @@ public class ObligationService {
                     + e.getMessage());
         }
         return cases.stream().map(c -> testRunner.runCase(compiled, c)).toList();
+    }
+
+    /** 413 before anything is compiled when the DRL or the tests of an obligation exceed the configured size. */
+    private void checkSize(Obligation o) {
+        for (var part : java.util.Map.of("DRL", o.drl() == null ? "" : o.drl(),
+                "tests", o.tests() == null ? "" : o.tests()).entrySet()) {
+            int bytes = part.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes > maxDrlBytes) {
+                throw new ProblemException(413, "Rule source too large", "The " + part.getKey() + " of " + o.id()
+                        + " has " + bytes + " bytes; at most " + maxDrlBytes
+                        + " are accepted (policygate.rules.max-drl-bytes). Nothing was stored.");
+            }
+        }
     }
 
     private static List<Obligation> withReplaced(List<Obligation> all, Obligation o) {

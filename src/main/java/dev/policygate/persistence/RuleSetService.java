@@ -227,8 +227,25 @@ public class RuleSetService {
      */
     @Transactional
     public RuleSetVersion store(CompiledRuleSet compiled, String author, String comment, RuleSetVersion.Source source) {
+        return store(compiled, author, comment, source, null);
+    }
+
+    /**
+     * As {@link #store(CompiledRuleSet, String, String, RuleSetVersion.Source)}, but only as the successor of
+     * version {@code basedOn} (when not null; 0: none yet): the edit was checked against that version, so if another one was
+     * stored meanwhile (by another replica) this fails with 412, and the primary key on the version number lets
+     * only one of two racing writers of the same successor commit.
+     */
+    @Transactional
+    public RuleSetVersion store(CompiledRuleSet compiled, String author, String comment, RuleSetVersion.Source source,
+                                Integer basedOn) {
         List<Obligation> obligations = compiled.obligations();
         RuleSetVersion latest = RuleSetVersion.latest();
+        if (basedOn != null && (latest == null ? 0 : latest.version) != basedOn) {
+            throw new ProblemException(412, "Precondition failed", "Rule-set version " + (latest == null ? "none"
+                    : latest.version) + " was stored while this edit of version " + basedOn
+                    + " was checked; read the obligation again and reapply your change. Nothing was stored.");
+        }
         RuleSetVersion v = new RuleSetVersion();
         v.version = latest == null ? 1 : latest.version + 1;
         v.sha256 = sha256Of(obligations, compiled.scoring());
@@ -266,6 +283,21 @@ public class RuleSetService {
         a.activatedBy = user;
         a.activatedAt = now();
         a.persist();
+    }
+
+    /** The latest version: its number, its obligations and the revision of each, for editing into the next one. */
+    public record Latest(int version, List<Obligation> obligations, Map<String, Integer> revisions) {
+    }
+
+    @Transactional
+    public Latest latest() {
+        RuleSetVersion v = RuleSetVersion.latest();
+        if (v == null) {
+            return new Latest(0, new ArrayList<>(), Map.of());
+        }
+        Map<String, Integer> revisions = new LinkedHashMap<>();
+        v.revisions.forEach(r -> revisions.put(r.obligationId, r.revision));
+        return new Latest(v.version, new ArrayList<>(obligationsOf(v)), revisions);
     }
 
     /** The obligations of the latest version, for editing into the next one. */

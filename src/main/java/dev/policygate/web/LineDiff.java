@@ -1,9 +1,12 @@
 package dev.policygate.web;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.patch.Chunk;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A line diff by longest common subsequence (fine for DRL files of a few hundred lines). */
+/** A line diff by Myers' algorithm (java-diff-utils): its memory grows with the size of the change, not n×m. */
 public final class LineDiff {
     private LineDiff() {
     }
@@ -20,29 +23,30 @@ public final class LineDiff {
     }
 
     public static List<Line> diff(String a, String b) {
-        String[] x = split(a);
-        String[] y = split(b);
-        int[][] lcs = new int[x.length + 1][y.length + 1];
-        for (int i = x.length - 1; i >= 0; i--) {
-            for (int j = y.length - 1; j >= 0; j--) {
-                lcs[i][j] = x[i].equals(y[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-            }
-        }
+        List<String> x = split(a);
+        List<String> y = split(b);
         List<Line> out = new ArrayList<>();
         int i = 0;
         int j = 0;
-        while (i < x.length || j < y.length) {
-            if (i < x.length && j < y.length && x[i].equals(y[j])) {
-                out.add(new Line(' ', i + 1, j + 1, x[i]));
+        for (AbstractDelta<String> delta : DiffUtils.diff(x, y).getDeltas()) {
+            Chunk<String> from = delta.getSource();
+            Chunk<String> to = delta.getTarget();
+            while (i < from.getPosition()) {
+                out.add(new Line(' ', i + 1, j + 1, x.get(i)));
                 i++;
-                j++;
-            } else if (i < x.length && (j == y.length || lcs[i + 1][j] >= lcs[i][j + 1])) {
-                out.add(new Line('-', i + 1, 0, x[i]));
-                i++;
-            } else {
-                out.add(new Line('+', 0, j + 1, y[j]));
                 j++;
             }
+            for (String line : from.getLines()) {
+                out.add(new Line('-', ++i, 0, line));
+            }
+            for (String line : to.getLines()) {
+                out.add(new Line('+', 0, ++j, line));
+            }
+        }
+        while (i < x.size()) {
+            out.add(new Line(' ', i + 1, j + 1, x.get(i)));
+            i++;
+            j++;
         }
         return out;
     }
@@ -76,10 +80,10 @@ public final class LineDiff {
         return out;
     }
 
-    private static String[] split(String s) {
+    private static List<String> split(String s) {
         if (s == null || s.isEmpty()) {
-            return new String[0];
+            return List.of();
         }
-        return s.split("\r?\n", -1);
+        return List.of(s.split("\r?\n", -1));
     }
 }

@@ -1,5 +1,6 @@
 package dev.policygate.web;
 
+import dev.policygate.api.IfMatch;
 import dev.policygate.api.ObligationInput;
 import dev.policygate.api.PolicyInputs;
 import dev.policygate.api.Problem;
@@ -370,11 +371,12 @@ public class PortalResource {
     @Path("obligations/{id}/edit")
     @RolesAllowed("rule-author")
     public Response edit(@PathParam("id") String id) {
-        Obligation o = ruleSets.latestObligation(id).orElse(null);
+        RuleSetService.Latest latest = ruleSets.latest();
+        Obligation o = latest.obligations().stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
         if (o == null) {
             return notFound(portal.messages().get("error_no_obligation"));
         }
-        return editorPage(o, o.drl(), o.tests(), null, null, 200);
+        return editorPage(o, latest.revisions().get(id), o.drl(), o.tests(), null, null, false, 200);
     }
 
     @POST
@@ -384,7 +386,8 @@ public class PortalResource {
     public Response editSubmit(@PathParam("id") String id, @RestForm String csrf, @RestForm String drl,
                                @RestForm String tests, @RestForm String action, @RestForm String remedyZh,
                                @RestForm String remedyEn, @RestForm String remedyClause,
-                               @RestForm String remedySection, @RestForm String remedyMatch) {
+                               @RestForm String remedySection, @RestForm String remedyMatch,
+                               @RestForm Integer revision) {
         portal.checkCsrf(csrf);
         Obligation o = ruleSets.latestObligation(id).orElse(null);
         if (o == null) {
@@ -401,20 +404,26 @@ public class PortalResource {
         try {
             validation = obligations.validate(input);
         } catch (ProblemException e) {
-            return editorPage(o, d, t, new ObligationService.Validation(false, List.of(
-                    new CompileMessage(id, "ERROR", 0, 0, e.getMessage())), List.of()), null, 400);
+            return editorPage(o, revision, d, t, new ObligationService.Validation(false, List.of(
+                    new CompileMessage(id, "ERROR", 0, 0, e.getMessage())), List.of()), null, false, 400);
         }
         if (!"save".equals(action) || !validation.valid()) {
-            return editorPage(o, d, t, validation, null, validation.valid() ? 200 : 400);
+            return editorPage(o, revision, d, t, validation, null, false, validation.valid() ? 200 : 400);
         }
         try {
-            ObligationService.Change change = obligations.update(input.toObligation(id), portal.user());
-            return editorPage(ruleSets.latestObligation(id).orElse(o), d, t, validation, change, 200);
+            // the revision the form was loaded with: an edit saved meanwhile by someone else is not overwritten
+            IfMatch ifMatch = new IfMatch(revision == null ? null : IfMatch.obligationTag(revision));
+            ObligationService.Change change = obligations.update(input.toObligation(id), ifMatch, portal.user());
+            return editorPage(ruleSets.latestObligation(id).orElse(o), change.revision(), d, t, validation, change,
+                    false, 200);
         } catch (RuleCompilationException e) {
-            return editorPage(o, d, t, new ObligationService.Validation(false, e.messages(), List.of()), null, 400);
+            return editorPage(o, revision, d, t, new ObligationService.Validation(false, e.messages(), List.of()),
+                    null, false, 400);
         } catch (ProblemException e) {
-            return editorPage(o, d, t, new ObligationService.Validation(false, List.of(
-                    new CompileMessage(id, "ERROR", 0, 0, e.getMessage())), validation.tests()), null, e.status());
+            boolean conflict = e.status() == 412 || e.status() == 428;
+            return editorPage(o, revision, d, t, new ObligationService.Validation(false, List.of(
+                    new CompileMessage(id, "ERROR", 0, 0, e.getMessage())), validation.tests()), null, conflict,
+                    e.status() == 428 ? 412 : e.status());
         }
     }
 
@@ -436,8 +445,9 @@ public class PortalResource {
         return blank(s) ? null : s.strip();
     }
 
-    private Response editorPage(Obligation o, String drl, String tests, ObligationService.Validation validation,
-                                ObligationService.Change saved, int status) {
+    private Response editorPage(Obligation o, Integer revision, String drl, String tests,
+                                ObligationService.Validation validation, ObligationService.Change saved,
+                                boolean conflict, int status) {
         List<CompileMessage> messages = validation == null ? List.of() : validation.messages();
         List<RuleTestResult> results = validation == null ? List.of() : validation.tests();
         String errorLines = messages.stream().filter(c -> c.line() > 0 && (c.obligationId() == null
@@ -452,7 +462,8 @@ public class PortalResource {
                 .data("validated", validation != null).data("valid", validation != null && validation.valid())
                 .data("messages", messages).data("results", results).data("passed", passed)
                 .data("allPassed", passed == results.size())
-                .data("errorLines", errorLines).data("lineCount", lines).data("saved", saved), status);
+                .data("errorLines", errorLines).data("lineCount", lines).data("saved", saved)
+                .data("revision", revision == null ? "" : revision).data("conflict", conflict), status);
     }
 
     // ---------------------------------------------------------------- rule sets

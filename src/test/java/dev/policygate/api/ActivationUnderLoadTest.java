@@ -85,7 +85,8 @@ class ActivationUnderLoadTest {
             boolean hasLoadCheck = r.jsonPath().getList("findings.obligationId").contains("LOAD_CHECK");
             assertEquals(used == created, hasLoadCheck, "findings come from the version the assessment records");
         }
-        given().auth().preemptive().basic("author", "author").delete("/api/v1/obligations/LOAD_CHECK")
+        given().auth().preemptive().basic("author", "author").header("If-Match", ObligationTags.latest("LOAD_CHECK"))
+                .delete("/api/v1/obligations/LOAD_CHECK")
                 .then().statusCode(200);
     }
 }

@@ -123,17 +123,18 @@ public class ComparisonApiTest {
         remediation.put("clauseZh", "本公司的办公地址：{通信地址}。");
         update.put("remediation", remediation);
         int version = given().auth().preemptive().basic("author", "author").contentType(ContentType.JSON)
-                .body(update).put("/api/v1/obligations/HANDLER_ADDRESS").then().statusCode(200)
+                .body(update).header("If-Match", ObligationTags.latest("HANDLER_ADDRESS"))
+                .put("/api/v1/obligations/HANDLER_ADDRESS").then().statusCode(200)
                 .extract().jsonPath().getInt("ruleSetVersion");
         assertEquals("本公司的办公地址：{通信地址}。", given().get("/api/v1/obligations/HANDLER_ADDRESS?ruleSetVersion=" + version)
                 .then().statusCode(200).extract().jsonPath().getString("remediation.clauseZh"));
         // a model clause that does not meet the obligation is refused, like a failing rule test
         remediation.put("clauseZh", "我们重视您的隐私。");
         given().auth().preemptive().basic("author", "author").contentType(ContentType.JSON).body(update)
-                .put("/api/v1/obligations/HANDLER_ADDRESS").then().statusCode(422)
+                .header("If-Match", ObligationTags.latest("HANDLER_ADDRESS")).put("/api/v1/obligations/HANDLER_ADDRESS").then().statusCode(422)
                 .contentType("application/problem+json");
         remediation.put("clauseZh", "地址：{未知占位符}。");
         given().auth().preemptive().basic("author", "author").contentType(ContentType.JSON).body(update)
-                .put("/api/v1/obligations/HANDLER_ADDRESS").then().statusCode(422);
+                .header("If-Match", ObligationTags.latest("HANDLER_ADDRESS")).put("/api/v1/obligations/HANDLER_ADDRESS").then().statusCode(422);
     }
 }

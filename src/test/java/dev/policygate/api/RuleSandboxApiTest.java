@@ -81,7 +81,8 @@ public class RuleSandboxApiTest {
         String drl = ((String) shipped.get("drl")).replace("List<Object> evidence = new ArrayList<>();",
                 "List<Object> evidence = new ArrayList<>(); drools.getKieRuntime().halt();");
         assertTrue(drl.contains("getKieRuntime"), "the edit applies");
-        author().body(obligation("HANDLER_IDENTITY", drl)).put("/api/v1/obligations/HANDLER_IDENTITY")
+        author().body(obligation("HANDLER_IDENTITY", drl)).header("If-Match", ObligationTags.latest("HANDLER_IDENTITY"))
+                .put("/api/v1/obligations/HANDLER_IDENTITY")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.message.flatten().findAll { it.contains('drools.getKieRuntime is not allowed') }.size()",
                         equalTo(1));
@@ -164,7 +165,8 @@ public class RuleSandboxApiTest {
         Map<String, Object> shipped = given().get("/api/v1/obligations/HANDLER_IDENTITY").then().statusCode(200)
                 .extract().jsonPath().getMap("");
         String drl = ((String) shipped.get("drl")).replace("政策", "本政策");
-        int created = author().body(obligation("HANDLER_IDENTITY", drl)).put("/api/v1/obligations/HANDLER_IDENTITY")
+        int created = author().body(obligation("HANDLER_IDENTITY", drl)).header("If-Match", ObligationTags.latest("HANDLER_IDENTITY"))
+                .put("/api/v1/obligations/HANDLER_IDENTITY")
                 .then().statusCode(200).extract().jsonPath().getInt("ruleSetVersion");
         int active = given().get("/api/v1/rulesets").then().statusCode(200).extract().jsonPath()
                 .getInt("find { it.active == true }.version");

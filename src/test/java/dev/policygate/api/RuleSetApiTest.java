@@ -105,7 +105,8 @@ public class RuleSetApiTest {
         JsonPath afterActivation = AssessmentApiTest.assess(text, "after activation");
         assertEquals(created, afterActivation.getInt("ruleSetVersion"));
 
-        int disabled = author().delete("/api/v1/obligations/TEST_HANDLER_NAMED").then().statusCode(200)
+        int disabled = author().header("If-Match", ObligationTags.latest("TEST_HANDLER_NAMED"))
+                .delete("/api/v1/obligations/TEST_HANDLER_NAMED").then().statusCode(200)
                 .body("action", equalTo("disable")).extract().jsonPath().getInt("ruleSetVersion");
         given().get("/api/v1/rulesets/" + disabled).then().statusCode(200)
                 .body("obligations.obligationId", not(hasItem("TEST_HANDLER_NAMED")));

@@ -157,7 +157,8 @@ public class SecurityApiTest {
                 "severity", "minor", "conditional", false, "drl", drl)).post("/api/v1/obligations")
                 .then().statusCode(201).extract().jsonPath().getInt("ruleSetVersion");
         as("author", "author").body(Map.of("id", id, "titleZh", "审计二", "titleEn", "Audit 2", "area", "B",
-                "severity", "minor", "conditional", false, "drl", drl)).put("/api/v1/obligations/" + id)
+                "severity", "minor", "conditional", false, "drl", drl)).header("If-Match", ObligationTags.latest(id))
+                .put("/api/v1/obligations/" + id)
                 .then().statusCode(200);
         int active = given().get("/api/v1/rulesets").then().extract().jsonPath()
                 .<Map<String, Object>>getList("").stream().filter(v -> Boolean.TRUE.equals(v.get("active")))

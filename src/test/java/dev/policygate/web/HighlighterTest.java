@@ -45,6 +45,23 @@ class HighlighterTest {
     }
 
     @Test
+    void lineDiffOfFiftyThousandLineDrlsWorksInTheTestHeap() {
+        // the former n×m table would need 50k × 50k ints (10 GB) for these two sources
+        StringBuilder a = new StringBuilder();
+        for (int i = 0; i < 50_000; i++) {
+            a.append("rule \"r").append(i).append("\" when Fact(id == ").append(i).append(") then end\n");
+        }
+        String b = a.toString().replace("Fact(id == 777)", "Fact(id == -777)")
+                + "rule \"added\" when Fact() then end\n";
+        List<LineDiff.Line> d = LineDiff.diff(a.toString(), b);
+        List<String> changed = d.stream().filter(l -> l.op() != ' ').map(l -> l.op() + l.text()).toList();
+        assertEquals(List.of("-rule \"r777\" when Fact(id == 777) then end",
+                "+rule \"r777\" when Fact(id == -777) then end",
+                "+rule \"added\" when Fact() then end"), changed);
+        assertEquals(50_002, d.stream().filter(l -> l.op() != '-').count()); // b's lines (with the trailing empty one)
+    }
+
+    @Test
     void foldedDiffKeepsContextAroundChanges() {
         String a = String.join("\n", java.util.Collections.nCopies(20, "x")) + "\nold\n"
                 + String.join("\n", java.util.Collections.nCopies(20, "y"));
