@@ -20,7 +20,7 @@ public class ChallengeMapper {
     public Uni<Response> unauthorized(RoutingContext rc) {
         if (rc.normalizedPath().startsWith("/api/")) {
             return Uni.createFrom().item(
-                    Problem.response(401, "Unauthorized", "This needs a user: send basic-auth credentials."));
+                    Problem.response(401, "Unauthorized", "This needs a user: send basic-auth credentials or an API token (Authorization: Bearer pgt_...)."));
         }
         HttpAuthenticator authenticator = rc.get(HttpAuthenticator.class.getName());
         if (authenticator == null) {
