@@ -9,12 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
+import dev.policygate.Corpus;
+import dev.policygate.cli.Cli;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -37,6 +41,8 @@ class ApiTokenTest {
 
     @Inject
     AgroalDataSource dataSource;
+    @TestHTTPResource("/")
+    URL base;
 
     private static RequestSpecification as(String user, String password) {
         return given().auth().preemptive().basic(user, password).contentType(ContentType.JSON);
@@ -77,6 +83,20 @@ class ApiTokenTest {
                 .contentType("application/problem+json");
         // the same user with a password may edit: the token, not the user, is what is limited
         as("author", "author").body(VALIDATE).post("/api/v1/rulesets/validate").then().statusCode(200);
+    }
+
+    /** The command line's --token: CI assesses through the service without a password. */
+    @Test
+    void theCliAssessesThroughTheServiceWithAToken() {
+        JsonPath token = create("reviewer", "reviewer", Map.of("name", "cli", "scopes", List.of("assess")));
+        String policy = Corpus.government().get(3).toString();
+        Cli.Run run = Cli.run("check", policy, "--server", base.toString(), "--token", token.getString("secret"),
+                "--fail-on-verdict", "NONE");
+        assertEquals(0, run.code(), run.toString());
+        as("reviewer", "reviewer").delete("/api/v1/tokens/" + token.getLong("id")).then().statusCode(204);
+        Cli.Run revoked = Cli.run("check", policy, "--server", base.toString(), "--token", token.getString("secret"));
+        assertEquals(2, revoked.code(), revoked.toString());
+        assertTrue(revoked.out().contains("401") && revoked.out().contains("Invalid API token"), revoked.out());
     }
 
     @Test
