@@ -1,5 +1,6 @@
 package dev.policygate.api;
 
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
@@ -20,7 +21,7 @@ public class ChallengeMapper {
     public Uni<Response> unauthorized(RoutingContext rc) {
         if (rc.normalizedPath().startsWith("/api/")) {
             return Uni.createFrom().item(
-                    Problem.response(401, "Unauthorized", "This needs a user: send basic-auth credentials."));
+                    Problem.response(401, "Unauthorized", "This needs a user: send basic-auth credentials or an API token (Authorization: Bearer pgt_...)."));
         }
         HttpAuthenticator authenticator = rc.get(HttpAuthenticator.class.getName());
         if (authenticator == null) {
@@ -28,6 +29,16 @@ public class ChallengeMapper {
         }
         return authenticator.getChallenge(rc).map(ChallengeMapper::toResponse)
                 .onFailure().recoverWithItem(Response.status(401).build());
+    }
+
+    /** An authenticated user (or API token) without the role: 403 problem+json under /api, as Quarkus elsewhere. */
+    @ServerExceptionMapper(value = ForbiddenException.class, priority = Priorities.USER)
+    public Response forbidden(RoutingContext rc) {
+        if (rc.normalizedPath().startsWith("/api/")) {
+            return Problem.response(403, "Forbidden", "This needs a role (or, for an API token, a scope) that the"
+                    + " caller does not have.");
+        }
+        return Response.status(403).build();
     }
 
     private static Response toResponse(ChallengeData challenge) {

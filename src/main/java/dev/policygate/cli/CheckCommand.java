@@ -111,6 +111,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "Basic-auth password for --server (default: POLICYGATE_PASSWORD).")
     String password;
 
+    @Option(names = "--token", paramLabel = "pgt_...", defaultValue = "${env:POLICYGATE_TOKEN}",
+            description = "API token (scope assess) for --server, instead of --user and --password (default: POLICYGATE_TOKEN).")
+    String token;
+
     @Option(names = "--apk", paramLabel = "APP.apk",
             description = "The app's APK: its permissions and SDKs are assessed against each policy (pack j-app-behaviour).")
     Path apk;
@@ -211,7 +215,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter human = reportToStdout ? err : cl.getOut();
         long t0 = System.nanoTime();
         AppArgument app = AppArgument.read(cl, apk, appProfile);
-        Assessor assessor = server != null ? new RemoteAssessor(server, user, password, app == null ? null : app.input())
+        Assessor assessor = server != null ? new RemoteAssessor(server, user, password, token, app == null ? null : app.input())
                 : new LocalAssessor(RuleSets.load(rules), app == null ? List.of() : app.facts());
         Set<String> known = assessor.obligationIds();
         if (known != null) {

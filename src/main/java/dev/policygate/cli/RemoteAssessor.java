@@ -32,17 +32,18 @@ final class RemoteAssessor implements Assessor {
     }
 
     /** The app's APK or app profile sent beside each policy, or null. */
-    private AppInput app;
+    private final AppInput app;
 
-    RemoteAssessor(String server, String user, String password, AppInput app) {
-        this(server, user, password);
-        this.app = app;
-    }
-
-    RemoteAssessor(String server, String user, String password) {
+    /** Authenticates with the API token if there is one, else with user and password (basic), else not at all. */
+    RemoteAssessor(String server, String user, String password, String token, AppInput app) {
         this.base = URI.create(server.endsWith("/") ? server : server + "/");
-        this.authorization = user == null || user.isBlank() ? null : "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
+        this.app = app;
+        if (token != null && !token.isBlank()) {
+            this.authorization = "Bearer " + token.strip();
+        } else {
+            this.authorization = user == null || user.isBlank() ? null : "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     @Override

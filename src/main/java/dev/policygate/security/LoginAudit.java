@@ -12,7 +12,8 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * Writes logins to the audit log: every portal (form) login, and every failed authentication, form or basic.
+ * Writes logins to the audit log: every portal (form) login, every failed authentication, form or basic, and
+ * every attempt refused by the login throttle.
  * A successful basic-auth request is not a login (API clients send their credentials with every request); what
  * such a request changes is audited with its user. Observed asynchronously: the write never blocks the IO thread.
  */
@@ -33,6 +34,16 @@ public class LoginAudit {
         audit.append(user == null ? "unknown" : user, "login.failure", target, null, null,
                 (rc != null && rc.request().getHeader("Authorization") != null ? "basic auth" : "form login")
                         + from(event.getEventProperties()));
+    }
+
+    /** A login refused by {@link LoginThrottle}; written at once, on the worker thread that refused it. */
+    void throttled(String user, RoutingContext rc, LoginThrottledException e) {
+        String target = rc == null ? "unknown" : rc.request().path();
+        String how = rc != null && rc.request().getHeader("Authorization") != null ? "basic auth" : "form login";
+        String from = rc == null || rc.request().remoteAddress() == null ? ""
+                : " from " + rc.request().remoteAddress().hostAddress();
+        audit.append(user, "login.throttled", target, null, null,
+                how + from + ": " + e.getMessage() + " Retry after " + e.retryAfterSeconds() + " s.");
     }
 
     /** The user name the client tried: from the basic-auth header or the login form. */
