@@ -27,7 +27,7 @@ public final class CollectionDenialExtractor implements AreaExtractor {
             + "(?:我们|本应用|本App|本APP|本软件|本平台|本产品|本程序|本服务|本网站|我方|我司)?\\s*(?:也|亦|均|都|将|承诺|保证|郑重承诺)*$");
     /** Earlier in the sentence: a condition the refusal depends on. */
     private static final Rx CONDITION = Rx.of("未经|除非|(?<![删清解消移排免])除|如果|如您|若|假如|倘若|一旦|拒绝|不同意|撤回|关闭|未获|未取得|征得|经您|经过您|在您"
-            + "|仅在|只有|前提|之前|以前|否则|不提供|不授权|不开启");
+            + "|仅在|只有|前提|之前|以前|否则|不提供|不授权|不开启|当您|取消|后[，,]");
     /** Later in the sentence: an exception to the refusal. */
     private static final Rx EXCEPTION = Rx.of("除非|除外|未经|经您|征得|获得您的|取得您的|在您|之前|以前|前提|如您|若您|如果|否则|情况下|单独同意|明示同意");
     /** In the object: it limits what is refused, or narrows it to a purpose. */
@@ -60,7 +60,7 @@ public final class CollectionDenialExtractor implements AreaExtractor {
                 || EXCEPTION.find(t.substring(m.end(1)))) {
             return null;
         }
-        String object = m.group(1).replaceFirst("^[、和及与或]?(?:收集|获取|采集|访问|调用|读取|使用|上传)?", "").strip();
+        String object = m.group(1).replaceFirst("^[、和及与或]?(?:收集|获取|采集|访问|调用|读取|使用|上传|存储|保存|共享|传输)?", "").strip();
         if (LIMITED.find(object)) {
             return null;
         }

@@ -63,7 +63,8 @@ class CollectionDenialExtractorTest {
                 "在您授权之前，我们不会访问您的通讯录。",
                 "我们不会收集您的位置信息，除非您主动开启附近的门店功能。",
                 "我们不会获取您的通讯录，但经您单独同意的情形除外。",
-                "您关闭相机权限后，我们将不再调用您的摄像头。")) {
+                "您关闭相机权限后，我们将不再调用您的摄像头。",
+                "当您取消该授权后，我们将不再收集您的地理位置信息，也无法再为您提供上述与之对应的服务；")) {
             assertEquals(List.of(), run(conditional), conditional);
         }
     }
@@ -77,8 +78,17 @@ class CollectionDenialExtractorTest {
                 "我们不会收集您的敏感个人信息以外的内容。",
                 "如您不使用位置服务，您仍可使用其他功能。",
                 "第三方SDK不会获取您的通讯录。",
+                "在此期间，我们既不会将该等运作结果用于其他目的，也不会上传或存储至服务器。",
                 "我们会收集您的位置信息，用于推荐附近的门店。")) {
             assertEquals(List.of(), run(limited), limited);
+        }
+    }
+
+    /** The 38 corpus policies all collect; their refusals are conditional (capp_rw_101: 当您取消该授权后，我们将不再收集…). */
+    @Test
+    void noCorpusPolicyDeniesCollection() {
+        for (java.nio.file.Path p : ExtractBCorpus.files()) {
+            assertEquals(List.of(), new CollectionDenialExtractor().extract(ExtractBCorpus.load(p)), p.getFileName().toString());
         }
     }
 }
