@@ -20,6 +20,6 @@ public record CollectionDenial(List<Permission> permissions, boolean everything,
 
     /** Whether the app's permission gives what this sentence says the app does not collect. */
     public boolean contradictedBy(AppPermission p) {
-        return p.dangerous() && (everything || permissions.contains(p.kind()));
+        return p.dangerous() && (everything || p.kind() != null && permissions.contains(p.kind()));
     }
 }
