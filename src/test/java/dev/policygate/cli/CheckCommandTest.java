@@ -109,7 +109,7 @@ class CheckCommandTest {
         Element root = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(junit.out().getBytes(StandardCharsets.UTF_8))).getDocumentElement();
         assertEquals(gov.size(), root.getElementsByTagName("testsuite").getLength());
-        assertEquals(gov.size() * 44, root.getElementsByTagName("testcase").getLength());
+        assertEquals(gov.size() * 45, root.getElementsByTagName("testcase").getLength());
         assertEquals(Integer.parseInt(root.getAttribute("failures")), root.getElementsByTagName("failure").getLength());
         assertTrue(junit.err().contains("policies:"), "the summary goes to stderr when the report goes to stdout");
 
