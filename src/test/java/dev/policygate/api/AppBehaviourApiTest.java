@@ -98,7 +98,9 @@ class AppBehaviourApiTest {
         JsonPath body = given().contentType(ContentType.JSON)
                 .body(Map.of("text", Corpus.read(policy002()), "appProfile", profile))
                 .when().post("/api/v1/assessments").then().statusCode(201).extract().jsonPath();
-        assertEquals("NOT_MET", subject(findings(body, "APP_PERMISSION_PURPOSE"), "android.permission.READ_CONTACTS").get("status"));
+        Map<String, Object> contacts = subject(findings(body, "APP_PERMISSION_PURPOSE"), "android.permission.READ_CONTACTS");
+        assertEquals("NOT_MET", contacts.get("status"));
+        assertTrue(((String) contacts.get("rationale")).contains("运行时"), "targetSdkVersion 33: asked at run time");
         assertEquals(2, findings(body, "APP_SDK_DISCLOSED").size());
 
         long before = total();
