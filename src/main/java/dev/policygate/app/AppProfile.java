@@ -1,5 +1,6 @@
 package dev.policygate.app;
 
+import dev.policygate.facts.AppInfo;
 import dev.policygate.facts.AppPermission;
 import dev.policygate.facts.AppSdk;
 import dev.policygate.facts.Fact;
@@ -86,10 +87,11 @@ public record AppProfile(String packageName, Integer targetSdkVersion, List<Stri
         return KnownSdks.forClass(entry).map(e -> e.getKey().fact(e.getValue())).orElse(null);
     }
 
-    /** The facts the rules see: one AppPermission per distinct permission, one AppSdk per SDK. */
+    /** The facts the rules see: the AppInfo, one AppPermission per distinct permission, one AppSdk per SDK. */
     public List<Fact> facts() {
         validated();
         List<Fact> out = new ArrayList<>();
+        out.add(new AppInfo(packageName, targetSdkVersion, List.of()));
         for (String p : new LinkedHashSet<>(permissions)) {
             out.add(AndroidPermissions.of(p));
         }

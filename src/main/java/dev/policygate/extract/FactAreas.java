@@ -7,6 +7,7 @@ import dev.policygate.facts.ChangeNotice;
 import dev.policygate.facts.ChildrenRules;
 import dev.policygate.facts.Citation;
 import dev.policygate.facts.ComplaintChannel;
+import dev.policygate.facts.CollectionDenial;
 import dev.policygate.facts.ConsentMechanism;
 import dev.policygate.facts.Contact;
 import dev.policygate.facts.CrossBorderTransfer;
@@ -49,6 +50,7 @@ public final class FactAreas {
             Map.entry(DataCollection.class, Area.COLLECTION),
             Map.entry(SensitivePiLabel.class, Area.COLLECTION),
             Map.entry(NecessityStatement.class, Area.COLLECTION),
+            Map.entry(CollectionDenial.class, Area.COLLECTION),
             Map.entry(PermissionRequest.class, Area.PERMISSIONS),
             Map.entry(ThirdParty.class, Area.SHARING),
             Map.entry(SharingClause.class, Area.SHARING),

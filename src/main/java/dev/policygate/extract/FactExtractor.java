@@ -41,7 +41,8 @@ public final class FactExtractor {
                 new DatesExtractor(), new ScopeExtractor(), new ConsentExtractor(), new ChangeNoticeExtractor(),
                 new HandlerExtractor(), new ContactExtractor(), new ProtectionOfficerExtractor(),
                 // C. collection; D. sharing; E. retention, storage, cross-border; F. security
-                new CollectionExtractor(), new PermissionExtractor(), new SensitivePiExtractor(),
+                new CollectionExtractor(), new PermissionExtractor(), new CollectionDenialExtractor(),
+                new SensitivePiExtractor(),
                 new ThirdPartyExtractor(), new SharingExtractor(), new RetentionExtractor(),
                 new CrossBorderExtractor(), new SecurityExtractor(),
                 // G. rights; H. personalisation; I. minors

@@ -65,6 +65,15 @@ public final class PermissionExtractor implements AreaExtractor {
         return FILE.header();
     }
 
+    /** The permissions whose lexicon terms occur in a text, with or without 权限 (您的位置信息, 通讯录). */
+    static Set<Permission> termsIn(String t) {
+        Set<Permission> out = EnumSet.noneOf(Permission.class);
+        for (TermMatcher.Hit<Permission> h : MATCHER.find(t)) {
+            out.add(h.value());
+        }
+        return out;
+    }
+
     /** The permissions named as such in a text (a lexicon term followed, after list separators, by 权限). */
     static Set<Permission> permissionsIn(String t) {
         return permissionPositions(t).keySet();

@@ -43,7 +43,9 @@ import java.util.List;
         @JsonSubTypes.Type(value = ChildrenRules.class, name = "ChildrenRules"),
         @JsonSubTypes.Type(value = AreaStatement.class, name = "AreaStatement"),
         @JsonSubTypes.Type(value = AppPermission.class, name = "AppPermission"),
-        @JsonSubTypes.Type(value = AppSdk.class, name = "AppSdk")
+        @JsonSubTypes.Type(value = AppSdk.class, name = "AppSdk"),
+        @JsonSubTypes.Type(value = AppInfo.class, name = "AppInfo"),
+        @JsonSubTypes.Type(value = CollectionDenial.class, name = "CollectionDenial")
 })
 public interface Fact {
     List<Citation> citations();

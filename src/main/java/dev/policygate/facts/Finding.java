@@ -35,6 +35,12 @@ public record Finding(String obligationId, Status status, String rationaleZh, St
         return new Finding(obligationId, Status.NOT_MET, rationaleZh, rationaleEn, List.of(), lookedIn, subject);
     }
 
+    /** NOT_MET for one subject that cites the text it contradicts (a denial the app's entry belies). */
+    public static Finding notMetFor(String obligationId, String subject, String rationaleZh, String rationaleEn,
+                                    List<Citation> citations, List<String> lookedIn) {
+        return new Finding(obligationId, Status.NOT_MET, rationaleZh, rationaleEn, citations, lookedIn, subject);
+    }
+
     public static Finding met(String obligationId, String rationaleZh, String rationaleEn,
                               List<Citation> citations) {
         return new Finding(obligationId, Status.MET, rationaleZh, rationaleEn, citations, List.of());

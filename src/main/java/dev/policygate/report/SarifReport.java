@@ -1,6 +1,7 @@
 package dev.policygate.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +12,7 @@ import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * SARIF 2.1.0: one run; one rule per obligation; one result per finding that is neither MET nor
@@ -30,6 +32,22 @@ public final class SarifReport {
             case "MAJOR" -> "warning";
             default -> "note";
         };
+    }
+
+    /** The app's package and targetSdkVersion (its AppInfo fact), when an APK or app profile was assessed. */
+    private static Optional<ObjectNode> appInfo(AssessmentReport r) {
+        if (r.facts() == null) {
+            return Optional.empty();
+        }
+        for (JsonNode f : r.facts()) {
+            if ("AppInfo".equals(f.path("type").asText())) {
+                ObjectNode app = F.objectNode();
+                app.set("packageName", f.hasNonNull("packageName") ? f.get("packageName") : F.nullNode());
+                app.set("targetSdkVersion", f.hasNonNull("targetSdkVersion") ? f.get("targetSdkVersion") : F.nullNode());
+                return Optional.of(app);
+            }
+        }
+        return Optional.empty();
     }
 
     public static String render(List<ReportSource> sources, Gate gate) {
@@ -92,6 +110,7 @@ public final class SarifReport {
             p.put("decision", decision.decision().name());
             p.put("assessmentId", String.valueOf(r.id()));
             p.put("ruleSetVersion", r.ruleSetVersion());
+            appInfo(r).ifPresent(app -> p.set("app", app));
             SourceMap map = new SourceMap(s.originalText(), r.normalizedText());
             for (ReportedFinding f : r.findings()) {
                 if ("MET".equals(f.status()) || "NOT_APPLICABLE".equals(f.status())) {
@@ -108,7 +127,7 @@ public final class SarifReport {
                 if (f.subject() != null) {
                     // the APK entry the finding is about: a permission (a manifest resource) or an SDK's class package
                     location.putArray("logicalLocations").addObject().put("fullyQualifiedName", f.subject())
-                            .put("kind", f.obligationId().contains("PERMISSION") ? "resource" : "namespace");
+                            .put("kind", f.obligationId().contains("SDK") ? "namespace" : "resource");
                 }
                 SourceMap.Region region = locate(map, f);
                 ObjectNode reg = phys.putObject("region");

@@ -205,6 +205,7 @@ public class PortalResource {
                 .map(e -> new Views.StatusCount(e.getKey(), e.getValue())).toList();
         String text = r.normalizedText() == null ? "" : r.normalizedText();
         return portal.render(report.data("r", r).data("groups", groups).data("counts", statusCounts)
+                .data("app", AppPanel.of(r.facts(), r.findings()))
                 .data("segments", Highlighter.segments(text, spans))
                 .data("created", WHEN.format(r.createdAt())), 200);
     }

@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,7 +87,7 @@ class AppBehaviourApiTest {
         JsonPath body = given().multiPart("file", policy002().toFile()).when().post("/api/v1/assessments")
                 .then().statusCode(201).extract().jsonPath();
         List<String> statuses = body.getList("findings.findAll { it.obligationId.startsWith('APP_') }.status");
-        assertEquals(List.of("NOT_APPLICABLE", "NOT_APPLICABLE"), statuses);
+        assertEquals(List.of("NOT_APPLICABLE", "NOT_APPLICABLE", "NOT_APPLICABLE"), statuses);
     }
 
     @Test
@@ -95,7 +98,9 @@ class AppBehaviourApiTest {
         JsonPath body = given().contentType(ContentType.JSON)
                 .body(Map.of("text", Corpus.read(policy002()), "appProfile", profile))
                 .when().post("/api/v1/assessments").then().statusCode(201).extract().jsonPath();
-        assertEquals("NOT_MET", subject(findings(body, "APP_PERMISSION_PURPOSE"), "android.permission.READ_CONTACTS").get("status"));
+        Map<String, Object> contacts = subject(findings(body, "APP_PERMISSION_PURPOSE"), "android.permission.READ_CONTACTS");
+        assertEquals("NOT_MET", contacts.get("status"));
+        assertTrue(((String) contacts.get("rationale")).contains("运行时"), "targetSdkVersion 33: asked at run time");
         assertEquals(2, findings(body, "APP_SDK_DISCLOSED").size());
 
         long before = total();
@@ -158,5 +163,77 @@ class AppBehaviourApiTest {
         given().redirects().follow(false).cookie("pg_csrf", "c".repeat(64)).multiPart("csrf", token)
                 .multiPart("file", policy002().toFile()).multiPart("apk", "x.apk", "not a zip".getBytes())
                 .post("/assess").then().statusCode(415).body(containsString("id=\"form-error\""));
+    }
+
+    /** A policy that says it never reads the contacts, and otherwise refuses location only conditionally. */
+    private static String deniesContacts() {
+        return Corpus.read(policy002()) + "\n本应用不会获取您的通讯录。未经您同意，我们不会收集您的位置信息。\n";
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDenialThatAPermissionBeliesIsNotMetAndCitesTheDenial() {
+        Map<String, Object> profile = Map.of("packageName", "org.example.app", "targetSdkVersion", 33,
+                "permissions", List.of("android.permission.READ_CONTACTS", "android.permission.ACCESS_FINE_LOCATION"));
+        JsonPath body = given().contentType(ContentType.JSON).body(Map.of("text", deniesContacts(), "appProfile", profile))
+                .when().post("/api/v1/assessments").then().statusCode(201).extract().jsonPath();
+        CitationAssert.assertInvariant(body);
+        List<Map<String, Object>> fs = findings(body, "APP_NO_CONTRADICTED_DENIAL");
+        assertEquals(1, fs.size(), "only the contacts are denied unconditionally: " + fs);
+        Map<String, Object> contacts = subject(fs, "android.permission.READ_CONTACTS");
+        assertEquals("NOT_MET", contacts.get("status"));
+        String rationale = (String) contacts.get("rationale");
+        assertTrue(rationale.contains("android.permission.READ_CONTACTS") && rationale.contains("运行时"), rationale);
+        List<Map<String, Object>> cites = (List<Map<String, Object>>) contacts.get("citations");
+        assertEquals(List.of("本应用不会获取您的通讯录。"), cites.stream().map(c -> c.get("quote")).toList());
+        assertEquals(Map.of("type", "AppInfo", "packageName", "org.example.app", "targetSdkVersion", 33,
+                "citations", List.of()), body.getList("facts.findAll { it.type == 'AppInfo' }").get(0));
+
+        JsonPath consistent = given().contentType(ContentType.JSON)
+                .body(Map.of("text", deniesContacts(), "appProfile", Map.of("permissions", List.of("CAMERA"))))
+                .when().post("/api/v1/assessments").then().statusCode(201).extract().jsonPath();
+        assertEquals(List.of("MET"), consistent.getList(
+                "findings.findAll { it.obligationId == 'APP_NO_CONTRADICTED_DENIAL' }.status"));
+    }
+
+    @Test
+    void portalReportShowsTheAppPanel() throws IOException {
+        Path policy = Files.createTempFile("policy-denies-contacts", ".txt");
+        Files.writeString(policy, deniesContacts());
+        String page = given().cookie("pg_csrf", "c".repeat(64)).get("/").then().statusCode(200).extract().asString();
+        String token = page.replaceAll("(?s).*name=\"csrf\" value=\"([0-9a-f]{64})\".*", "$1");
+        String location = given().redirects().follow(false).cookie("pg_csrf", "c".repeat(64)).multiPart("csrf", token)
+                .multiPart("file", policy.toFile()).multiPart("apk", APK.toFile())
+                .post("/assess").then().statusCode(303).extract().header("Location");
+        Files.delete(policy);
+        String report = given().header("Accept-Language", "en").get(location).then().statusCode(200).extract().asString();
+        Document html = Jsoup.parse(report);
+        Element panel = html.getElementById("app-panel");
+        assertTrue(panel != null, "the report has an app panel");
+        assertEquals("org.example.tianfu", panel.getElementById("app-package").text());
+        String manifest = Files.readString(Path.of("src/test/resources/apk/location-camera-contacts/AndroidManifest.xml"));
+        String target = panel.getElementById("app-target-sdk").text();
+        assertTrue(manifest.contains("android:targetSdkVersion=\"" + target + "\""), target);
+
+        Element contacts = panel.selectFirst("tr[data-permission=android.permission.READ_CONTACTS]");
+        assertFalse(contacts.select("td.dangerous").text().isEmpty(), "READ_CONTACTS is marked dangerous");
+        assertEquals("NOT_MET", contacts.selectFirst("td.purpose .badge").className().replaceAll(".*st-", ""));
+        assertEquals("NOT_MET", contacts.selectFirst("td.denial .badge").className().replaceAll(".*st-", ""));
+        Element camera = panel.selectFirst("tr[data-permission=android.permission.CAMERA]");
+        assertEquals("MET", camera.selectFirst("td.purpose .badge").className().replaceAll(".*st-", ""));
+        assertTrue(camera.select("td.denial .badge").isEmpty(), "the camera belies no denial");
+        Element internet = panel.selectFirst("tr[data-permission=android.permission.INTERNET]");
+        assertTrue(internet.select("td.dangerous").text().isEmpty() && internet.select(".badge").isEmpty(),
+                "INTERNET is neither dangerous nor judged");
+
+        Element bugly = panel.selectFirst("tr[data-sdk=com.tencent.bugly]");
+        assertTrue(bugly.text().contains("腾讯Bugly") && bugly.text().contains("深圳市腾讯计算机系统有限公司"), bugly.text());
+        assertEquals("NOT_MET", bugly.selectFirst("td.disclosed .badge").className().replaceAll(".*st-", ""));
+        assertEquals(2, panel.select("tr[data-sdk]").size());
+
+        String textOnly = given().redirects().follow(false).cookie("pg_csrf", "c".repeat(64)).multiPart("csrf", token)
+                .multiPart("file", policy002().toFile()).post("/assess").then().statusCode(303).extract().header("Location");
+        assertFalse(given().get(textOnly).then().statusCode(200).extract().asString().contains("id=\"app-panel\""),
+                "a text-only report has no app panel");
     }
 }

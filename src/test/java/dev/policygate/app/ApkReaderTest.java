@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policygate.facts.AppPermission;
+import dev.policygate.facts.AppInfo;
 import dev.policygate.facts.AppSdk;
 import dev.policygate.facts.Fact;
 import dev.policygate.facts.PermissionRequest.Permission;
@@ -202,7 +203,8 @@ class ApkReaderTest {
         assertTrue(e.getMessage().contains("not a permission!") && e.getMessage().contains("no-such-sdk"), e.getMessage());
         List<Fact> facts = new AppProfile(null, null, List.of("CAMERA"), List.of("umeng"),
                 List.of(new AppProfile.DataFlow("jpush", List.of("位置信息")))).facts();
-        assertEquals(3, facts.size());
+        assertEquals(4, facts.size());
+        assertEquals(new AppInfo(null, null, List.of()), facts.get(0), "the app itself comes first");
         assertTrue(facts.stream().anyMatch(f -> f instanceof AppSdk s && s.id().equals("jpush") && s.collects().contains("位置信息")));
     }
 

@@ -31,7 +31,9 @@ class CheckAppTest {
         List<String> notMet = new ArrayList<>();
         List<String> met = new ArrayList<>();
         for (JsonNode f : findings) {
-            if (f.path("obligationId").asText().startsWith("APP_")) {
+            if (f.path("obligationId").asText().equals("APP_NO_CONTRADICTED_DENIAL")) {
+                assertEquals("MET", f.path("status").asText(), "policy 002 denies collecting nothing");
+            } else if (f.path("obligationId").asText().startsWith("APP_")) {
                 (f.path("status").asText().equals("MET") ? met : notMet).add(f.path("subject").asText());
             }
         }
@@ -39,13 +41,22 @@ class CheckAppTest {
         assertEquals(List.of("android.permission.READ_CONTACTS", "com.amap.api.location", "com.tencent.bugly"),
                 notMet.stream().sorted().toList());
 
+        JsonNode app = null;
+        for (JsonNode f : (report.isArray() ? report.get(0) : report).path("facts")) {
+            app = "AppInfo".equals(f.path("type").asText()) ? f : app;
+        }
+        assertTrue(app != null, "the report's facts hold the app's package and targetSdkVersion");
+        assertEquals("org.example.tianfu", app.path("packageName").asText());
+        assertTrue(app.path("targetSdkVersion").isInt(), app.toString());
+
         Path profile = tmp.resolve("app.json");
-        Files.writeString(profile, "{\"permissions\": [\"READ_CONTACTS\"], \"sdks\": [\"getui\"]}");
+        Files.writeString(profile, "{\"targetSdkVersion\": 34, \"permissions\": [\"READ_CONTACTS\"], \"sdks\": [\"getui\"]}");
         Cli.Run sarif = Cli.run("check", policy002(), "--rules", "rules", "--app-profile", profile.toString(),
                 "--format", "sarif", "-q");
         JsonNode sarifDoc = new ObjectMapper().readTree(sarif.out());
         assertTrue(dev.policygate.report.Fixtures.sarifErrors(sarifDoc).isEmpty(),
                 String.valueOf(dev.policygate.report.Fixtures.sarifErrors(sarifDoc)));
+        assertEquals(34, sarifDoc.at("/runs/0/properties/policies/0/app/targetSdkVersion").asInt(), sarif.toString());
         JsonNode results = sarifDoc.at("/runs/0/results");
         List<String> logical = new ArrayList<>();
         for (JsonNode r : results) {

@@ -93,7 +93,7 @@ class CheckCommandTest {
         assertEquals(Set.of(), Fixtures.sarifErrors(sarif));
         assertEquals(gov.size(), sarif.at("/runs/0/artifacts").size());
         assertEquals(gov.size(), sarif.at("/runs/0/properties/policies").size());
-        assertEquals(44, sarif.at("/runs/0/tool/driver/rules").size());
+        assertEquals(45, sarif.at("/runs/0/tool/driver/rules").size());
         for (JsonNode result : sarif.at("/runs/0/results")) {
             int line = result.at("/locations/0/physicalLocation/region/startLine").asInt();
             String uri = result.at("/locations/0/physicalLocation/artifactLocation/uri").asText();
@@ -109,7 +109,7 @@ class CheckCommandTest {
         Element root = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(junit.out().getBytes(StandardCharsets.UTF_8))).getDocumentElement();
         assertEquals(gov.size(), root.getElementsByTagName("testsuite").getLength());
-        assertEquals(gov.size() * 44, root.getElementsByTagName("testcase").getLength());
+        assertEquals(gov.size() * 45, root.getElementsByTagName("testcase").getLength());
         assertEquals(Integer.parseInt(root.getAttribute("failures")), root.getElementsByTagName("failure").getLength());
         assertTrue(junit.err().contains("policies:"), "the summary goes to stderr when the report goes to stdout");
 
@@ -120,7 +120,7 @@ class CheckCommandTest {
         Cli.Run json = Cli.run(args("check", gov.subList(0, 2), "--format", "json"));
         JsonNode array = JsonReport.MAPPER.readTree(json.out());
         assertEquals(2, array.size());
-        assertEquals(44, array.get(0).path("findings").size());
+        assertEquals(45, array.get(0).path("findings").size());
 
         Path hostile = tmp.resolve("hostile.txt");
         Files.writeString(hostile, Corpus.read(gov.get(3)) + "\n七、附则\n<script>alert('pwned')</script>\n");

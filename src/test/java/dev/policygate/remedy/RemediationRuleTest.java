@@ -42,7 +42,7 @@ class RemediationRuleTest {
 
     @Test
     void everyObligationHasARemediationWithAModelClause() {
-        assertEquals(44, rs.obligations().size());
+        assertEquals(45, rs.obligations().size());
         for (Obligation o : rs.obligations()) {
             assertNotNull(o.remediation(), o.id() + " has no remediation");
             assertTrue(o.remediation().problems().isEmpty(), o.id() + ": " + o.remediation().problems());

@@ -23,7 +23,8 @@ final class CatalogueIds {
      * Obligations over the app's behaviour (pack j-app-behaviour, issue 18), after the catalogue's: the catalogue
      * judges text only; each of these names the clause it rests on in its YAML.
      */
-    static final List<String> APP_BEHAVIOUR_IDS = List.of("APP_PERMISSION_PURPOSE", "APP_SDK_DISCLOSED");
+    static final List<String> APP_BEHAVIOUR_IDS = List.of("APP_PERMISSION_PURPOSE", "APP_SDK_DISCLOSED",
+            "APP_NO_CONTRADICTED_DENIAL");
 
     /** The area of the pack whose facts come from the app (an APK or app profile), not from the text. */
     static final String APP_AREA = "J";
