@@ -41,7 +41,7 @@ class ShadedJarIT {
         assertTrue(List.of(0, 1).contains(p.exitValue()), log);
         JsonNode sarif = JsonReport.MAPPER.readTree(out.toFile());
         assertEquals(Set.of(), Fixtures.sarifErrors(sarif));
-        // 42 obligations of the catalogue and the two of j-app-behaviour
+        // 42 obligations of the catalogue and the three of j-app-behaviour
         assertEquals(45, sarif.at("/runs/0/tool/driver/rules").size(), "the built-in packs compiled\n" + log);
     }
 }
