@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class Corpus {
     private static final Path LOCATION = locate();
+    private static final Set<String> ANNOUNCED = ConcurrentHashMap.newKeySet();
 
     private Corpus() {
     }
@@ -35,6 +38,12 @@ public final class Corpus {
                     + " (../shared/corpus beside the repository, or set POLICYGATE_CORPUS)";
             if (System.getenv("CI") != null) {
                 Assertions.fail(message + "; CI is set, so it is required");
+            }
+            // Surefire counts a class aborted in @BeforeAll as 0 tests: name it here so the skip is visible
+            String test = StackWalker.getInstance().walk(frames -> frames.map(StackWalker.StackFrame::getClassName)
+                    .filter(c -> c.endsWith("Test") || c.endsWith("IT")).findFirst().orElse("a test"));
+            if (ANNOUNCED.add(test)) {
+                System.err.println("SKIPPED " + test + ": " + message);
             }
             Assumptions.abort(message);
         }
