@@ -47,7 +47,7 @@ import picocli.CommandLine.Parameters;
                         + "--partial-passes)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every policy passes (with --sweep: the sweep ran; failures are in the report)",
-                "1:a policy fails the gate",
+                "1:a policy fails the gate (never with --report-only)",
                 "2:usage error, or a file could not be read/assessed (the others are still checked)",
                 "3:--sweep: no policy could be assessed (say the server is unreachable); worth a retry"})
 final class CheckCommand implements Callable<Integer> {
@@ -55,7 +55,8 @@ final class CheckCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR",
-            description = "Policy files, or directories searched for .txt, .html, .htm and .pdf files.")
+            description = "Policy files, or directories searched for .txt, .html, .htm and .pdf files; - reads one "
+                    + "policy from standard input.")
     List<Path> inputs;
 
     @Option(names = "--fail-under", paramLabel = "SCORE", defaultValue = "0",
@@ -128,6 +129,11 @@ final class CheckCommand implements Callable<Integer> {
                     + "files (both are in the reports); 3 only when no policy could be assessed.")
     boolean sweep;
 
+    @Option(names = "--report-only",
+            description = "Writes the reports and the summary but exits 0 whatever the gate decides (2 still for "
+                    + "usage errors and unreadable files).")
+    boolean reportOnly;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "Project file with waivers (default: the nearest .policygate.yaml at or above the first "
                     + "checked path).")
@@ -150,6 +156,12 @@ final class CheckCommand implements Callable<Integer> {
 
     record Outcome(ReportSource source, Gate.Result result, long millis) {
     }
+
+    /** The input argument that stands for standard input. */
+    static final String STDIN = "-";
+
+    /** Where standard input was saved, once {@code -} was given. */
+    private Path stdinFile;
 
     @Override
     public Integer call() throws Exception {
@@ -181,7 +193,9 @@ final class CheckCommand implements Callable<Integer> {
         List<Path> files = new ArrayList<>();
         List<ReportSource> missing = new ArrayList<>();
         for (Path in : inputs) {
-            if (Files.isDirectory(in)) {
+            if (in.toString().equals(STDIN)) {
+                files.add(stdinFile());
+            } else if (Files.isDirectory(in)) {
                 try (Stream<Path> walk = Files.walk(in)) {
                     walk.filter(Files::isRegularFile).filter(PolicyFile::isPolicy).forEach(files::add);
                 }
@@ -226,7 +240,7 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
 
-        Progress progress = new Progress(human, total, quiet, System.console() != null);
+        Progress progress = new Progress(human, total, quiet, Progress.interactive(System.getenv(), System.console()));
         List<Outcome> outcomes = new ArrayList<>();
         for (ReportSource m : missing) {
             outcomes.add(new Outcome(m, null, 0));
@@ -238,7 +252,7 @@ final class CheckCommand implements Callable<Integer> {
             for (Path f : files) {
                 futures.add(pool.submit(() -> {
                     long s = System.nanoTime();
-                    ReportSource src = assessor.assess(f, displayPath(f));
+                    ReportSource src = assessor.assess(f, f.equals(stdinFile) ? STDIN : displayPath(f));
                     Gate.Result r = src.report() == null ? null : gate.decide(src);
                     Outcome o = new Outcome(src, r, (System.nanoTime() - s) / 1_000_000);
                     progress.done(src, r);
@@ -293,8 +307,28 @@ final class CheckCommand implements Callable<Integer> {
                     : PolicygateCli.SWEEP_STOPPED;
         }
         boolean inputError = outcomes.stream().anyMatch(o -> o.source().report() == null);
-        boolean failed = outcomes.stream().anyMatch(o -> o.result() != null && !o.result().passed());
+        boolean failed = !reportOnly && outcomes.stream().anyMatch(o -> o.result() != null && !o.result().passed());
         return inputError ? PolicygateCli.USAGE : failed ? PolicygateCli.FAIL : PolicygateCli.PASS;
+    }
+
+    /**
+     * Standard input saved to a file of its own (read once, whatever the number of workers; the file's content
+     * decides its format, as for a .txt file). Reports name it {@code -}.
+     */
+    private Path stdinFile() throws IOException {
+        if (stdinFile == null) {
+            byte[] bytes = System.in.readAllBytes();
+            if (bytes.length == 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "- reads the policy from standard input, which is empty.");
+            }
+            Path dir = Files.createTempDirectory("policygate-stdin");
+            dir.toFile().deleteOnExit();
+            stdinFile = dir.resolve("stdin");
+            Files.write(stdinFile, bytes);
+            stdinFile.toFile().deleteOnExit();
+        }
+        return stdinFile;
     }
 
     private Waivers waivers() {
@@ -516,8 +550,26 @@ final class CheckCommand implements Callable<Integer> {
         return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
-    /** A progress bar on a terminal, else one line per policy. */
+    /** A progress bar on an interactive terminal, else one line per policy (no carriage returns in CI logs). */
     static final class Progress {
+        /**
+         * Whether a bar may redraw itself: not in CI, not on a dumb terminal, and only when the JVM has a terminal.
+         * From Java 22 on System.console() is not null when the streams are redirected, so its isTerminal() decides
+         * (looked up by name: this code is compiled for Java 17).
+         */
+        static boolean interactive(java.util.Map<String, String> env, java.io.Console console) {
+            if (env.get("CI") != null || console == null || "dumb".equals(env.get("TERM"))) {
+                return false;
+            }
+            try {
+                return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+            } catch (NoSuchMethodException e) {
+                return true; // Java 17-21: a console exists only when the JVM's streams are a terminal
+            } catch (ReflectiveOperationException e) {
+                return false;
+            }
+        }
+
         private final PrintWriter w;
         private final int total;
         private final boolean quiet;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  * prints extracted facts. Plain Java: it never starts Quarkus, and talks to a running service only with
  * {@code --server}.
  */
-@Command(name = "policygate", mixinStandardHelpOptions = true, version = "policygate 0.1.0",
+@Command(name = "policygate", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Checks Chinese app privacy policies against PIPL / GB/T 35273 obligations.",
         subcommands = {CheckCommand.class, DiffCommand.class, RulesCommand.class, ExtractCommand.class,
                 EvalCommand.class, TrainCommand.class,

@@ -20,9 +20,19 @@ import java.util.UUID;
 /**
  * Assesses files through a running service: uploads each as multipart/form-data to
  * {@code POST /api/v1/assessments} (stored there for audit) and renders the returned assessment here, so
- * that report positions refer to the local file.
+ * that report positions refer to the local file. A busy server (503, 429) is asked again after its Retry-After
+ * (else after a doubling backoff), at most {@value #MAX_ATTEMPTS} times and for at most {@link #RETRY_BUDGET} in
+ * all; a refused connection is tried {@value #MAX_CONNECT_ATTEMPTS} times (a service that is still starting).
  */
 final class RemoteAssessor implements Assessor {
+    static final int MAX_ATTEMPTS = 5;
+    static final int MAX_CONNECT_ATTEMPTS = 3;
+    /** Waiting between attempts for one file stops once it would pass this. */
+    static final Duration RETRY_BUDGET = Duration.ofSeconds(60);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+    /** A Retry-After above this is not waited for: the answer is reported as it is. */
+    private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
+
     private final URI base;
     private final String authorization;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -84,8 +94,7 @@ final class RemoteAssessor implements Assessor {
             request.header("Authorization", authorization);
         }
         try {
-            HttpResponse<String> response = http.send(request.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = sendWithRetries(request.build());
             if (response.statusCode() != 201 && response.statusCode() != 200) {
                 return ReportSource.failed(uri, file + ": server answered " + response.statusCode() + problem(response.body()));
             }
@@ -97,6 +106,60 @@ final class RemoteAssessor implements Assessor {
             Thread.currentThread().interrupt();
             return ReportSource.failed(uri, file + ": interrupted");
         }
+    }
+
+    /** Sends the request, again after a busy answer or a refused connection (see the class comment). */
+    private HttpResponse<String> sendWithRetries(HttpRequest request) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + RETRY_BUDGET.toNanos();
+        Duration backoff = FIRST_BACKOFF;
+        int attempts = 0;
+        int connectAttempts = 0;
+        while (true) {
+            Duration wait;
+            try {
+                attempts++;
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                int status = response.statusCode();
+                if ((status != 503 && status != 429) || attempts >= MAX_ATTEMPTS) {
+                    return response;
+                }
+                wait = retryAfter(response.headers().firstValue("Retry-After").orElse(null), backoff);
+                if (wait == null || System.nanoTime() + wait.toNanos() > deadline) {
+                    return response;
+                }
+            } catch (java.net.ConnectException e) {
+                if (++connectAttempts >= MAX_CONNECT_ATTEMPTS || System.nanoTime() + backoff.toNanos() > deadline) {
+                    throw e;
+                }
+                wait = backoff;
+            }
+            Thread.sleep(wait.toMillis());
+            backoff = backoff.multipliedBy(2);
+        }
+    }
+
+    /**
+     * How long to wait before asking again: the server's Retry-After (seconds or an HTTP date), else the backoff;
+     * null when the server asks for longer than {@link #MAX_RETRY_AFTER}.
+     */
+    static Duration retryAfter(String header, Duration backoff) {
+        Duration wait = backoff;
+        if (header != null && !header.isBlank()) {
+            try {
+                wait = Duration.ofSeconds(Long.parseLong(header.strip()));
+            } catch (NumberFormatException e) {
+                try {
+                    wait = Duration.between(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC),
+                            java.time.ZonedDateTime.parse(header.strip(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME));
+                } catch (java.time.format.DateTimeParseException unreadable) {
+                    wait = backoff;
+                }
+            }
+        }
+        if (wait.isNegative()) {
+            return Duration.ZERO;
+        }
+        return wait.compareTo(MAX_RETRY_AFTER) > 0 ? null : wait;
     }
 
     private static String problem(String body) {

@@ -91,7 +91,7 @@ public class AssessmentApiTest {
 
     @Test
     void multipartUploadIsAssessed() {
-        given().multiPart("file", Corpus.DIR.resolve("004_3ec8ba16defe998b.txt").toFile(), "text/plain")
+        given().multiPart("file", Corpus.dir().resolve("004_3ec8ba16defe998b.txt").toFile(), "text/plain")
                 .multiPart(new MultiPartSpecBuilder("陕西养老保险").controlName("title")
                         .charset(StandardCharsets.UTF_8).build())
                 .when().post("/api/v1/assessments")

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -27,13 +28,21 @@ class CliProcessTest {
     }
 
     static Result exec(Path tmp, String... args) throws IOException, InterruptedException {
+        return exec(tmp, Path.of("/dev/null"), Map.of(), args);
+    }
+
+    /** Runs the CLI with standard input read from {@code stdin} and {@code env} added to this JVM's environment. */
+    static Result exec(Path tmp, Path stdin, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.policygate.cli.PolicygateCli"));
         cmd.addAll(List.of(args));
         Path out = tmp.resolve("out.txt");
         Path err = tmp.resolve("err.txt");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(stdin.toFile()));
+        pb.environment().putAll(env);
+        Process p = pb.start();
         if (!p.waitFor(3, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new AssertionError("policygate did not finish");

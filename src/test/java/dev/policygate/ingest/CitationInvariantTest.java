@@ -1,5 +1,6 @@
 package dev.policygate.ingest;
 
+import dev.policygate.Corpus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,7 @@ class CitationInvariantTest {
 
     static Stream<Path> corpus() {
         List<Path> all = Corpus.all();
-        assertEquals(38, all.size(), "corpus files under " + Corpus.ROOT);
+        assertEquals(38, all.size(), "corpus files under " + Corpus.dir());
         return all.stream();
     }
 

@@ -1,5 +1,6 @@
 package dev.policygate.ingest;
 
+import dev.policygate.Corpus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

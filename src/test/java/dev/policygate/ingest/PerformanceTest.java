@@ -1,5 +1,6 @@
 package dev.policygate.ingest;
 
+import dev.policygate.Corpus;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;

@@ -25,7 +25,7 @@ class ClassifierAccuracyTest {
 
     @BeforeAll
     static void read() {
-        policies = LabelledPolicy.readAll(Corpus.DIR.resolve("labelled"));
+        policies = LabelledPolicy.readAll(Corpus.dir().resolve("labelled"));
         assertEquals(65, policies.size());
     }
 

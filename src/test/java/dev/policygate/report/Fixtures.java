@@ -73,7 +73,7 @@ public final class Fixtures {
 
     /** Errors of a SARIF document against the official 2.1.0 schema in ../shared/schemas. */
     public static Set<ValidationMessage> sarifErrors(JsonNode sarif) throws Exception {
-        Path schemaFile = Corpus.DIR.toAbsolutePath().getParent().resolve("schemas").resolve("sarif-schema-2.1.0.json");
+        Path schemaFile = Corpus.dir().toAbsolutePath().getParent().resolve("schemas").resolve("sarif-schema-2.1.0.json");
         try (InputStream in = Files.newInputStream(schemaFile)) {
             JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
             return schema.validate(sarif);
