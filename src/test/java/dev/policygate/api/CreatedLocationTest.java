@@ -38,7 +38,7 @@ public class CreatedLocationTest {
 
     @Test
     void assessmentAsUpload() {
-        Response r = given().multiPart("file", Corpus.DIR.resolve("004_3ec8ba16defe998b.txt").toFile(), "text/plain")
+        Response r = given().multiPart("file", Corpus.file("004_").toFile(), "text/plain")
                 .post("/api/v1/assessments");
         locationAnswers(r, "reviewer", "id", r.jsonPath().getString("id"));
     }
