@@ -89,8 +89,13 @@ class CrashSafetyIT {
             clients.submit(() -> {
                 for (int i = 1; running.get(); i++) {
                     try {
+                        // an update names the revision it replaces (If-Match, else 428)
+                        String etag = i == 1 ? null : given().baseUri(app.base()).auth().preemptive()
+                                .basic("author", AppProcess.AUTHOR_PASSWORD)
+                                .get("/api/v1/obligations/IT_CRASH_CHECK").header("ETag");
                         Response created = given().baseUri(app.base()).auth().preemptive()
                                 .basic("author", AppProcess.AUTHOR_PASSWORD).contentType(ContentType.JSON)
+                                .headers(etag == null ? Map.of() : Map.of("If-Match", etag))
                                 .body(Map.of("id", "IT_CRASH_CHECK", "titleZh", "崩溃测试", "titleEn", "Crash check",
                                         "area", "B", "severity", "minor", "drl", DRL.formatted(i, i)))
                                 .request(i == 1 ? "POST" : "PUT", i == 1 ? "/api/v1/obligations" : "/api/v1/obligations/IT_CRASH_CHECK");
