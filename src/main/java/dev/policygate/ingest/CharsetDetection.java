@@ -1,7 +1,5 @@
 package dev.policygate.ingest;
 
-import com.ibm.icu.text.CharsetDetector;
-import com.ibm.icu.text.CharsetMatch;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -9,17 +7,18 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.mozilla.universalchardet.UniversalDetector;
 
 /**
  * Decodes uploaded text bytes without ever producing mojibake silently. Order: byte-order mark; UTF-16 without BOM
  * if the bytes contain NULs; strict UTF-8; UTF-16 without BOM (pure CJK has no NULs), both byte orders decoded
- * strictly and kept only if nearly every character is plausible text; then ICU4J's detector restricted to the encodings Chinese
- * policies come in (GB18030/GBK/GB2312, Big5), each candidate decoded strictly and checked for plausibility.
+ * strictly and kept only if nearly every character is plausible text; then Mozilla's universal detector
+ * (juniversalchardet), whose answer counts only if it is an encoding Chinese policies come in (GB18030/GBK/GB2312,
+ * Big5) and the text decodes strictly and plausibly in it.
  * Anything else is a 422.
  */
 final class CharsetDetection {
     static final Charset GB18030 = Charset.forName("GB18030");
-    private static final int MIN_ICU_CONFIDENCE = 30;
     private static final int DETECT_PREFIX = 64 * 1024;
 
     private CharsetDetection() {
@@ -69,23 +68,12 @@ final class CharsetDetection {
                 return s;
             }
         }
-        CharsetDetector detector = new CharsetDetector();
+        UniversalDetector detector = new UniversalDetector();
         // the statistics converge long before the end; the full text is then decoded strictly
-        detector.setText(bytes.length <= DETECT_PREFIX ? bytes : java.util.Arrays.copyOf(bytes, DETECT_PREFIX));
-        CharsetMatch[] matches;
-        try {
-            matches = detector.detectAll();
-        } catch (RuntimeException e) {
-            matches = new CharsetMatch[0];
-        }
-        for (CharsetMatch m : matches) {
-            if (m.getConfidence() < MIN_ICU_CONFIDENCE) {
-                break;
-            }
-            Charset cs = supported(m.getName());
-            if (cs == null) {
-                continue;
-            }
+        detector.handleData(bytes, 0, Math.min(bytes.length, DETECT_PREFIX));
+        detector.dataEnd();
+        Charset cs = supported(detector.getDetectedCharset());
+        if (cs != null && !nul) {
             String s = strict(bytes, cs);
             if (s != null && plausible(s) >= 0.9) {
                 return s;
