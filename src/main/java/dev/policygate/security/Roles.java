@@ -18,16 +18,26 @@ public final class Roles {
 
     /** The roles, in the order of {@link #ALL}; 400 if empty or unknown. */
     public static Set<String> validate(Collection<String> roles) {
-        if (roles == null || roles.isEmpty()) {
-            throw new ProblemException(400, "Invalid roles", "A user needs at least one role of " + ALL + ".");
+        return validated(roles, ALL, "A user", "role");
+    }
+
+    /**
+     * {@code values} in the order of {@code all}; 400 problem if empty or if one is not in {@code all}. Shared by the
+     * roles of a user and the scopes of a token ({@code holder} has {@code noun}s).
+     */
+    static Set<String> validated(Collection<String> values, List<String> all, String holder, String noun) {
+        if (values == null || values.isEmpty()) {
+            throw new ProblemException(400, "Invalid " + noun + "s", holder + " needs at least one " + noun + " of "
+                    + all + ".");
         }
-        for (String r : roles) {
-            if (!ALL.contains(r)) {
-                throw new ProblemException(400, "Invalid roles", "Unknown role '" + r + "'; roles are " + ALL + ".");
+        for (String v : values) {
+            if (!all.contains(v)) {
+                throw new ProblemException(400, "Invalid " + noun + "s", "Unknown " + noun + " '" + v + "'; " + noun
+                        + "s are " + all + ".");
             }
         }
         Set<String> out = new LinkedHashSet<>();
-        ALL.stream().filter(roles::contains).forEach(out::add);
+        all.stream().filter(values::contains).forEach(out::add);
         return out;
     }
 }

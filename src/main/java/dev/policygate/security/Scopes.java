@@ -1,6 +1,5 @@
 package dev.policygate.security;
 
-import dev.policygate.api.ProblemException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,17 +23,7 @@ public final class Scopes {
 
     /** The scopes, in the order of {@link #ALL}; 400 if empty or unknown. */
     public static Set<String> validate(Collection<String> scopes) {
-        if (scopes == null || scopes.isEmpty()) {
-            throw new ProblemException(400, "Invalid scopes", "A token needs at least one scope of " + ALL + ".");
-        }
-        for (String s : scopes) {
-            if (!ALL.contains(s)) {
-                throw new ProblemException(400, "Invalid scopes", "Unknown scope '" + s + "'; scopes are " + ALL + ".");
-            }
-        }
-        Set<String> out = new LinkedHashSet<>();
-        ALL.stream().filter(scopes::contains).forEach(out::add);
-        return out;
+        return Roles.validated(scopes, ALL, "A token", "scope");
     }
 
     /** The scopes a user with these roles may give a token. */
