@@ -3,8 +3,15 @@ package dev.policygate.extract;
 import dev.policygate.facts.Area;
 import dev.policygate.facts.AreaStatement;
 import dev.policygate.facts.Citation;
+import dev.policygate.facts.CrossBorderTransfer;
 import dev.policygate.facts.Fact;
 import dev.policygate.facts.PiType;
+import dev.policygate.facts.ResponseDeadline;
+import dev.policygate.facts.Retention;
+import dev.policygate.facts.RetentionExpiry;
+import dev.policygate.facts.SensitivePiLabel;
+import dev.policygate.facts.StorageLocation;
+import dev.policygate.facts.ThirdParty;
 import dev.policygate.ingest.Document;
 import dev.policygate.ingest.Sentence;
 import java.util.ArrayList;
@@ -14,17 +21,26 @@ import java.util.Set;
 /**
  * The learned layer beside the lexicons: every sentence that the {@link SentenceClassifier} places in an area which
  * no fact of that area cites becomes an {@link AreaStatement} citing the sentence, with the PI types it names when
- * the area is collection. A pattern's fact is never dropped on the classifier's word (tried: dropping the facts of
- * sentences the classifier gave under 0.1 raised the labelled precision by 0.03 but cost the rules response deadlines
- * and retention statements of government policies, whose wording the labelled commercial policies do not share);
- * but of a fact citing several sentences, those the classifier places in the fact's area under {@link #DOUBT} are
- * no longer cited, while one citation at least stays (a right's fact that also quoted the contact paragraph after
- * it cites the right).
+ * the area is collection. Of a pattern's fact, the cited sentences the classifier places in the fact's area under
+ * {@link #DOUBT} are no longer cited while one citation at least stays (a right's fact that also quoted the contact
+ * paragraph after it cites the right); a fact it places under {@link #REJECT} in every sentence it cites is dropped
+ * as a misreading (a collection read in "如需复制…请通过…联系我们"), unless the pattern read a value the rules compare
+ * ({@link #VALUES}). README "The learned sentence layer" gives the measurements behind both numbers.
  */
 final class LearnedAreas {
     /** Under this probability for its area, a sentence is not cited by a fact that has better evidence. */
     static final double DOUBT = 0.1;
+    /** Under this probability for its area in every sentence it cites, a pattern's fact is dropped. */
+    static final double REJECT = 0.02;
     private static final Area[] AREAS = Area.values();
+    /**
+     * Facts whose pattern read a value the rules compare (a deadline, a period, a place, a sensitivity mark, a named
+     * recipient or SDK): the value stands even where the classifier reads the sentence as about something else (an
+     * SDK table's rows, a deadline in the contact section).
+     */
+    private static final Set<Class<? extends Fact>> VALUES = Set.of(ResponseDeadline.class, Retention.class,
+            RetentionExpiry.class, StorageLocation.class, CrossBorderTransfer.class, SensitivePiLabel.class,
+            ThirdParty.class);
 
     private LearnedAreas() {
     }
@@ -35,28 +51,38 @@ final class LearnedAreas {
         double[][] p = probabilities(d, classifier);
         List<Fact> out = new ArrayList<>(facts.size());
         for (Fact f : facts) {
-            out.add(pruned(f, sentences, p));
+            Fact kept = pruned(f, sentences, p);
+            if (kept != null) {
+                out.add(kept);
+            }
         }
         out.addAll(statements(d, out, p, classifier));
         return out;
     }
 
+    /** The fact with its doubted citations pruned; null when the classifier rejects every sentence it cites. */
     private static Fact pruned(Fact f, List<Sentence> sentences, double[][] p) {
         Area area = FactAreas.of(f);
-        if (area == null || f.citations().size() < 2) {
+        if (area == null) {
             return f;
         }
         List<Citation> kept = new ArrayList<>(f.citations().size());
+        double best = 0;
         for (Citation c : f.citations()) {
+            double cited = 0;
             for (int i = FactAreas.firstEndingAfter(sentences, c.start()); i < sentences.size()
                     && sentences.get(i).start() < c.end(); i++) {
-                if (p[i][area.ordinal()] >= DOUBT) {
-                    kept.add(c);
-                    break;
-                }
+                cited = Math.max(cited, p[i][area.ordinal()]);
+            }
+            best = Math.max(best, cited);
+            if (cited >= DOUBT) {
+                kept.add(c);
             }
         }
-        return kept.size() == f.citations().size() || kept.isEmpty() ? f : FactCopies.withCitations(f, kept);
+        if (kept.isEmpty()) {
+            return best >= REJECT || VALUES.contains(f.getClass()) ? f : null;
+        }
+        return kept.size() == f.citations().size() ? f : FactCopies.withCitations(f, kept);
     }
 
     private static List<AreaStatement> statements(Document d, List<Fact> facts, double[][] p,
