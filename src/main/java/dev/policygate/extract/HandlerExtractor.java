@@ -42,12 +42,24 @@ public final class HandlerExtractor implements AreaExtractor {
     private static final Rx OPERATES_ANY = Rx.of(
             L.get("OPERATES").pattern() + "|负责运行|负责运营|运行维护|负责维护|负责建设|运营");
     private static final Pattern AFFILIATES = Pattern.compile(
-            "(?:及/或|和/或|及其|以及|及|和|或|与)(?:其)?(?:关联公司|关联方|关联企业|子公司|分公司)$");
+            "(?:及/或|和/或|及其|以及|及|和|或|与)(?:其)?(?:旗下)?(?:各|全部|所有)?(?:关联公司|关联方|关联企业|子公司|分公司)$");
+    /** A parenthesis that gives the name's address: 北京臻鼎科技有限公司（注册地址：…）及其关联方（简称“我们”）. */
+    private static final Pattern ADDRESS = Pattern.compile("^[（(]\\s*(?:注册地址|常用办公地址|办公地址|注册地|住所|地址)");
+    /**
+     * 大众点评的产品/服务是由NAME…提供, “美团外卖”的产品/服务是NAME及其关联方提供: the operator of the product (not 此服务是由NAME
+     * 提供技术支持, a supplier).
+     */
+    private static final Rx PRODUCT_BY = Rx.of(
+            "的产品(?:/服务|和服务|及服务|与/或服务)?(?:是|系)\\s{0,2}由?\\s{0,2}(" + NAME_CHARS + "{4,45}?)"
+                    + "(?=[（(]\\s*(?:注册地址|地址|住所)|及其关联|\\s{0,2}提供(?![^，。；]{0,6}技术))");
+    /** 韩站是由NAME及其关联公司…提供的: a name with its affiliates or its address is the group that runs it. */
+    private static final Rx GROUP_BY = Rx.of(
+            "^[^，,。；]{1,12}(?:是|系)由\\s{0,2}(" + NAME_CHARS + "{4,45}?)(?=[（(]\\s*(?:注册地址|地址|住所)|及其关联)");
     private static final Pattern WELCOME = Pattern.compile("欢迎(?:您|你)?(?:使用|选择|访问)");
     private static final Pattern STOP = Pattern.compile(
-            ".*(?:本应用开发者|开发者|运营者|经营者|运营方|提供方|服务提供者|提供者|运营公司|欢迎您?使用|适用于|由|是|为|指|即|系(?!统)|向|被|于|及其|以及|或|通过|与|和(?=[^服交公]))");
+            ".*(?:本应用开发者|开发者|介绍|说明|感谢|提示|运营者|经营者|运营方|提供方|服务提供者|提供者|运营公司|欢迎您?使用|适用于|由|是|为|指|即|系(?!统)|向|被|于|及其|以及|或|通过|与|和(?=[^服交公]))");
     private static final Pattern BAD = Pattern.compile(
-            "^(?:本|该|贵|我|其|此|上述|相关|关联|合作|第三方|其他|任何|所有|一切|同一|下属|子)|关联公司|合作|第三方|服务商|供应商|用户|监管|有关部门|主管部门|公安|网信|法院|消费者|政府部门|国家机关|金融机构|所属公司|集团公司|母公司|这些|该等|相应|银行卡|的|以外|之外|其他");
+            "^(?:本|该|贵|我|其|此|上述|相关|关联|合作|第三方|其他|任何|所有|一切|同一|下属|子)|关联公司|合作|第三方|服务商|供应商|用户|监管|有关部门|主管部门|公安机关|网信|法院|消费者|政府部门|国家机关|金融机构|所属公司|集团公司|母公司|这些|该等|相应|银行卡|的|以外|之外|其他");
 
     @Override
     public List<Handler> extract(Document d) {
@@ -70,6 +82,7 @@ public final class HandlerExtractor implements AreaExtractor {
                 if (aff.find()) {
                     end = Math.max(0, end - 12) + aff.start();
                 }
+                end = beforeAddress(t, end);
                 if (end > 0 && t.charAt(end - 1) == '】') {
                     int open = t.lastIndexOf('【', end);
                     if (open >= 0 && end - open < 50) {
@@ -88,7 +101,7 @@ public final class HandlerExtractor implements AreaExtractor {
                 }
                 addName(g, d, s, t, start, end, true);
             }
-            for (Rx pat : new Rx[] {BEFORE, WE_IS}) {
+            for (Rx pat : new Rx[] {BEFORE, WE_IS, PRODUCT_BY, GROUP_BY}) {
                 Matcher m = pat.matcher(t);
                 for (int at = 0; pat.findFrom(m, t, at); at = Math.max(m.end(), m.start() + 1)) {
                     int gi = m.group(1) != null ? 1 : 2;
@@ -172,6 +185,23 @@ public final class HandlerExtractor implements AreaExtractor {
     }
 
     private static final Pattern NAME_CHAR = Pattern.compile(NAME_CHARS);
+
+    /** {@code end}, or where the address parenthesis that ends {@code t[0, end)} opens. */
+    private static int beforeAddress(String t, int end) {
+        if (end == 0 || (t.charAt(end - 1) != '）' && t.charAt(end - 1) != ')')) {
+            return end;
+        }
+        int depth = 0;
+        for (int i = end - 1; i >= 0 && end - i < 120; i--) {
+            char c = t.charAt(i);
+            if (c == '）' || c == ')') {
+                depth++;
+            } else if ((c == '（' || c == '(') && --depth == 0) {
+                return ADDRESS.matcher(t.substring(i, end)).find() ? i : end;
+            }
+        }
+        return end;
+    }
 
     private static boolean isLatin(char c) {
         return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';

@@ -240,6 +240,34 @@ class AreaASnippetsTest {
     }
 
     @Test
+    void handlerStatementsOfCommercialPolicies() {
+        // the name's parenthesis is only what it is called: （“我们”）, （「我们」或「某某中国」）, （“我行”）
+        assertEquals(List.of("某某银行股份有限公司"), handlers("某某银行股份有限公司（“我行”）非常重视您的个人信息。"));
+        assertEquals(List.of("某某网络（上海）有限公司"), handlers(
+                "本政策旨在介绍某某网络（上海）有限公司（「我们」或「某某中国」）如何处理您的个人信息。"));
+        // the group and its affiliates, and an address parenthesis between the name and 及其关联方（简称“我们”）
+        assertEquals(List.of("某某游戏集团"), handlers("某某游戏集团及旗下各关联公司（以下统称“某某”或“我们”）承诺保护您的隐私。"));
+        assertEquals(List.of("杭州某某科技有限公司"), handlers("杭州某某科技有限公司（注册地址：杭州市西湖区某某路(东)1号）"
+                + "及其关联方（简称“我们”）作为某某阅读的运营者，深知个人信息的重要性。"));
+        // the product is provided by the name, the service's providers include it, a name with its affiliates runs it
+        assertEquals(List.of("上海某某信息咨询有限公司"), handlers(
+                "某某点评的产品/服务是由上海某某信息咨询有限公司（注册地址：上海市某某路1号）及其关联方提供者提供。"));
+        assertEquals(List.of("北京某某在线科技有限公司"), handlers("“某某外卖”的产品/服务是北京某某在线科技有限公司及其关联方提供者通过下述途径提供的。"));
+        assertEquals(List.of("广州某某计算机系统有限公司"), handlers("某某游戏服务的提供者包括广州某某计算机系统有限公司（注册地址：广州市某某路5号）。"));
+        assertEquals(List.of("重庆某某云科技有限公司"), handlers("某某站是由重庆某某云科技有限公司及其关联公司在内的企业提供的互联网服务。"));
+        assertEquals(List.of("某某部交通管理科学研究所"), handlers("“某某12123”是由某某部交通管理科学研究所（以下简称“我们”）提供的客户端。"));
+        // a supplier of one service, a feature's provider and a recipient are not the handler
+        assertEquals(List.of(), handlers("此服务是由上海某某信息技术有限公司提供底层技术支持。"));
+        assertEquals(List.of(), handlers("地图服务是由某某软件有限公司提供的。"));
+        assertEquals(List.of(), handlers("我们会将您的订单信息提供给北京某某科技有限公司（注册地址：北京市海淀区）以完成配送。"));
+        assertEquals(List.of(), handlers("我们可能向公安机关（以下简称“有关部门”）提供您的信息。"));
+    }
+
+    private static List<String> handlers(String text) {
+        return run(new HandlerExtractor(), text, Handler.class).stream().map(Handler::name).toList();
+    }
+
+    @Test
     void complaintChannelVersusGeneralContactAndDisputes() {
         List<ComplaintChannel> c = run(new ComplaintExtractor(),
                 "如您对个人信息处理有任何投诉或举报，可通过客服热线400-123-4567联系我们。", ComplaintChannel.class);
