@@ -20,6 +20,8 @@ public final class ChangeNoticeExtractor implements AreaExtractor {
     private static final Rx NOT_CHANGE = Rx.of(
             "安全事件|停止运营|终止运营|营销|推广信息|广告|验证码|另行(?:向您)?说明|收集(?:的)?目的|说明对应");
     private static final Rx HEADING_POLICY = Rx.of("政策|指引|声明|规则|本政策|如何");
+    /** A heading this short that names a change ("变更", "5. 更新") heads the policy's change section. */
+    private static final int BARE_HEADING = 6;
 
     @Override
     public List<ChangeNotice> extract(Document d) {
@@ -27,8 +29,10 @@ public final class ChangeNoticeExtractor implements AreaExtractor {
         ClauseText.Grouped<Method> page = new ClauseText.Grouped<>();
         for (Sentence s : d.sentences()) {
             String t = ClauseText.text(d, s);
-            String lastHeading = s.section();
-            boolean inChangeSection = L.find("CHANGE_HEADING", lastHeading) && HEADING_POLICY.find(lastHeading);
+            String inner = innermost(s.section());
+            // 本政策如何更新 anywhere in the path, or a bare 变更 / 更新 heading (a policy's own change section)
+            boolean inChangeSection = L.find("CHANGE_HEADING", inner)
+                    && (HEADING_POLICY.find(s.section()) || inner.strip().length() <= BARE_HEADING);
             boolean aboutChange = ClauseText.POLICY_WORD.matcher(t).find() && L.find("CHANGE", t);
             if (!(aboutChange || inChangeSection) || NOT_CHANGE.find(t)) {
                 continue;
@@ -53,7 +57,7 @@ public final class ChangeNoticeExtractor implements AreaExtractor {
         return g.build(ChangeNotice::new);
     }
 
-    private static String lastHeading(String path) {
+    private static String innermost(String path) {
         int i = path.lastIndexOf(" > ");
         return i < 0 ? path : path.substring(i + 3);
     }

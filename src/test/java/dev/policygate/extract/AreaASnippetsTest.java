@@ -210,6 +210,14 @@ class AreaASnippetsTest {
                 ChangeNotice.Method.IN_APP_MESSAGE)));
         assertTrue(run(new ChangeNoticeExtractor(), "在发生安全事件后，我们将以邮件、推送通知的方式告知您。", ChangeNotice.class)
                 .isEmpty());
+        // a bare numbered 变更 heading under 其他 heads the change section; the version posted on the site and app
+        Set<ChangeNotice.Method> bare = run(new ChangeNoticeExtractor(),
+                "九、其他\n5. 变更\n当条款发生变更时，我们会在你登录时以推送通知、弹窗的形式向你展示变更后的内容。", ChangeNotice.class)
+                .stream().map(ChangeNotice::method).collect(Collectors.toSet());
+        assertEquals(Set.of(ChangeNotice.Method.PUSH, ChangeNotice.Method.POPUP), bare);
+        assertEquals(List.of(ChangeNotice.Method.PAGE_UPDATE), run(new ChangeNoticeExtractor(),
+                "十、本政策的更新\n我们会通过在我们网站、移动端上发出更新版本的方式提醒您相关内容的更新。", ChangeNotice.class).stream()
+                .map(ChangeNotice::method).toList());
     }
 
     @Test
