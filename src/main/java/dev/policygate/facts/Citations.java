@@ -24,6 +24,29 @@ public final class Citations {
         return sorted;
     }
 
+    /**
+     * The given facts in text order (by their first citation; facts without one last): a rule that names items of a
+     * {@code collectSet} in its rationale iterates this, since a set's order can differ between runs.
+     */
+    public static List<Fact> inTextOrder(Collection<?> facts) {
+        List<Fact> ordered = new ArrayList<>();
+        for (Object o : facts) {
+            if (o instanceof Fact f) {
+                ordered.add(f);
+            }
+        }
+        ordered.sort(Comparator.comparingInt((Fact f) -> firstCitation(f, true))
+                .thenComparingInt(f -> firstCitation(f, false)).thenComparing(Object::toString));
+        return ordered;
+    }
+
+    private static int firstCitation(Fact f, boolean start) {
+        if (f.citations() == null || f.citations().isEmpty()) {
+            return Integer.MAX_VALUE;
+        }
+        return start ? f.citations().get(0).start() : f.citations().get(0).end();
+    }
+
     /** The citations of one fact. */
     public static List<Citation> of(Fact fact) {
         return of(List.of(fact));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.policygate.Corpus;
 import dev.policygate.report.Fixtures;
 import dev.policygate.report.JsonReport;
@@ -66,5 +67,31 @@ class CliProcessTest {
         Result usage = exec(tmp, "check", "--fail-under", "x", nonsense.toString());
         assertEquals(2, usage.code());
         assertTrue(usage.err().contains("--fail-under"), usage.err());
+    }
+
+    @Test
+    void twoProcessesGiveTheSameFindingsByteForByte() throws Exception {
+        // a set's order can follow identity hash codes, which differ between JVMs but not within one: two processes
+        List<String> args = new ArrayList<>(List.of("check", "--format", "json"));
+        Corpus.government().forEach(p -> args.add(p.toString()));
+        List<JsonNode> first = reports(exec(tmp, args.toArray(String[]::new)));
+        List<JsonNode> second = reports(exec(tmp, args.toArray(String[]::new)));
+        assertEquals(5, first.size());
+        for (int i = 0; i < first.size(); i++) {
+            assertTrue(first.get(i).path("findings").size() > 40, first.get(i).toString());
+            assertTrue(first.get(i).equals(second.get(i)),
+                    first.get(i).path("title").asText() + ": the two processes' reports differ");
+        }
+    }
+
+    /** The JSON reports of one run, without what names the run (its ids and times). */
+    private static List<JsonNode> reports(Result r) throws IOException {
+        assertEquals(1, r.code(), r.err());
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode report : JsonReport.MAPPER.readTree(r.out())) {
+            ((ObjectNode) report).remove(List.of("id", "createdAt"));
+            out.add(report);
+        }
+        return out;
     }
 }
