@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  */
 public final class DatesExtractor implements AreaExtractor {
     private static final Pattern TAKES_EFFECT_TAIL = Pattern.compile("(?:起)?[^。；]{0,4}?(?:即时生效|开始生效|即生效|生效)$");
-    static final String DATE = "(?<![0-9])([12][09][0-9]{2})\\s{0,2}(?:年\\s{0,2}([01]?[0-9])\\s{0,2}月(?:\\s{0,2}([0-3]?[0-9])\\s{0,2}[日号])?"
+    /** 2021年6月11日, 2022-04-11, and a template's filled-in 【2020】年【12】月【14】日. */
+    static final String DATE = "(?<![0-9])【?([12][09][0-9]{2})】?\\s{0,2}(?:年\\s{0,2}【?([01]?[0-9])】?\\s{0,2}月"
+            + "(?:\\s{0,2}【?([0-3]?[0-9])】?\\s{0,2}[日号])?"
             + "|[-./／]([01]?[0-9])(?:[-./／]([0-3]?[0-9]))?(?![0-9]))|(?<![0-9])([12][09][0-9]{2})\\s{0,2}年(?![0-9\\s]{0,3}月)";
     private static final String LABEL = "((?:最近|最新|最后|本次|本版|版本)?(?:更新|生效|发布|修订|修改|实施|颁布|公布|施行)(?:/(?:更新|生效|发布|修订))?)";
     private static final Rx LABEL_THEN_DATE = Rx.of(

@@ -41,9 +41,9 @@ public final class SecurityExtractor implements AreaExtractor {
     private static final Rx SECURITY_CONTEXT = Rx.of("安全|保护|措施|防止|技术|部署|建立|采取|使用|采用|确保|保障|保密|防护");
     private static final Rx NOT_MEASURE = Rx.of("SDK|无需征得|直接相关|您可以|您有权|请您|提醒您");
     private static final Rx INCIDENT = Rx.of("安全事件|泄露[^。；]{0,10}事件|信息泄露|数据泄露|事件发生后|安全事故");
-    private static final Rx NOTIFY = Rx.of("告知|通知|告诉|推送|公告|发送|知会");
+    private static final Rx NOTIFY = Rx.of("告知|通知|告诉|推送|公告|发送|知会|通报");
     private static final Rx NOTIFY_USER = Rx.of(
-            "(?:告知|通知|告诉|推送|发送|知会)[^。；]{0,6}(?:您|你|用户|个人信息主体)|(?:向|对)(?:您|你|用户)[^。；]{0,12}(?:告知|通知|推送|发送)|(?:发布|进行)公告|(?:方式|形式)(?:告知|通知)");
+            "(?:告知|通知|告诉|推送|发送|知会|通报)[^。；]{0,6}(?:您|你|用户|个人信息主体)|(?:向|对)(?:您|你|用户)[^。；]{0,12}(?:告知|通知|推送|发送|通报)|(?:发布|进行)公告|(?:方式|形式)(?:告知|通知)");
     private static final Rx CONTENT = Rx.of("基本情况|可能(?:的|产生的|造成的)?影响|处置措施|处理措施|补救措施|已采取或将要采取|防范和降低风险|降低风险的建议|自主防范|防范建议");
     private static final Map<String, Rx> CHANNELS = new LinkedHashMap<>();
 

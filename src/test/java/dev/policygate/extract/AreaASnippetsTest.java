@@ -146,6 +146,9 @@ class AreaASnippetsTest {
                         + "本政策依据2019年发布的《认定方法》制定。", PolicyDate.class);
         Set<String> got = d.stream().map(x -> x.kind() + " " + x.date() + " " + x.precision()).collect(Collectors.toSet());
         assertEquals(Set.of("UPDATED 2022-04-11 DAY", "PUBLISHED 2022-08-30 DAY", "EFFECTIVE 2021-06 MONTH"), got);
+        // a template's filled-in brackets around each number
+        assertEquals(List.of("UPDATED 2020-12-14"), run(new DatesExtractor(), "最近更新日期：【2020】年【12】月【14】日。",
+                PolicyDate.class).stream().map(x -> x.kind() + " " + x.date()).toList());
         List<PolicyDate> ev = run(new DatesExtractor(), "本政策自您点击同意之时生效。", PolicyDate.class);
         assertEquals(PolicyDate.Kind.EFFECTIVE_ON_EVENT, ev.get(0).kind());
         assertNull(ev.get(0).date());
@@ -288,6 +291,8 @@ class AreaASnippetsTest {
         assertTrue(run(new DisputeExtractor(), "4、与犯罪侦查、起诉、审判和判决执行等直接相关的；", ExternalDispute.class).isEmpty());
         assertEquals(ExternalDispute.Body.COURT, run(new DisputeExtractor(),
                 "如果您对我们的回复不满意，您可以向有管辖权的人民法院提起诉讼。", ExternalDispute.class).get(0).body());
+        assertEquals(ExternalDispute.Body.COURT, run(new DisputeExtractor(),
+                "协商不成时，双方同意交由某某市某某区人民法院管辖并处理。", ExternalDispute.class).get(0).body());
         assertEquals(1, run(new DisputeExtractor(), "如我们拒绝您的请求，我们会向您说明理由。", RefusalReasons.class).size());
     }
 }

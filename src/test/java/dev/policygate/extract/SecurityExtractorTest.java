@@ -45,6 +45,9 @@ class SecurityExtractorTest {
         IncidentNotification bare = of(run("如发生安全事件，我们会及时告知您。"), IncidentNotification.class).get(0);
         assertFalse(bare.describesContent());
         assertTrue(bare.channels().isEmpty());
+        // 通报 is telling too
+        assertTrue(of(run("如果发生安全事件，我们将履行通知义务，向您通报安全事件的基本信息和我们采取的补救措施。"),
+                IncidentNotification.class).get(0).describesContent());
     }
 
     @Test
