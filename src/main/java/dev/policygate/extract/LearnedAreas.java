@@ -1,6 +1,7 @@
 package dev.policygate.extract;
 
 import dev.policygate.facts.Area;
+import dev.policygate.facts.CessationClause;
 import dev.policygate.facts.AreaStatement;
 import dev.policygate.facts.Citation;
 import dev.policygate.facts.CrossBorderTransfer;
@@ -35,12 +36,13 @@ final class LearnedAreas {
     private static final Area[] AREAS = Area.values();
     /**
      * Facts whose pattern read a value the rules compare (a deadline, a period, a place, a sensitivity mark, a named
-     * recipient or SDK): the value stands even where the classifier reads the sentence as about something else (an
-     * SDK table's rows, a deadline in the contact section).
+     * recipient or SDK, what happens when the service stops): the value stands even where the classifier reads the
+     * sentence as about something else (an SDK table's rows, a deadline in the contact section, 停止运营 in the storage
+     * section).
      */
     private static final Set<Class<? extends Fact>> VALUES = Set.of(ResponseDeadline.class, Retention.class,
             RetentionExpiry.class, StorageLocation.class, CrossBorderTransfer.class, SensitivePiLabel.class,
-            ThirdParty.class);
+            ThirdParty.class, CessationClause.class);
 
     private LearnedAreas() {
     }

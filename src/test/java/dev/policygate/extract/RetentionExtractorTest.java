@@ -34,6 +34,9 @@ class RetentionExtractorTest {
         assertEquals(List.of(Retention.Kind.AS_LONG_AS_NECESSARY),
                 of(run("我们仅在实现目的所必需的最短时间内保留您的个人信息。"), Retention.class).stream()
                         .map(Retention::kind).toList());
+        assertEquals(List.of(Retention.Kind.AS_LONG_AS_NECESSARY),
+                of(run("我们将在本政策载明的目的所需的最短保存期限之内，保存您的个人信息。"), Retention.class).stream()
+                        .map(Retention::kind).toList());
         assertEquals(List.of(Retention.Kind.WHILE_USING_SERVICE),
                 of(run("在您使用我们的服务期间，我们将持续保存您的个人信息。"), Retention.class).stream()
                         .map(Retention::kind).toList());

@@ -10,6 +10,7 @@ import dev.policygate.extract.SentenceClassifier;
 import dev.policygate.facts.Area;
 import dev.policygate.extract.FactAreas;
 import dev.policygate.facts.AreaStatement;
+import dev.policygate.facts.CessationClause;
 import dev.policygate.facts.Citation;
 import dev.policygate.facts.Contact;
 import dev.policygate.facts.ResponseDeadline;
@@ -147,7 +148,7 @@ class SentenceClassifierTest {
                 dropped++;
                 Area area = FactAreas.of(pattern);
                 assertTrue(area != null, pattern.toString());
-                assertFalse(pattern instanceof ThirdParty || pattern instanceof ResponseDeadline
+                assertFalse(pattern instanceof ThirdParty || pattern instanceof ResponseDeadline || pattern instanceof CessationClause
                         || pattern instanceof Retention || pattern instanceof SensitivePiLabel, pattern.toString());
                 for (Citation c : pattern.citations()) {
                     List<Sentence> sentences = d.sentences();
