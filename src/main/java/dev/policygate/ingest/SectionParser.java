@@ -323,19 +323,22 @@ final class SectionParser {
     static final int MIN_PLAIN_HEADING = 3;
     static final int MAX_PLAIN_HEADING = 24;
     static final int MIN_PARAGRAPH = 20;
+    /** A finished sentence this long is a paragraph too ("我们可能会适时对本指引进行修订。"). */
+    static final int MIN_SENTENCE = 12;
 
     /**
-     * Headings without numbers: a short plain line (at most {@value #MAX_PLAIN_HEADING} characters, mostly CJK, no
+     * Headings without numbers: a short plain line ({@value #MIN_PLAIN_HEADING} to {@value #MAX_PLAIN_HEADING} characters, or two that
+     * head plain text ({@link #numberedHeadingFollows}); mostly CJK, no
      * punctuation, not ending like a broken clause) that is not the first line, not in a table of contents, comes after
      * a finished paragraph or a heading, and is followed by a paragraph of at least {@value #MIN_PARAGRAPH} characters
-     * ("信息安全" above "我们为您的信息提供相应的安全保障……"). Bullets (•·▪●) before it are allowed.
+     * or a finished sentence of at least {@value #MIN_SENTENCE} ("信息安全" above "我们为您的信息提供相应的安全保障……"). Bullets (•·▪●) before it are allowed.
      */
     private static void markPlainHeadings(String text, List<Line> lines) {
         for (int i = 1; i + 1 < lines.size(); i++) {
             Line l = lines.get(i);
             Line next = lines.get(i + 1);
             if (!l.shortPlain || l.toc || l.headingLike || l.marker != null || l.mdLevel > 0
-                    || next.headingLike || next.shortPlain || codePoints(text, next.contentStart, next.end) < MIN_PARAGRAPH) {
+                    || next.headingLike || next.shortPlain || !paragraph(text, next)) {
                 continue;
             }
             int from = l.contentStart;
@@ -343,7 +346,9 @@ final class SectionParser {
                 from++;
             }
             int len = codePoints(text, from, l.end);
-            if (len < MIN_PLAIN_HEADING || len > MAX_PLAIN_HEADING) {
+            if (len < MIN_PLAIN_HEADING - 1 || len > MAX_PLAIN_HEADING
+                    || len < MIN_PLAIN_HEADING && (CONNECTIVES.contains(text.substring(from, l.end))
+                    || numberedHeadingFollows(lines, i))) {
                 continue;
             }
             int cjk = 0;
@@ -356,13 +361,36 @@ final class SectionParser {
                     plain = false;
                 }
             }
-            if (plain && cjk >= MIN_PLAIN_HEADING && cjk * 10 >= len * 7
+            if (plain && cjk >= Math.min(len, MIN_PLAIN_HEADING) && cjk * 10 >= len * 7
                     && CLAUSE_ENDINGS.indexOf(text.charAt(l.end - 1)) < 0 && afterParagraphOrHeading(text, lines.get(i - 1))) {
                 l.headingLike = true;
                 l.contentStart = from;
             }
         }
     }
+
+    /** A paragraph under a plain heading: long enough, or a finished sentence. */
+    private static boolean paragraph(String text, Line l) {
+        int len = codePoints(text, l.contentStart, l.end);
+        return len >= MIN_PARAGRAPH || len >= MIN_SENTENCE && "。！？；!?;".indexOf(text.charAt(l.end - 1)) >= 0;
+    }
+
+    /**
+     * Whether the next heading after line {@code i} is numbered: a two-character plain heading (概要, 导言) before
+     * numbered sections would take them in as its children, so only one that heads plain text (变更) counts.
+     */
+    private static boolean numberedHeadingFollows(List<Line> lines, int i) {
+        for (int k = i + 1; k < lines.size(); k++) {
+            Line l = lines.get(k);
+            if (l.headingLike) {
+                return l.marker != null;
+            }
+        }
+        return false;
+    }
+
+    /** A line that only joins two list items ("或者") is not a heading. */
+    private static final Set<String> CONNECTIVES = Set.of("或者", "以及", "并且", "而且", "或是", "同时", "此外", "另外");
 
     /** A line ending in a preposition, conjunction or particle is a broken sentence, not a title ("我们可能会通过"). */
     private static final String CLAUSE_ENDINGS = "过对向在将把被和与及或了会为从按以由并且而但";

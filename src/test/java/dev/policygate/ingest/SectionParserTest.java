@@ -230,4 +230,32 @@ class SectionParserTest {
                 """;
         assertTrue(paths(text).isEmpty(), paths(text).toString());
     }
+
+    @Test
+    void twoCharacterHeadingsThatHeadPlainText() {
+        // one sentence a line, as policies are often pasted: 变更 heads 我们可能会适时对本指引进行修订。 (16 characters);
+        // a connective between two list items does not, nor does 概要 before numbered sections (it would take them in)
+        String text = """
+                某App隐私指引
+                我们在中华人民共和国境内收集和产生的个人信息，将存储在中华人民共和国境内。
+                变更
+                我们可能会适时对本指引进行修订。
+                当指引的条款发生变更时，我们会以推送通知、弹窗的形式向你展示变更后的指引。
+                您可以在设置中关闭个性化推荐功能。
+                或者
+                您可以通过客服电话联系我们关闭个性化推荐功能。
+                """;
+        assertEquals(List.of("变更"), paths(text));
+        String numbered = """
+                某App隐私政策
+                本政策适用于某App提供的全部产品和服务。
+                概要
+                本政策将帮助您了解我们如何处理您的个人信息。
+                1 我们如何收集和使用个人信息
+                我们会收集您的手机号码用于注册账号。
+                2 联系我们
+                您可以通过客服电话与我们联系。
+                """;
+        assertEquals(List.of("1 我们如何收集和使用个人信息", "2 联系我们"), paths(numbered));
+    }
 }
