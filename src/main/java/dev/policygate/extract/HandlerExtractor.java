@@ -101,7 +101,12 @@ public final class HandlerExtractor implements AreaExtractor {
                 }
                 addName(g, d, s, t, start, end, true);
             }
+            int by = t.indexOf('由');
             for (Rx pat : new Rx[] {BEFORE, WE_IS, PRODUCT_BY, GROUP_BY}) {
+                // both run on every sentence: skip them where their fixed words cannot stand
+                if (pat == PRODUCT_BY && !t.contains("的产品") || pat == GROUP_BY && (by < 2 || by > 14)) {
+                    continue;
+                }
                 Matcher m = pat.matcher(t);
                 for (int at = 0; pat.findFrom(m, t, at); at = Math.max(m.end(), m.start() + 1)) {
                     int gi = m.group(1) != null ? 1 : 2;
