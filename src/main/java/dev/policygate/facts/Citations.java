@@ -8,6 +8,9 @@ import java.util.List;
 
 /** Helpers that rules call in their consequences to build a finding's citations and section lists. */
 public final class Citations {
+    private static final Comparator<Citation> TEXT_ORDER =
+            Comparator.comparingInt(Citation::start).thenComparingInt(Citation::end);
+
     private Citations() {
     }
 
@@ -20,7 +23,7 @@ public final class Citations {
             }
         }
         List<Citation> sorted = new ArrayList<>(all);
-        sorted.sort(Comparator.comparingInt(Citation::start).thenComparingInt(Citation::end));
+        sorted.sort(TEXT_ORDER);
         return sorted;
     }
 
@@ -35,16 +38,13 @@ public final class Citations {
                 ordered.add(f);
             }
         }
-        ordered.sort(Comparator.comparingInt((Fact f) -> firstCitation(f, true))
-                .thenComparingInt(f -> firstCitation(f, false)).thenComparing(Object::toString));
+        ordered.sort(Comparator.comparing(Citations::firstCitation, Comparator.nullsLast(TEXT_ORDER))
+                .thenComparing(Object::toString));
         return ordered;
     }
 
-    private static int firstCitation(Fact f, boolean start) {
-        if (f.citations() == null || f.citations().isEmpty()) {
-            return Integer.MAX_VALUE;
-        }
-        return start ? f.citations().get(0).start() : f.citations().get(0).end();
+    private static Citation firstCitation(Fact f) {
+        return f.citations() == null || f.citations().isEmpty() ? null : f.citations().get(0);
     }
 
     /** The citations of one fact. */

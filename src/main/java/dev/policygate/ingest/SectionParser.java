@@ -321,14 +321,16 @@ final class SectionParser {
     /** The style of unnumbered plain headings: a sibling closes the previous one, numbered headings nest inside. */
     private static final Object PLAIN = new Object();
     static final int MIN_PLAIN_HEADING = 3;
+    /** Shorter plain headings (变更) count only over plain text ({@link #numberedHeadingFollows}). */
+    static final int MIN_BARE_HEADING = 2;
     static final int MAX_PLAIN_HEADING = 24;
     static final int MIN_PARAGRAPH = 20;
     /** A finished sentence this long is a paragraph too ("我们可能会适时对本指引进行修订。"). */
     static final int MIN_SENTENCE = 12;
 
     /**
-     * Headings without numbers: a short plain line ({@value #MIN_PLAIN_HEADING} to {@value #MAX_PLAIN_HEADING} characters, or two that
-     * head plain text ({@link #numberedHeadingFollows}); mostly CJK, no
+     * Headings without numbers: a short plain line ({@value #MIN_PLAIN_HEADING} to {@value #MAX_PLAIN_HEADING}
+     * characters, or {@value #MIN_BARE_HEADING} over plain text); mostly CJK, no
      * punctuation, not ending like a broken clause) that is not the first line, not in a table of contents, comes after
      * a finished paragraph or a heading, and is followed by a paragraph of at least {@value #MIN_PARAGRAPH} characters
      * or a finished sentence of at least {@value #MIN_SENTENCE} ("信息安全" above "我们为您的信息提供相应的安全保障……"). Bullets (•·▪●) before it are allowed.
@@ -346,7 +348,7 @@ final class SectionParser {
                 from++;
             }
             int len = codePoints(text, from, l.end);
-            if (len < MIN_PLAIN_HEADING - 1 || len > MAX_PLAIN_HEADING
+            if (len < MIN_BARE_HEADING || len > MAX_PLAIN_HEADING
                     || len < MIN_PLAIN_HEADING && (CONNECTIVES.contains(text.substring(from, l.end))
                     || numberedHeadingFollows(lines, i))) {
                 continue;
