@@ -37,9 +37,7 @@ public final class ChangeNoticeExtractor implements AreaExtractor {
             if (!(aboutChange || inChangeSection) || NOT_CHANGE.find(t)) {
                 continue;
             }
-            if (!(t.contains("通知") || t.contains("告知") || t.contains("提示") || t.contains("提醒") || t.contains("方式")
-                    || t.contains("发送") || t.contains("展示") || t.contains("公告") || t.contains("说明")
-                    || t.contains("推送") || t.contains("弹") || L.find("PAGE_UPDATE", t))) {
+            if (!(L.find("TELLS", t) || L.find("PAGE_UPDATE", t))) {
                 continue;
             }
             for (Method m : ACTIVE) {

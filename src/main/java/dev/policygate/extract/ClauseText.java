@@ -118,6 +118,21 @@ final class ClauseText {
         return m.find() ? m.group(1) : null;
     }
 
+    private static final String CLAUSE_ENDS = "，,；;。！!？?";
+
+    /** The clause of {@code t} holding {@code [start, end)}: from the separator before it to the one after it. */
+    static String clauseAround(String t, int start, int end) {
+        int from = start;
+        while (from > 0 && CLAUSE_ENDS.indexOf(t.charAt(from - 1)) < 0) {
+            from--;
+        }
+        int to = end;
+        while (to < t.length() && CLAUSE_ENDS.indexOf(t.charAt(to)) < 0) {
+            to++;
+        }
+        return t.substring(from, to);
+    }
+
     static String trimClause(String s) {
         String p = s.strip();
         int cut = p.length();

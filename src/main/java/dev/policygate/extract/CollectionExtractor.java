@@ -19,6 +19,10 @@ import java.util.regex.Pattern;
  * definitions, sharing statements and SDK descriptions.
  */
 public final class CollectionExtractor implements AreaExtractor {
+    /** How the data arrive, read from the method words: typed in or given by the user, or from a third party. */
+    private static final Rx ENTERED = Rx.of("输入|填写");
+    private static final Rx GIVEN = Rx.of("提供");
+    private static final Rx FROM_THIRD = Rx.of("第三方");
     private static final Pattern LIST_PUNCTUATION = Pattern.compile("[、，,（）()/\\s]");
     private static final Pattern LEAD_PURPOSE_WORD = Pattern.compile("^(用于|为了|以便|目的[:：]?)");
 
@@ -163,27 +167,12 @@ public final class CollectionExtractor implements AreaExtractor {
         }
         Matcher v = VERB.matcher(t);
         for (int at = 0; VERB.findFrom(v, t, at); at = Math.max(v.end(), v.start() + 1)) {
-            String clause = clauseAround(t, v.start(), v.end());
+            String clause = ClauseText.clauseAround(t, v.start(), v.end());
             if (!SKIP_SENTENCE.find(clause) && !NEGATED.find(clause) && !PiTaxonomy.typesIn(clause).isEmpty()) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static final String CLAUSE_ENDS = "，,；;。！!？?";
-
-    /** The clause of {@code t} holding {@code [start, end)}: from the separator before it to the one after it. */
-    private static String clauseAround(String t, int start, int end) {
-        int from = start;
-        while (from > 0 && CLAUSE_ENDS.indexOf(t.charAt(from - 1)) < 0) {
-            from--;
-        }
-        int to = end;
-        while (to < t.length() && CLAUSE_ENDS.indexOf(t.charAt(to)) < 0) {
-            to++;
-        }
-        return t.substring(from, to);
     }
 
     private static boolean isHeadingLike(String t) {
@@ -281,9 +270,9 @@ public final class CollectionExtractor implements AreaExtractor {
         if (method == null) {
             return null;
         }
-        DataCollection.Method m = method.contains("输入") || method.contains("填写") || method.contains("提供")
-                && !method.contains("第三方") ? DataCollection.Method.PROVIDED_BY_USER
-                : method.contains("第三方") ? DataCollection.Method.FROM_THIRD_PARTY
+        DataCollection.Method m = ENTERED.find(method) || GIVEN.find(method) && !FROM_THIRD.find(method)
+                ? DataCollection.Method.PROVIDED_BY_USER
+                : FROM_THIRD.find(method) ? DataCollection.Method.FROM_THIRD_PARTY
                 : DataCollection.Method.COLLECTED_AUTOMATICALLY;
         List<PiType> types = PiTaxonomy.typesIn(x, 0, x.length());
         Sentence a = ss.get(first);

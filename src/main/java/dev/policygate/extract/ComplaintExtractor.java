@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  * One fact per (kind, channel), citing each sentence.
  */
 public final class ComplaintExtractor implements AreaExtractor {
+    /** A sentence about what is collected or recorded when users contact us is not a contact statement. */
+    private static final Rx RECORDING = Rx.of("收集|记录");
     private static final LexiconFile L = DeadlineExtractor.L;
     private static final Rx EXTERNAL_TARGET = Rx.of(
             "向[^。；，,]{0,16}(?:网信|监管|主管|消费者|法院|公安|行政|政府|有关部门|12315|12377|协会)[^。；，,]{0,10}(?:投诉|举报|申诉|起诉|反映)");
@@ -55,8 +57,7 @@ public final class ComplaintExtractor implements AreaExtractor {
                 }
             }
             if (L.find("GENERAL", t) && GENERAL_WAY.find(t) && ASKING.find(t) && channel != null
-                    && !t.contains("收集")
-                    && !t.contains("记录")) {
+                    && !RECORDING.find(t)) {
                 general.add(List.of(Kind.GENERAL_CONTACT, channel), d.cite(s));
             }
         }

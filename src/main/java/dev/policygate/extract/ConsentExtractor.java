@@ -22,6 +22,9 @@ public final class ConsentExtractor implements AreaExtractor {
     private static final Rx THIRD = Rx.of("第三方|SDK|合作方|授权登录|Cookie|cookie");
     private static final Rx NOT_MEAN = Rx.of("不(?:代表|表示|意味着|视为|等于)|并不|并非");
     private static final Rx NEG_USE = Rx.of("不(?:同意|接受)[^。；]{0,20}(?:停止|不要|不应|请勿)[^。；]{0,6}使用");
+    private static final Rx THIS_POLICY = Rx.of("本政策");
+    /** A use that is stopped (停止使用, 不再使用) gives no consent. */
+    private static final Rx STOPPED = Rx.of("停止|不再");
     private static final Rx CONTINUE_VERB = Rx.of("(?:继续|仍然|仍|持续|再次)(?:使用|访问|登录|浏览)");
 
     @Override
@@ -29,12 +32,11 @@ public final class ConsentExtractor implements AreaExtractor {
         ClauseText.Grouped<Kind> g = new ClauseText.Grouped<>();
         for (Sentence s : d.sentences()) {
             String t = ClauseText.text(d, s);
-            boolean aboutPolicy = ClauseText.POLICY_WORD.matcher(t).find() || t.contains("上述内容")
-                    || t.contains("所述内容") || t.contains("修订后") || t.contains("变更后") || t.contains("更新后");
+            boolean aboutPolicy = ClauseText.POLICY_WORD.matcher(t).find() || L.find("POLICY_REFERENCE", t);
             if (!aboutPolicy) {
                 continue;
             }
-            boolean third = THIRD.find(t) && !t.contains("本政策");
+            boolean third = THIRD.find(t) && !THIS_POLICY.find(t);
             if (L.find("EXPLICIT", t) && !L.find("NEGATED", t) && !third) {
                 g.add(Kind.EXPLICIT_ACT, d.cite(s));
             }
@@ -49,8 +51,7 @@ public final class ConsentExtractor implements AreaExtractor {
                 String u = um.group();
                 int at = um.start();
                 String before = withoutContinued.substring(Math.max(0, at - 3), at + 1);
-                if (!before.contains("停止") && !before.contains("不再") && !u.contains("停止使用")
-                        && !NOT_MEAN.find(u)) {
+                if (!STOPPED.find(before) && !STOPPED.find(u) && !NOT_MEAN.find(u)) {
                     use = true;
                     break;
                 }

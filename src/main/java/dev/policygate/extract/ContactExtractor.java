@@ -91,14 +91,11 @@ public final class ContactExtractor implements AreaExtractor {
 
     private static boolean ownerCustomerService(String t, Found f) {
         int from = Math.max(0, f.start() - 8);
-        return t.substring(from, f.start()).contains("客服");
+        return L.find("CUSTOMER_SERVICE", t.substring(from, f.start()));
     }
 
     /** Whether the sentence names the protection officer/department outside a list of possible policy changes. */
     static boolean isOfficerMention(String t) {
-        if (!(t.contains("保护") || t.contains("DPO") || t.contains("隐私官") || t.contains("负责人"))) {
-            return false;
-        }
         return L.find("OFFICER", t) && !isChangeListItem(t);
     }
 
@@ -126,7 +123,7 @@ public final class ContactExtractor implements AreaExtractor {
         while (u.find()) {
             urls.add(new int[] {u.start(), u.end()});
         }
-        boolean thirdParty = L.find("THIRD_PARTY_CONTEXT", t) && !t.contains("联系我们") && !t.contains("我们的");
+        boolean thirdParty = L.find("THIRD_PARTY_CONTEXT", t) && !L.find("OURS", t);
         Matcher e = EMAIL.matcher(t.indexOf('@') >= 0 ? t : "");
         while (e.find()) {
             if (!thirdParty) {
@@ -162,7 +159,8 @@ public final class ContactExtractor implements AreaExtractor {
             String v = ADDRESS_END.matcher(a.group(gi)).replaceFirst("").strip();
             v = cutUnbalanced(v);
             if (v.length() < 6 || !L.find("ADDRESS_MARK", v) || !HAS_NUMBER_OR_UNIT.matcher(v).matches()
-                    || thirdParty || v.contains("IP") || FROM_FIRST_DIGIT.matcher(v).replaceAll("").contains("信息")) {
+                    || thirdParty || L.find("NOT_ADDRESS", v)
+                    || L.find("NOT_ADDRESS_TAIL", FROM_FIRST_DIGIT.matcher(v).replaceAll(""))) {
                 continue;
             }
             int vs = t.indexOf(v, a.start(gi));
@@ -175,26 +173,25 @@ public final class ContactExtractor implements AreaExtractor {
                     continue;
                 }
                 String url = TRAILING_DOTS.matcher(t.substring(span[0], span[1])).replaceAll("");
-                if (url.contains("@") || !(t.contains("官网") || t.contains("网站") || t.contains("网址")
-                        || t.contains("联系") || t.contains("反馈") || t.contains("投诉") || t.contains("举报"))) {
+                if (url.contains("@") || !L.find("WEBSITE_CONTEXT", t)) {
                     continue;
                 }
                 String before = t.substring(Math.max(0, span[0] - 12), span[0]);
-                if (before.contains("政策") || before.contains("协议") || before.contains("链接")) {
+                if (L.find("DOCUMENT_LINK", before)) {
                     continue;
                 }
                 out.add(new Found(Channel.WEBSITE, url, URL_SCHEME.matcher(url.toLowerCase(Locale.ROOT)).replaceFirst("")
                         .replaceAll("/$", ""), span[0], span[0] + url.length()));
             }
             InAppPath.Found path = InAppPath.any(t);
-            if (path != null && L.find("FEEDBACK", path.path()) && !t.contains("收集")) {
+            boolean collecting = L.find("COLLECTING", t);
+            if (path != null && L.find("FEEDBACK", path.path()) && !collecting) {
                 out.add(new Found(Channel.FEEDBACK_PATH, path.path(), path.path(), path.start(), path.end()));
             } else {
                 Matcher fq = FEEDBACK_QUOTED.matcher(t);
-                boolean collecting = t.contains("收集") || t.contains("权限");
                 if (collecting) {
                     // a sentence about collecting data for a feedback feature is not a contact statement
-                } else if (fq.find() && !fq.group(1).contains("政策") && !fq.group(1).contains("如何")
+                } else if (fq.find() && !L.find("NOT_FEEDBACK_NAME", fq.group(1))
                         && !SECTION_WORD_AFTER.matcher(t.substring(fq.end())).matches()) {
                     String v = fq.group(1).strip();
                     out.add(new Found(Channel.FEEDBACK_PATH, v, v, fq.start(), fq.end()));

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * collected over all sentences of that kind and the sentences that follow them in the same section.
  */
 public final class CrossBorderExtractor implements AreaExtractor {
+    private static final Rx HEADING_WORD = Rx.of("如何|跨境");
     private static final int MAX_CITES = 4;
     private static final Rx ABROAD = Rx.of("境外|跨境|出境|海外|国外|境外接收方|其他国家|其他司法管辖区|境外管辖区");
     private static final Rx TRANSFER = Rx.of("传输|转移|提供|传送|存储|存放|访问|出境|共享|运输|发送|传至|转至|处理");
@@ -101,7 +102,7 @@ public final class CrossBorderExtractor implements AreaExtractor {
     }
 
     private static boolean isHeading(String t) {
-        return t.length() <= 30 && !t.endsWith("。") && !t.endsWith("；") && (t.contains("如何") || t.contains("跨境"));
+        return t.length() <= 30 && !t.endsWith("。") && !t.endsWith("；") && HEADING_WORD.find(t);
     }
 
     /** The sentences and the two sentences after each (same section), where details usually follow. */

@@ -30,6 +30,14 @@ public final class DatesExtractor implements AreaExtractor {
     private static final Rx DATE_THEN_LABEL = Rx.of(
             "(?:" + DATE + ")[^0-9。；，,\\n]{0,4}?(?:起|开始|正式)?" + LABEL + "(?!的|之|了)");
     private static final Rx SUBJECT = Rx.of("本(?:隐私)?(?:政策|指引|声明|规则|协议|条款|版本)|隐私(?:权)?政策|保护指引|本版");
+    /** A date labelled as of something else ("更新的内容于…") is not the policy's, unless the line is short. */
+    private static final Rx OF = Rx.of("的");
+    private static final Rx TAKES_EFFECT = Rx.of("自[^。；]*生效");
+    /** The terms of service's dates (本协议, 本条款), not the policy's. */
+    private static final Rx OTHER_DOCUMENT = Rx.of("本条款|本协议");
+    private static final Rx EFFECTIVE_WORD = Rx.of("生效|实施|施行");
+    private static final Rx UPDATED_WORD = Rx.of("更新|修订|修改");
+    private static final Rx PUBLISHED_WORD = Rx.of("发布|颁布|公布");
     private static final LexiconFile NOTICE = LexiconFile.load("lexicon/notice.tsv");
 
     @Override
@@ -43,7 +51,7 @@ public final class DatesExtractor implements AreaExtractor {
                 digit = t.charAt(i) >= '0' && t.charAt(i) <= '9';
             }
             if (!digit) {
-                if (t.indexOf('自') >= 0 && t.contains("生效")) {
+                if (TAKES_EFFECT.find(t)) {
                     addEvent(g, d, s, t);
                 }
                 continue;
@@ -54,7 +62,7 @@ public final class DatesExtractor implements AreaExtractor {
             while (m.find()) {
                 int labelEnd = m.end(1);
                 String between = t.substring(labelEnd, Math.max(labelEnd, m.start(2) >= 0 ? m.start(2) : m.start(7)));
-                if (between.contains("的") && !lineShort) {
+                if (OF.find(between) && !lineShort) {
                     continue;
                 }
                 labelled |= add(g, d, s, m.group(1), m, 2, m.start(), m.end());
@@ -65,7 +73,7 @@ public final class DatesExtractor implements AreaExtractor {
                     add(g, d, s, r.group(7), r, 1, r.start(), r.end());
                 }
             }
-            if (t.indexOf('自') >= 0 && t.contains("生效")) {
+            if (TAKES_EFFECT.find(t)) {
                 addEvent(g, d, s, t);
             }
         }
@@ -76,7 +84,7 @@ public final class DatesExtractor implements AreaExtractor {
         {
             Matcher e = NOTICE.rx("EVENT").matcher(t);
             if (e.find() && (SUBJECT.find(t) || t.strip().startsWith("自"))
-                    && !t.contains("本条款") && !t.contains("本协议")) {
+                    && !OTHER_DOCUMENT.find(t)) {
                 int evStart = e.start();
                 String ev = TAKES_EFFECT_TAIL.matcher(t.substring(evStart, e.end())).replaceAll("");
                 g.add(List.of(Kind.EFFECTIVE_ON_EVENT, ev), d.cite(s.start() + evStart, s.start() + e.end()));
@@ -134,13 +142,13 @@ public final class DatesExtractor implements AreaExtractor {
 
     private static List<Kind> kinds(String label) {
         List<Kind> ks = new ArrayList<>();
-        if (label.contains("生效") || label.contains("实施") || label.contains("施行")) {
+        if (EFFECTIVE_WORD.find(label)) {
             ks.add(Kind.EFFECTIVE);
         }
-        if (label.contains("更新") || label.contains("修订") || label.contains("修改")) {
+        if (UPDATED_WORD.find(label)) {
             ks.add(Kind.UPDATED);
         }
-        if (label.contains("发布") || label.contains("颁布") || label.contains("公布")) {
+        if (PUBLISHED_WORD.find(label)) {
             ks.add(Kind.PUBLISHED);
         }
         return ks;

@@ -16,6 +16,7 @@ import java.util.List;
  * (拒绝…说明理由), one {@link RefusalReasons} fact citing every such sentence.
  */
 public final class DisputeExtractor implements AreaExtractor {
+    private static final Rx REASON = Rx.of("理由|原因");
     private static final LexiconFile L = DeadlineExtractor.L;
     private static final Body[] BODIES = {Body.REGULATOR, Body.CONSUMER_ASSOCIATION, Body.COURT, Body.ARBITRATION};
 
@@ -31,7 +32,7 @@ public final class DisputeExtractor implements AreaExtractor {
             if (!QUICK.find(t)) {
                 continue;
             }
-            if ((t.contains("理由") || t.contains("原因")) && L.find("REFUSAL", t)) {
+            if (REASON.find(t) && L.find("REFUSAL", t)) {
                 refusal.add(d.cite(s));
             }
             if (!L.find("DISPUTE_CONTEXT", t) || L.find("NOT_DISPUTE", t)) {

@@ -154,12 +154,12 @@ public final class PermissionExtractor implements AreaExtractor {
                 continue;
             }
             String purpose = ClauseText.purpose(t);
-            if (purpose != null && purpose.contains("权限")) {
+            if (purpose != null && PERMISSION_WORD.find(purpose)) {
                 purpose = null;
             }
             if (purpose == null) {
                 String f = ClauseText.function(t);
-                if (f != null && !f.contains("权限")) {
+                if (f != null && !PERMISSION_WORD.find(f)) {
                     purpose = f;
                 }
             }

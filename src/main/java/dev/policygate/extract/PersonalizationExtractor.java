@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * first path found, citing each sentence.
  */
 public final class PersonalizationExtractor implements AreaExtractor {
+    private static final Rx UNSUBSCRIBE = Rx.of("退订|订阅|TD|拒收");
     private static final LexiconFile L = LexiconFile.load("lexicon/personalization.tsv");
     /** Cheap pre-filter: a sentence without any of these cannot hold a personalisation fact. */
     private static final Rx ANY = Rx.of(
@@ -51,7 +52,7 @@ public final class PersonalizationExtractor implements AreaExtractor {
             }
             if (L.find("GENERIC_ROUTE", t)) {
                 boolean cookie = t.toLowerCase().contains("cookie");
-                boolean unsubscribe = t.contains("退订") || t.contains("订阅") || t.contains("TD") || t.contains("拒收");
+                boolean unsubscribe = UNSUBSCRIBE.find(t);
                 boolean profileDelete = PERSONAL.find(t);
                 if (cookie || unsubscribe && MARKETING.find(context) || profileDelete) {
                     kinds.add(Kind.GENERIC_ROUTE);

@@ -18,6 +18,8 @@ import java.util.regex.Matcher;
  * One fact per designation.
  */
 public final class ProtectionOfficerExtractor implements AreaExtractor {
+    /** A contact given after 客服 is the customer service's, not the officer's own. */
+    private static final Rx CUSTOMER_SERVICE = Rx.of("客服");
     @Override
     public List<ProtectionOfficer> extract(Document d) {
         Map<String, Object[]> by = new LinkedHashMap<>();
@@ -38,7 +40,7 @@ public final class ProtectionOfficerExtractor implements AreaExtractor {
                     if (ClauseText.isHeadingLine(d, ss.get(j)) && !hasContact(n)) {
                         break;
                     }
-                    own = hasContact(n) && !n.contains("客服");
+                    own = hasContact(n) && !CUSTOMER_SERVICE.find(n);
                 }
             }
             Object[] cur = by.computeIfAbsent(designation, k -> new Object[] {false, new ArrayList<>()});

@@ -36,7 +36,13 @@ public final class RetentionExtractor implements AreaExtractor {
     private static final Rx EXPIRY_TRIGGER = Rx.of(
             "超出|超过|届满|到期|期满|(?:保存|保留|存储)期限后|注销|终止(?:使用|服务)|不再需要|目的已实现|期限结束");
     private static final Rx CESSATION = Rx.of("停止运营|终止运营|停止提供产品|停止提供服务|停运");
-    private static final Rx NOT_EXPIRY = Rx.of("撤回|父母|监护人|儿童|未成年|查阅|更正|复制|可以删除|可删除|被删除或者?账号被注销|行使|删除权|申请");
+    /** Deletion as a user's right or request, or the case of minors, rather than what happens when a period ends. */
+    private static final Rx NOT_EXPIRY = Rx.of("撤回|父母|监护人|儿童|未成年|查阅|更正|复制|可以删除|可删除|被删除或者?账号被注销|行使|删除权|申请"
+            + "|^您可以|您有权|请求删除|要求删除");
+    private static final Rx RETENTION_PERIOD = Rx.of("保存期限|保留期限");
+    /** A period that has not run out (保存期限未届满: a deletion refused) or deletion that cannot be done. */
+    private static final Rx NOT_RETENTION_RULE = Rx.of("未届满|技术上难以实现");
+    private static final Rx RETENTION_CONTEXT = Rx.of("保存|保留|存储|留存|储存|存放|期限");
     private static final Rx DELETE = Rx.of("删除");
     private static final Rx ANONYMISE = Rx.of("匿名化");
     private static final Rx MAINLAND = Rx.of(
@@ -47,7 +53,8 @@ public final class RetentionExtractor implements AreaExtractor {
             "如需|如果需要|若需|如需要|需要(?:向|将)[^，。；]{0,20}境外|如果我们需要|如我们需要|如涉及|如果涉及|若涉及|如[^，。；]{0,12}涉及|一旦|如发生|如确需|如有|如果有|如[^，。；]{0,10}可能|如您的|若您的|假如|倘若|的情况下|不会|不涉及|未涉及|暂未|暂不|不存在|没有");
 
     private static final Rx STORED_IN_CHINA = Rx.of("(?:存储|储存|存放|保存|位于)[^。；]{0,25}(?:境内|中国大陆|中国内地)");
-    private static final Rx CHINA_STORED = Rx.of("(?:境内|中国大陆|中国内地)[^。；]{0,30}(?:存储|储存|存放|保存)");
+    /** "境内…收集的个人信息存储在境内"; not "境内运营中收集和产生的个人信息存储在境外" (a transfer abroad). */
+    private static final Rx CHINA_STORED = Rx.of("(?:境内|中国大陆|中国内地)[^。；]{0,30}(?:存储|储存|存放|保存)(?![在于至](?:境外|海外))");
     private static final Rx STORED_ABROAD = Rx.of(
             "(?:存储|储存|存放|保存)(?:在|于|至)[^。；]{0,15}(?:境外|海外|新加坡|美国|香港|欧洲|欧盟|日本|韩国|澳门|台湾|加拿大|德国|英国|爱尔兰|荷兰)");
     @Override
@@ -60,7 +67,7 @@ public final class RetentionExtractor implements AreaExtractor {
             if (!KEEP.find(t) && !DELETE.find(t) && !ANONYMISE.find(t)) {
                 continue;
             }
-            if (ClauseText.isExceptionItem(t) && !t.contains("保存期限") && !t.contains("保留期限")) {
+            if (ClauseText.isExceptionItem(t) && !RETENTION_PERIOD.find(t)) {
                 continue;
             }
             boolean keep = KEEP.find(t) && !t.contains("SDK");
@@ -68,10 +75,10 @@ public final class RetentionExtractor implements AreaExtractor {
                 Matcher p = PERIOD.matcher(t);
                 while (p.find()) {
                     String period = p.group().strip();
-                    if (WORKING_DAYS.find(t) && !t.contains("保存期限") && !t.contains("保留期限")) {
+                    if (WORKING_DAYS.find(t) && !RETENTION_PERIOD.find(t)) {
                         break;
                     }
-                    if (retentionContext(t, p.start()) && !t.contains("未届满") && !t.contains("技术上难以实现")) {
+                    if (retentionContext(t, p.start()) && !NOT_RETENTION_RULE.find(t)) {
                         add(retention, Retention.Kind.PERIOD + "|" + period, s);
                     }
                 }
@@ -85,8 +92,7 @@ public final class RetentionExtractor implements AreaExtractor {
                     add(retention, Retention.Kind.WHILE_USING_SERVICE + "|", s);
                 }
                 Matcher m = MAINLAND.matcher(t);
-                if (m.find() && !t.contains("运营中收集和产生的个人信息存储在境外")
-                        && (STORED_IN_CHINA.find(t) || CHINA_STORED.find(t))) {
+                if (m.find() && (STORED_IN_CHINA.find(t) || CHINA_STORED.find(t))) {
                     addRegion(storage, StorageLocation.Region.MAINLAND_CHINA, m.group(), s);
                 }
                 Matcher a = ABROAD_PLACE.matcher(t);
@@ -96,8 +102,7 @@ public final class RetentionExtractor implements AreaExtractor {
                 }
             }
             if ((DELETE.find(t) || ANONYMISE.find(t)) && EXPIRY_TRIGGER.find(t)
-                    && !CESSATION.find(t) && !t.startsWith("您可以") && !t.contains("您有权")
-                    && !t.contains("请求删除") && !t.contains("要求删除") && !NOT_EXPIRY.find(t)
+                    && !CESSATION.find(t) && !NOT_EXPIRY.find(t)
                     && !(t.length() < 30 && !t.contains("。"))) {
                 if (DELETE.find(t)) {
                     add(expiry, RetentionExpiry.Action.DELETE.name(), s);
@@ -127,7 +132,7 @@ public final class RetentionExtractor implements AreaExtractor {
         int from = Math.max(0, at - 40);
         int to = Math.min(t.length(), at + 25);
         String w = t.substring(from, to);
-        return KEEP.find(w) || w.contains("期限");
+        return RETENTION_CONTEXT.find(w);
     }
 
     private static List<Citation> cites(Document d, List<Sentence> ss) {

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  * introduction (欢迎您使用政务助手, “政务助手”APP) gives a fact with {@code explicitScopeSentence = false}.
  */
 public final class ScopeExtractor implements AreaExtractor {
+    /** "本政策不适用于…" names what the policy does not cover. */
+    private static final Rx NOT_APPLICABLE = Rx.of("不适用");
     private static final Pattern QUOTE_MARKS = Pattern.compile("[“\"「『”」』]");
     private static final Pattern LEAD_FILLER = Pattern.compile("^(?:[，,、（(\\s]|包括|以及|及|和|与|通过|向|于|在|对|的)+");
     private static final Pattern PROVIDER_TAIL = Pattern.compile("(?:服务提供者|提供者)?以.*$");
@@ -42,7 +44,7 @@ public final class ScopeExtractor implements AreaExtractor {
         for (Sentence s : d.sentences()) {
             String t = ClauseText.text(d, s);
             Matcher m = SCOPE.matcher(t);
-            if (m.find() && !t.contains("不适用")) {
+            if (m.find() && !NOT_APPLICABLE.find(t)) {
                 cites.add(d.cite(s));
                 products.addAll(products(t.substring(m.end())));
             }

@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -61,10 +62,15 @@ public final class SecurityExtractor implements AreaExtractor {
     private static final Rx CEASE_NOTIFY = Rx.of("通知|公告|告知|送达");
     private static final Rx CEASE_STOP = Rx.of("停止[^。；]{0,10}收集|不再收集|停止收集");
     private static final Rx CEASE_DELETE = Rx.of("删除|匿名化");
+    /** A right or a retention rule that names the service's end as one of its cases, not what happens then. */
+    private static final Rx CEASE_AS_CASE = Rx.of("保存期限|您有权|您可以|要求删除|请求删除");
 
     private static final Rx DEID_FRAME = Rx.of("安全|保护|措施|技术手段|防止|降低");
     private static final Rx STAFF = Rx.of("员工|人员|职员");
-    private static final Rx CERT_WORD = Rx.of("认证|等级保护|等保|ISO|测评|备案");
+    /** A certification, not an identity check (实名认证). */
+    private static final Rx CERT_WORD = Rx.of("(?<!实名)认证|等级保护|等保|ISO|测评|备案");
+    private static final Rx DEID_NOT_MEASURE = Rx.of("注销|超出|届满|共享|删除");
+    private static final Rx AUDIT_WORD = Rx.of("审计");
     @Override
     public List<Fact> extract(Document d) {
         Map<Kind, List<Sentence>> measures = new EnumMap<>(Kind.class);
@@ -79,7 +85,7 @@ public final class SecurityExtractor implements AreaExtractor {
             }
             if (SECURITY_CONTEXT.find(t) && !NOT_MEASURE.find(t) && t.length() > 12) {
                 for (Map.Entry<Kind, Rx> e : MEASURES.entrySet()) {
-                    if (e.getValue().find(t) && measureOk(e.getKey(), t)) {
+                    if (measureIn(e.getKey(), e.getValue(), t)) {
                         measures.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(s);
                     }
                 }
@@ -96,8 +102,7 @@ public final class SecurityExtractor implements AreaExtractor {
                 }
             }
             if (CEASE.find(t) && (CEASE_NOTIFY.find(t) || CEASE_STOP.find(t)
-                    || CEASE_DELETE.find(t)) && !t.contains("保存期限") && !t.contains("您有权")
-                    && !t.contains("您可以") && !t.contains("要求删除") && !t.contains("请求删除")) {
+                    || CEASE_DELETE.find(t)) && !CEASE_AS_CASE.find(t)) {
                 cessation.add(s);
                 if (i + 1 < all.size()) {
                     String n = d.text(all.get(i + 1));
@@ -149,15 +154,29 @@ public final class SecurityExtractor implements AreaExtractor {
         return false;
     }
 
-    private static boolean measureOk(Kind k, String t) {
+    /** Whether a measure word of kind {@code k} stands in {@code t} where it is a measure. */
+    private static boolean measureIn(Kind k, Rx word, String t) {
+        Matcher m = word.matcher(t);
+        for (int at = 0; word.findFrom(m, t, at); at = Math.max(m.end(), m.start() + 1)) {
+            if (measureOk(k, t, t.substring(0, m.end()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code lead}: the sentence up to the end of the measure word (a condition stated before it bears on it). */
+    private static boolean measureOk(Kind k, String t, String lead) {
         return switch (k) {
-            // de-identification counts as a protection measure only when framed as one
-            case DE_IDENTIFICATION -> DEID_FRAME.find(t) && !t.contains("注销")
-                    && !t.contains("超出") && !t.contains("届满") && !t.contains("共享") && !t.contains("删除");
+            // de-identification counts as a protection measure only when framed as one, and not in a sentence about
+            // the end of retention or sharing ("若删除从技术上难以实现，我们会进行匿名化处理": the condition is a clause of
+            // its own, so the whole sentence is read)
+            case DE_IDENTIFICATION -> DEID_FRAME.find(t) && !DEID_NOT_MEASURE.find(t);
             case TRAINING -> STAFF.find(t);
-            case CERTIFICATION -> CERT_WORD.find(t) && !t.contains("实名");
-            case AUDIT -> !t.contains("安全事件") || t.contains("审计");
-            case ENCRYPTION -> !t.contains("SDK");
+            case CERTIFICATION -> CERT_WORD.find(t);
+            // monitoring after an incident is the incident's handling, not an audit measure; a background check
+            // before "…安全事件处置机制" in the same sentence stays one
+            case AUDIT -> !INCIDENT.find(lead) || AUDIT_WORD.find(lead);
             default -> true;
         };
     }

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * ({@link SeparateConsent}, by subject) and explanations of necessity or impact ({@link NecessityStatement}).
  */
 public final class SensitivePiExtractor implements AreaExtractor {
+    private static final Rx BELONGS = Rx.of("属于");
     private static final Pattern TRAILING_PERSONAL = Pattern.compile("(?:个人|的)$");
     private static final int MAX_CITES = 3;
     private static final Rx LABEL = Rx.of("(?<!非)(?:个人敏感信息|敏感个人信息|敏感信息|敏感数据|敏感的个人信息)");
@@ -155,8 +156,7 @@ public final class SensitivePiExtractor implements AreaExtractor {
         String subject = before.substring(clauseStart + 1);
         List<String> types;
         List<Citation> cites;
-        if (COPULA.find(TRAILING_PERSONAL.matcher(subject).replaceAll("")) || subject.endsWith("属于")
-                || subject.contains("属于")) {
+        if (COPULA.find(TRAILING_PERSONAL.matcher(subject).replaceAll("")) || BELONGS.find(subject)) {
             if (BACK_REF.find(subject) && PiTaxonomy.typesIn(subject).isEmpty() && i > 0) {
                 Sentence prev = all.get(i - 1);
                 types = PiTaxonomy.namesIn(d.text(prev));

@@ -26,7 +26,18 @@ public final class SharingExtractor implements AreaExtractor {
                     + "|(?:只有|唯有|仅有|只在|仅在|仅当)[^。；]{0,20}(?:共享|对外提供|提供给|分享给|向[^。；]{1,20}提供)[^。；]{0,30}?才(?:能|可|会)");
     private static final Rx NO_SHARE = Rx.of(
             "(?:不会|不|绝不|从不)(?:与|向|将您的[^，。；]{0,12}(?:提供|共享)给)?(?:任何)?(?:第三方|其他|任何|外部)[^，。；]{0,20}(?:共享|提供|分享|出售)");
-    private static final Rx NO_SHARE_ESCAPE = Rx.of("除|但|除非|例外|以下|仅|只|经|未经|在.{0,10}(?:同意|授权)|如确需|如必须|如需|确需|必须公开");
+    /** Words that turn a "we do not share" into a rule with exceptions, or hedge it (原则上). */
+    private static final Rx NO_SHARE_ESCAPE = Rx.of("除|但|除非|例外|以下|仅|只|经|未经|在.{0,10}(?:同意|授权)|如确需|如必须|如需|确需|必须公开|原则上");
+    /** The lead of an exception list ("但以下情形除外：") is read; its items are not. */
+    private static final Rx EXCEPTIONS_LEAD = Rx.of("除外");
+    /** Consent to a transfer (转让) is the merger case, not consent before sharing. */
+    private static final Rx TRANSFER = Rx.of("转让");
+    private static final Rx AGREE = Rx.of("同意");
+    private static final Rx CASES_FOLLOW = Rx.of("以下情");
+    /** A heading's question (我们如何委托处理) or the handler as the one entrusted (作为受托方, 受委托). */
+    private static final Rx NOT_OUR_ENTRUSTING = Rx.of("如何|受委托|作为受托方");
+    /** How a recipient is bound: by a requirement, a signed agreement or supervision. */
+    private static final Rx BINDING_ACT = Rx.of("要求|签署|签订|约定|监督");
     private static final Rx CONSENT = Rx.of(
             "征得您?的?(?:单独|明确|明示|书面)?(?:同意|授权)|获得您?的?(?:单独|明确|明示)?(?:同意|授权)|取得您?的?(?:单独|明确|明示)?(?:同意|授权)|经(?:过)?您?的?(?:单独|明确|明示|书面)?(?:同意|授权|许可)|事先(?:征得|获得|取得)|单独同意|明确同意|明示同意|除非您明确授权|您同意后|您授权后|您的授权|另行(?:征得|获取|取得)");
     private static final Rx NO_CONSENT_NEEDED = Rx.of("无需|不需要|不必|无须");
@@ -54,7 +65,7 @@ public final class SharingExtractor implements AreaExtractor {
         for (int i = 0; i < all.size(); i++) {
             Sentence s = all.get(i);
             String t = d.text(s);
-            if (ClauseText.isExceptionItem(t) && !t.contains("除外")) {
+            if (ClauseText.isExceptionItem(t) && !EXCEPTIONS_LEAD.find(t)) {
                 continue;
             }
             boolean noConsentNeeded = NO_CONSENT_NEEDED.find(t);
@@ -66,20 +77,20 @@ public final class SharingExtractor implements AreaExtractor {
                 } else if (CONDITIONS.find(t) && !noConsentNeeded) {
                     add(hits, Kind.SHARING_CONDITIONS, s);
                 }
-                if ((CONSENT.find(t) && !noConsentNeeded && !t.contains("转让")
+                if ((CONSENT.find(t) && !noConsentNeeded && !TRANSFER.find(t)
                         || SHARE_UNLESS.find(t)) && !GUARDIAN.find(t)) {
                     add(hits, Kind.CONSENT_BEFORE_SHARING, s);
                 }
             }
             if (DISCLOSE.find(t) && DISCLOSE_ACT.find(t) && !NOT_DISCLOSURE_CLAUSE.find(t)) {
-                if (DISCLOSE_NEVER.find(t) && !NO_SHARE_ESCAPE.find(t) && !t.contains("原则上")) {
+                if (DISCLOSE_NEVER.find(t) && !NO_SHARE_ESCAPE.find(t)) {
                     add(hits, Kind.PUBLIC_DISCLOSURE_NEVER, s);
-                } else if (CONSENT.find(t) || t.contains("同意")) {
+                } else if (CONSENT.find(t) || AGREE.find(t)) {
                     add(hits, Kind.PUBLIC_DISCLOSURE_CONSENT, s);
-                } else if (t.contains("以下情")) {
+                } else if (CASES_FOLLOW.find(t)) {
                     for (int k = i + 1; k < Math.min(all.size(), i + 4); k++) {
                         String n = d.text(all.get(k));
-                        if (n.contains("同意") && !NO_CONSENT_NEEDED.find(n)) {
+                        if (AGREE.find(n) && !NO_CONSENT_NEEDED.find(n)) {
                             add(hits, Kind.PUBLIC_DISCLOSURE_CONSENT, s);
                             add(hits, Kind.PUBLIC_DISCLOSURE_CONSENT, all.get(k));
                             break;
@@ -90,14 +101,13 @@ public final class SharingExtractor implements AreaExtractor {
             if (MERGER.find(t) && MERGER_BOUND.find(t)) {
                 add(hits, Kind.MERGER_TRANSFER, s);
             }
-            boolean entrusted = ENTRUSTED_STRICT.find(t) && !t.contains("如何") && !t.contains("受委托")
-                    && !t.contains("作为受托方");
+            boolean entrusted = ENTRUSTED_STRICT.find(t) && !NOT_OUR_ENTRUSTING.find(t);
             if (entrusted) {
                 add(hits, Kind.ENTRUSTED_PROCESSING, s);
             }
             if ((entrusted || share || ENTRUSTED.find(t)) && PARTNER.find(t)
                     && BOUND.find(t) && !noConsentNeeded
-                    && (t.contains("要求") || t.contains("签署") || t.contains("签订") || t.contains("约定") || t.contains("监督"))) {
+                    && BINDING_ACT.find(t)) {
                 add(hits, Kind.ENTRUSTED_BOUND, s);
             }
         }

@@ -296,6 +296,12 @@ public final class ThirdPartyExtractor implements AreaExtractor {
         return isGenericName(x) ? null : x;
     }
 
+    private static final Rx PRIVACY = Rx.of("隐私");
+    /** The field labels of an SDK table's row written on one line ("友盟 使用目的：… 数据类型：… 官网链接：…"). */
+    private static final Rx ROW_FIELD = Rx.of("使用目的|数据类型|官网链接|隐私政策链接|收集(?:的)?个人信息(?:类型|字段|范围)");
+    /** The words of a title that points to a list kept elsewhere (第三方SDK目录, 共享情况说明). */
+    private static final Rx LIST_WORD = Rx.of("清单|目录|列表|说明|情况|一览");
+
     /** A specific SDK name in the text (百度人脸识别SDK, 高德地图SDK（…）), or null. */
     static String sdkName(String t) {
         String head = LEAD_LIST_NUMBER.matcher(t).replaceFirst("");
@@ -307,8 +313,8 @@ public final class ThirdPartyExtractor implements AreaExtractor {
                 return n;
             }
         }
-        if (first.length() <= 30 && !SdkProviders.find(first).isEmpty() && !first.contains("隐私")
-                && (t.contains("使用目的") || t.contains("数据类型") || t.contains("官网链接"))) {
+        if (first.length() <= 30 && !SdkProviders.find(first).isEmpty() && !PRIVACY.find(first)
+                && ROW_FIELD.find(t)) {
             return first.strip();
         }
         if (!t.contains("SDK") && !t.contains("sdk") && !t.contains("Sdk")) {
@@ -417,6 +423,13 @@ public final class ThirdPartyExtractor implements AreaExtractor {
 
     private static final Rx TABLE_HEADER = Rx.of(
             "^(?:第三方)?(?:SDK|sdk)?(?:名称|主体|主体名称|公司名称|提供方|使用目的|目的|用途|功能类型|功能|涉及个人信息|收集个人信息类型|个人信息类型|收集的个人信息|共享个人信息|共享的个人信息|个人信息字段|数据类型|官网链接|第三方官网链接|隐私政策链接|隐私政策|共享方式|使用场景|业务场景|收集方式|处理方式|权限|涉及权限|申请权限|类型)$");
+    /** What a header cell names, tested in this order (the rest are purposes): the SDK, its provider, a link, PI. */
+    private static final Rx NAME_COLUMN = Rx.of("SDK|sdk|功能类型|产品");
+    private static final Rx PROVIDER_COLUMN = Rx.of("名称|主体|提供方|公司");
+    private static final Rx URL_COLUMN = Rx.of("链接|官网|隐私政策");
+    private static final Rx PI_COLUMN = Rx.of("信息|数据类型|字段");
+    /** A column that names who provides the SDK (a table with one is a table of named recipients). */
+    private static final Rx NAMED_COLUMN = Rx.of("名称|主体|提供方");
     private static final Rx TABLE_END = Rx.of("^(?:[0-9]+[.、．]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)])");
     private static final Rx ORG_END = Rx.of("(?:公司|集团|银行|中心|局|研究院|委员会|Inc\\.?|Ltd\\.?|LLC)$");
     private static final Rx PURPOSE_START = Rx.of("^(?:用于|为了|为|提供|实现|以便|便于|帮助)");
@@ -436,7 +449,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
             List<String> columns = new ArrayList<>();
             while (h < lines.size() && isHeader(lines.get(h).text())) {
                 String x = lines.get(h).text();
-                named |= x.contains("名称") || x.contains("主体") || x.contains("提供方");
+                named |= NAMED_COLUMN.find(x);
                 String kind = headerKind(x);
                 if (!columns.contains(kind)) {
                     columns.add(kind);
@@ -501,16 +514,16 @@ public final class ThirdPartyExtractor implements AreaExtractor {
     }
 
     private static String headerKind(String x) {
-        if (x.contains("SDK") || x.contains("sdk") || x.contains("功能类型") || x.contains("产品")) {
+        if (NAME_COLUMN.find(x)) {
             return "name";
         }
-        if (x.contains("名称") || x.contains("主体") || x.contains("提供方") || x.contains("公司")) {
+        if (PROVIDER_COLUMN.find(x)) {
             return "provider";
         }
-        if (x.contains("链接") || x.contains("官网") || x.contains("隐私政策")) {
+        if (URL_COLUMN.find(x)) {
             return "url";
         }
-        if (x.contains("信息") || x.contains("数据类型") || x.contains("字段")) {
+        if (PI_COLUMN.find(x)) {
             return "pi";
         }
         return "purpose";
@@ -565,8 +578,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
             if (s.start() == 0) {
                 lineStart = 0;
             }
-            boolean mayList = t.contains("清单") || t.contains("目录") || t.contains("列表") || t.contains("说明")
-                    || t.contains("情况") || t.contains("一览");
+            boolean mayList = LIST_WORD.find(t);
             Matcher list = mayList ? SEPARATE_LIST_TITLE.matcher(t) : null;
             boolean listed = list != null && list.find();
             if (mayList && !listed) {

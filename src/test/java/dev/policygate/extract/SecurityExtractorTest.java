@@ -37,6 +37,19 @@ class SecurityExtractorTest {
     }
 
     @Test
+    void measureWordsAreJudgedWhereTheyStand() {
+        // a background check stays an audit measure in a sentence that also speaks of incident handling
+        assertTrue(kinds("我们会对关键岗位的人员进行安全背景审查，并建立了个人信息安全事件的处置机制。").contains(Kind.AUDIT));
+        // monitoring after an incident is the incident's handling
+        assertFalse(kinds("发生个人信息安全事件后，我们将采取措施监控事态的发展。").contains(Kind.AUDIT));
+        // an identity check (实名认证) elsewhere in the sentence does not hide a certification
+        assertTrue(kinds("我们的系统已通过网络安全等级保护三级测评，实名认证信息也会加密存储。").contains(Kind.CERTIFICATION));
+        // de-identification as the end of retention is no protection measure, even in a clause of its own
+        assertFalse(kinds("注销账号后我们将删除您的信息，若删除从技术上难以实现，我们会采取安全措施进行匿名化处理。")
+                .contains(Kind.DE_IDENTIFICATION));
+    }
+
+    @Test
     void incidentNotification() {
         IncidentNotification full = of(run("发生个人信息安全事件后，我们将及时告知您事件的基本情况和可能的影响，并以邮件、短信方式通知您。"),
                 IncidentNotification.class).get(0);
