@@ -39,8 +39,83 @@ public final class PiTaxonomy {
 
     static List<TermMatcher.Hit<PiType>> hits(String text, int from, int to) {
         List<TermMatcher.Hit<PiType>> all = MATCHER.find(text, from, to);
+        sharedHeads(text, from, to, all);
         all.removeIf(h -> negated(text, h.start()));
         return all;
+    }
+
+    /** Conjunctions between modifiers that share one head noun. */
+    private static final String CONJUNCTIONS = "、和及与或/";
+    /** Head nouns that Chinese writes once after coordinated modifiers. */
+    private static final String[] HEADS = {"记录", "信息", "数据", "号码", "内容", "历史"};
+    private static final int MAX_MODIFIER = 4;
+
+    /**
+     * Coordinated modifiers that share one head noun ("浏览、搜索等记录", "通话、短信记录", "设备、位置信息"): Chinese writes
+     * the head once, the taxonomy names the full terms (浏览记录, 搜索记录). Each modifier with the head is looked up; one
+     * that is a term and that no hit covers yet becomes a hit over the modifier (in text order with the others).
+     */
+    private static void sharedHeads(String text, int from, int to, List<TermMatcher.Hit<PiType>> hits) {
+        List<TermMatcher.Hit<PiType>> found = new ArrayList<>();
+        for (int j = from + 1; j < to - 1; j++) {
+            if (CONJUNCTIONS.indexOf(text.charAt(j)) < 0) {
+                continue;
+            }
+            int headAt = -1;
+            String head = null;
+            for (int k = j + 2; k <= Math.min(to - 2, j + 1 + MAX_MODIFIER + 1) && head == null; k++) {
+                for (String h : HEADS) {
+                    if (text.startsWith(h, k) && k + h.length() <= to) {
+                        headAt = k;
+                        head = h;
+                        break;
+                    }
+                }
+            }
+            if (head == null) {
+                continue;
+            }
+            int secondEnd = text.charAt(headAt - 1) == '等' ? headAt - 1 : headAt;
+            if (secondEnd - (j + 1) < 1 || !allHan(text, j + 1, secondEnd)) {
+                continue;
+            }
+            addModifier(text, j + 1, secondEnd, head, hits, found);
+            // the first modifier ends at the conjunction; its start is not marked, so each length is tried
+            for (int len = Math.min(MAX_MODIFIER, j - from); len >= 1; len--) {
+                if (allHan(text, j - len, j) && addModifier(text, j - len, j, head, hits, found)) {
+                    break;
+                }
+            }
+        }
+        if (!found.isEmpty()) {
+            hits.addAll(found);
+            hits.sort(java.util.Comparator.comparingInt(TermMatcher.Hit::start));
+        }
+    }
+
+    private static boolean addModifier(String text, int start, int end, String head,
+                                       List<TermMatcher.Hit<PiType>> hits, List<TermMatcher.Hit<PiType>> found) {
+        for (TermMatcher.Hit<PiType> h : hits) {
+            if (h.start() < end && h.end() > start) {
+                return false;
+            }
+        }
+        String term = text.substring(start, end) + head;
+        List<TermMatcher.Hit<PiType>> whole = MATCHER.find(term);
+        if (whole.size() != 1 || whole.get(0).start() != 0 || whole.get(0).end() != term.length()) {
+            return false;
+        }
+        found.add(new TermMatcher.Hit<>(start, end, term, whole.get(0).value()));
+        return true;
+    }
+
+    private static boolean allHan(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.UnicodeScript.of(text.charAt(i)) != Character.UnicodeScript.HAN) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** 非个人身份信息, 非敏感信息: a term negated by a preceding 非 is not that type. */

@@ -54,7 +54,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
             "共享|提供\\s*给|对外提供|分享给|传输给|披露给|发送给|转移给|传送给|委托|接入(?!网络|的网络|方式|互联网|类型)|嵌入|集成|向(?!我们|我方|我行)[^，。；]{1,30}提供|与[^，。；]{1,30}(?:共享|分享)",
             "共享", "提供", "分享", "传输给", "披露给", "发送给", "转移给", "传送给", "委托", "接入", "嵌入", "集成");
     private static final Rx UNNAMED = Rx.of(
-            "关联方|关联公司|关联企业|合作伙伴|合作方|授权合作单位|合作单位|第三方服务商|服务提供商|服务商|第三方机构|技术支撑单位|供应商|第三方");
+            "关联方|关联公司|关联企业|合作伙伴|合作方|合作单位|第三方服务商|服务提供商|服务商|第三方机构|技术(?:支撑|支持|服务)单位|供应商|第三方");
     /** The user shares or posts content to a place (分享到/转发至/发布到 …) right before a party's name. */
     private static final Pattern USER_SHARES_TO = Pattern.compile(
             "(?:分享|转发|转载|发布|发表|同步|上传|推送)(?:内容|信息|链接|文章|图片|视频)?(?:到|至)(?:其他|其它|各类|各个|相关|您的|你的)?的?$");
@@ -422,7 +422,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
     // ---- tables rendered as lines (a run of header cells, then cells row by row) -------------------------
 
     private static final Rx TABLE_HEADER = Rx.of(
-            "^(?:第三方)?(?:SDK|sdk)?(?:名称|主体|主体名称|公司名称|提供方|使用目的|目的|用途|功能类型|功能|涉及个人信息|收集个人信息类型|个人信息类型|收集的个人信息|共享个人信息|共享的个人信息|个人信息字段|数据类型|官网链接|第三方官网链接|隐私政策链接|隐私政策|共享方式|使用场景|业务场景|收集方式|处理方式|权限|涉及权限|申请权限|类型)$");
+            "^(?:第三方)?(?:SDK|sdk)?(?:名称|主体|主体名称|公司名称|提供方|使用目的|目的|用途|功能类型|功能|涉及个人信息|收集个人信息类型|个人信息类型|收集的个人信息|共享个人信息|共享的个人信息|个人信息字段|数据类型|官网链接|隐私政策链接|隐私政策|共享方式|使用场景|业务场景|收集方式|处理方式|权限|涉及权限|申请权限|类型)$");
     /** What a header cell names, tested in this order (the rest are purposes): the SDK, its provider, a link, PI. */
     private static final Rx NAME_COLUMN = Rx.of("SDK|sdk|功能类型|产品");
     private static final Rx PROVIDER_COLUMN = Rx.of("名称|主体|提供方|公司");

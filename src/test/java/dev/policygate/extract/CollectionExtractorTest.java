@@ -153,4 +153,16 @@ class CollectionExtractorTest {
         assertTrue(PiTaxonomy.typesIn("银行卡号").get(0).sensitive());
         assertFalse(PiTaxonomy.typesIn("手机号码").get(0).sensitive());
     }
+
+    @Test
+    void modifiersThatShareOneHeadNounAreEachATerm() {
+        // 浏览记录 and 搜索记录 are terms; the policy writes the head 记录 once
+        assertEquals(List.of("上网记录"), PiTaxonomy.namesIn("您在使用服务时的浏览、搜索等记录"));
+        // 地区信息 (coarse location) after 昵称、头像 in a third-party login
+        assertTrue(PiTaxonomy.namesIn("我们会获取您的头像、昵称、地区和性别信息").containsAll(List.of("昵称头像", "粗略位置", "性别")));
+        // 身份证号码 is a term of its own; 姓名号码 is none: nothing is made up
+        assertEquals(List.of("姓名", "身份证件"), PiTaxonomy.namesIn("请提供姓名和身份证号码"));
+        // a modifier that is not a PI word gives no type
+        assertTrue(PiTaxonomy.namesIn("我们和合作伙伴的数据").isEmpty());
+    }
 }

@@ -92,7 +92,7 @@ class GovernmentPoliciesExtractBTest {
         assertTrue(of(f, StorageLocation.class).isEmpty(), "003 does not say where PI is stored");
         assertTrue(of(f, CrossBorderTransfer.class).isEmpty());
         assertTrue(of(f, ThirdParty.class).stream().noneMatch(ThirdParty::named), "only unnamed 合作单位");
-        assertTrue(of(f, ThirdParty.class).stream().anyMatch(t -> "授权合作单位".equals(t.provider())));
+        assertTrue(of(f, ThirdParty.class).stream().anyMatch(t -> "合作单位".equals(t.provider())));
 
         List<SharingClause.Kind> sharing = of(f, SharingClause.class).stream().map(SharingClause::kind).toList();
         assertTrue(sharing.containsAll(List.of(SharingClause.Kind.PUBLIC_DISCLOSURE_CONSENT,
