@@ -96,7 +96,7 @@ public final class ContactExtractor implements AreaExtractor {
 
     /** Whether the sentence names the protection officer/department outside a list of possible policy changes. */
     static boolean isOfficerMention(String t) {
-        return L.find("OFFICER", t) && !isChangeListItem(t);
+        return L.find("OFFICER_HINT", t) && L.find("OFFICER", t) && !isChangeListItem(t);
     }
 
     static boolean isChangeListItem(String t) {

@@ -14,6 +14,8 @@ public final class PiTaxonomy {
     public static final String RESOURCE = "/lexicon/pi-taxonomy.tsv";
     private static final LexiconFile FILE = LexiconFile.load(RESOURCE);
     private static final TermMatcher<PiType> MATCHER = build();
+    /** Every term (lower-cased) with its type, for looking up a whole word. */
+    private static final Map<String, PiType> TERMS = terms();
 
     private PiTaxonomy() {
     }
@@ -30,6 +32,17 @@ public final class PiTaxonomy {
             }
         }
         return m.seal();
+    }
+
+    private static Map<String, PiType> terms() {
+        Map<String, PiType> m = new java.util.HashMap<>();
+        for (String[] row : FILE.rows()) {
+            PiType type = new PiType(row[1].strip(), row[2].strip(), Boolean.parseBoolean(row[3].strip()));
+            for (String syn : row[0].split("\\|")) {
+                m.putIfAbsent(syn.strip().toLowerCase(java.util.Locale.ROOT), type);
+            }
+        }
+        return Map.copyOf(m);
     }
 
     /** Version and source line of the data file. */
@@ -101,11 +114,11 @@ public final class PiTaxonomy {
             }
         }
         String term = text.substring(start, end) + head;
-        List<TermMatcher.Hit<PiType>> whole = MATCHER.find(term);
-        if (whole.size() != 1 || whole.get(0).start() != 0 || whole.get(0).end() != term.length()) {
+        PiType type = TERMS.get(term);
+        if (type == null) {
             return false;
         }
-        found.add(new TermMatcher.Hit<>(start, end, term, whole.get(0).value()));
+        found.add(new TermMatcher.Hit<>(start, end, term, type));
         return true;
     }
 

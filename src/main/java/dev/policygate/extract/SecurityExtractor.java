@@ -156,6 +156,9 @@ public final class SecurityExtractor implements AreaExtractor {
 
     /** Whether a measure word of kind {@code k} stands in {@code t} where it is a measure. */
     private static boolean measureIn(Kind k, Rx word, String t) {
+        if (k != Kind.AUDIT) {
+            return word.find(t) && measureOk(k, t, null);
+        }
         Matcher m = word.matcher(t);
         for (int at = 0; word.findFrom(m, t, at); at = Math.max(m.end(), m.start() + 1)) {
             if (measureOk(k, t, t.substring(0, m.end()))) {
