@@ -59,6 +59,8 @@ public record LabelledPolicy(String name, List<String> texts, List<Set<Area>> ar
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException(file + ": not UTF-8 text", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -70,7 +72,8 @@ public record LabelledPolicy(String name, List<String> texts, List<Set<Area>> ar
             try {
                 node = JSON.readTree(lines.get(i));
             } catch (IOException e) {
-                throw new IllegalArgumentException(file + ":" + (i + 1) + ": not JSON (" + e.getMessage() + ")", e);
+                throw new IllegalArgumentException(file + ":" + (i + 1) + ": not JSON ("
+                        + e.getMessage().lines().findFirst().orElse("") + ")", e);
             }
             String text = Ingestor.normalize(node.path("text").asText(""));
             if (text.isEmpty()) {

@@ -64,6 +64,21 @@ class ExtractionEvalTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8OrNotJsonLinesIsNamedInTheError() throws IOException {
+        Files.write(dir.resolve("gbk.jsonl"), "{\"text\": \"我们收集您的姓名。\", \"labels\": []}\n"
+                .getBytes(java.nio.charset.Charset.forName("GBK")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LabelledPolicy.readAll(dir));
+        assertEquals(dir.resolve("gbk.jsonl") + ": not UTF-8 text", e.getMessage());
+        Files.delete(dir.resolve("gbk.jsonl"));
+        Files.writeString(dir.resolve("cut.jsonl"), "{\"text\": \"我们收集您的姓名。\", \"labels\": [\n",
+                StandardCharsets.UTF_8);
+        e = assertThrows(IllegalArgumentException.class, () -> LabelledPolicy.readAll(dir));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith(dir.resolve("cut.jsonl") + ":1: not JSON ("),
+                e.getMessage());
+        org.junit.jupiter.api.Assertions.assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+    }
+
+    @Test
     void labelAgreementComparesTheAnnotationsOfTheSameSentenceInDifferentPolicies() throws IOException {
         Files.writeString(dir.resolve("a.jsonl"), String.join("\n",
                 "{\"text\": \"我们使用加密技术保护您的个人信息。\", \"labels\": [\"安全措施\"]}",
