@@ -6,7 +6,6 @@ import dev.policygate.facts.AreaStatement;
 import dev.policygate.facts.Citation;
 import dev.policygate.facts.CrossBorderTransfer;
 import dev.policygate.facts.Fact;
-import dev.policygate.facts.PiType;
 import dev.policygate.facts.ResponseDeadline;
 import dev.policygate.facts.Retention;
 import dev.policygate.facts.RetentionExpiry;
@@ -21,8 +20,8 @@ import java.util.Set;
 
 /**
  * The learned layer beside the lexicons: every sentence that the {@link SentenceClassifier} places in an area which
- * no fact of that area cites becomes an {@link AreaStatement} citing the sentence, with the PI types it names when
- * the area is collection. Of a pattern's fact, the cited sentences the classifier places in the fact's area under
+ * no fact of that area cites becomes an {@link AreaStatement} citing the sentence, with what the extractors' readers
+ * still parse from it ({@link AreaStatementReader}). Of a pattern's fact, the cited sentences the classifier places in the fact's area under
  * {@link #DOUBT} are no longer cited while one citation at least stays (a right's fact that also quoted the contact
  * paragraph after it cites the right); a fact it places under {@link #REJECT} in every sentence it cites is dropped
  * as a misreading (a collection read in "如需复制…请通过…联系我们"), unless the pattern read a value the rules compare
@@ -100,8 +99,7 @@ final class LearnedAreas {
                 if (pa < classifier.threshold(a) || cited.get(i).contains(a)) {
                     continue;
                 }
-                List<PiType> pi = a == Area.COLLECTION ? PiTaxonomy.typesIn(text, s.start(), s.end()) : List.of();
-                out.add(new AreaStatement(a, Math.round(pa * 100) / 100.0, pi, List.of(d.cite(s))));
+                out.add(AreaStatementReader.read(a, Math.round(pa * 100) / 100.0, text, s.start(), s.end(), d.cite(s)));
             }
         }
         return out;

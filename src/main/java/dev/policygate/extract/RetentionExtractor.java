@@ -72,15 +72,8 @@ public final class RetentionExtractor implements AreaExtractor {
             }
             boolean keep = KEEP.find(t) && !t.contains("SDK");
             if (keep) {
-                Matcher p = PERIOD.matcher(t);
-                while (p.find()) {
-                    String period = p.group().strip();
-                    if (WORKING_DAYS.find(t) && !RETENTION_PERIOD.find(t)) {
-                        break;
-                    }
-                    if (retentionContext(t, p.start()) && !NOT_RETENTION_RULE.find(t)) {
-                        add(retention, Retention.Kind.PERIOD + "|" + period, s);
-                    }
+                for (String period : periodsIn(t)) {
+                    add(retention, Retention.Kind.PERIOD + "|" + period, s);
                 }
                 if (CRITERIA.find(t)) {
                     add(retention, Retention.Kind.CRITERIA + "|", s);
@@ -123,6 +116,30 @@ public final class RetentionExtractor implements AreaExtractor {
         for (var e : storage.entrySet()) {
             String[] k = e.getKey().split("\\|", 2);
             out.add(new StorageLocation(StorageLocation.Region.valueOf(k[0]), k[1], cites(d, e.getValue())));
+        }
+        return out;
+    }
+
+    /** The first retention period stated in {@code t}, or null. */
+    static String periodIn(String t) {
+        List<String> periods = periodsIn(t);
+        return periods.isEmpty() ? null : periods.get(0);
+    }
+
+    /**
+     * The retention periods stated in {@code t} (三年, 法律法规规定的最短期限), in text order: none where the days are
+     * a response time (15个工作日内答复) rather than a retention period, or where the period has not run out.
+     */
+    private static List<String> periodsIn(String t) {
+        if (WORKING_DAYS.find(t) && !RETENTION_PERIOD.find(t) || NOT_RETENTION_RULE.find(t)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        Matcher p = PERIOD.matcher(t);
+        while (p.find()) {
+            if (retentionContext(t, p.start())) {
+                out.add(p.group().strip());
+            }
         }
         return out;
     }
