@@ -180,6 +180,8 @@ class GovernmentPoliciesExtractBTest {
         assertTrue(permission(f, Permission.CONTACTS, "话费充值").isPresent());
         assertTrue(permission(f, Permission.CAMERA, "刷脸").isPresent());
         assertEquals(StorageLocation.Region.MAINLAND_CHINA, of(f, StorageLocation.class).get(0).region());
+        // a cross-border clause that transfers nothing abroad (it would ask for separate consent first)
+        assertFalse(of(f, CrossBorderTransfer.class).isEmpty());
         assertTrue(of(f, CrossBorderTransfer.class).stream().noneMatch(CrossBorderTransfer::actual));
         assertFalse(of(f, SensitivePiLabel.class).isEmpty());
         assertTrue(of(f, SensitivePiLabel.class).stream().allMatch(SensitivePiLabel::inDefinitions),
