@@ -25,6 +25,7 @@ public final class ConsentExtractor implements AreaExtractor {
     private static final Rx THIS_POLICY = Rx.of("本政策");
     /** A use that is stopped (停止使用, 不再使用) gives no consent. */
     private static final Rx STOPPED = Rx.of("停止|不再");
+    private static final Rx STOP_USE = Rx.of("停止使用");
     private static final Rx CONTINUE_VERB = Rx.of("(?:继续|仍然|仍|持续|再次)(?:使用|访问|登录|浏览)");
 
     @Override
@@ -51,7 +52,7 @@ public final class ConsentExtractor implements AreaExtractor {
                 String u = um.group();
                 int at = um.start();
                 String before = withoutContinued.substring(Math.max(0, at - 3), at + 1);
-                if (!STOPPED.find(before) && !STOPPED.find(u) && !NOT_MEAN.find(u)) {
+                if (!STOPPED.find(before) && !STOP_USE.find(u) && !NOT_MEAN.find(u)) {
                     use = true;
                     break;
                 }

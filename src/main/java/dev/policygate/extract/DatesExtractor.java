@@ -32,7 +32,7 @@ public final class DatesExtractor implements AreaExtractor {
     private static final Rx SUBJECT = Rx.of("本(?:隐私)?(?:政策|指引|声明|规则|协议|条款|版本)|隐私(?:权)?政策|保护指引|本版");
     /** A date labelled as of something else ("更新的内容于…") is not the policy's, unless the line is short. */
     private static final Rx OF = Rx.of("的");
-    private static final Rx TAKES_EFFECT = Rx.of("自[^。；]*生效");
+    private static final Rx TAKES_EFFECT = Rx.of("自[^。；]{0,80}生效");
     /** The terms of service's dates (本协议, 本条款), not the policy's. */
     private static final Rx OTHER_DOCUMENT = Rx.of("本条款|本协议");
     private static final Rx EFFECTIVE_WORD = Rx.of("生效|实施|施行");

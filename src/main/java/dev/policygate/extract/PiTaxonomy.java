@@ -63,42 +63,60 @@ public final class PiTaxonomy {
     private static final String[] HEADS = {"记录", "信息", "数据", "号码", "内容", "历史"};
     private static final int MAX_MODIFIER = 4;
 
+    /** At most this many modifiers in one coordination are read. */
+    private static final int MAX_MODIFIERS = 6;
+
     /**
-     * Coordinated modifiers that share one head noun ("浏览、搜索等记录", "通话、短信记录", "设备、位置信息"): Chinese writes
-     * the head once, the taxonomy names the full terms (浏览记录, 搜索记录). Each modifier with the head is looked up; one
-     * that is a term and that no hit covers yet becomes a hit over the modifier (in text order with the others).
+     * Coordinated modifiers that share one head noun ("浏览、搜索等记录", "交易、支付、预订等信息", "设备、位置信息"): Chinese
+     * writes the head once, the taxonomy names the full terms (浏览记录, 搜索记录). From a conjunction, the modifiers
+     * after it are read up to the head (each of 1 to {@link #MAX_MODIFIER} Han characters, separated by conjunctions,
+     * the last one optionally followed by 等), and the modifier before it by its last 1 to {@link #MAX_MODIFIER}
+     * characters. Each modifier that, with the head, is a term and that no hit covers yet becomes a hit over the
+     * modifier (in text order with the others).
      */
     private static void sharedHeads(String text, int from, int to, List<TermMatcher.Hit<PiType>> hits) {
         List<TermMatcher.Hit<PiType>> found = new ArrayList<>();
         for (int j = from + 1; j < to - 1; j++) {
-            if (CONJUNCTIONS.indexOf(text.charAt(j)) < 0) {
+            if (!isConjunction(text.charAt(j))) {
                 continue;
             }
-            int headAt = -1;
+            List<int[]> modifiers = new ArrayList<>();
             String head = null;
-            for (int k = j + 2; k <= Math.min(to - 2, j + 1 + MAX_MODIFIER + 1) && head == null; k++) {
-                for (String h : HEADS) {
-                    if (text.startsWith(h, k) && k + h.length() <= to) {
-                        headAt = k;
-                        head = h;
+            int p = j + 1;
+            while (head == null && modifiers.size() < MAX_MODIFIERS) {
+                int q = p;
+                while (q < to && q - p <= MAX_MODIFIER && isHan(text.charAt(q)) && !isConjunction(text.charAt(q))
+                        && (q == p || headAt(text, q, to) == null)) {
+                    q++;
+                }
+                int length = q - p;
+                boolean etc = length > 1 && text.charAt(q - 1) == '等' && headAt(text, q, to) != null;
+                int modifierEnd = etc ? q - 1 : q;
+                if (modifierEnd - p < 1 || modifierEnd - p > MAX_MODIFIER) {
+                    break;
+                }
+                modifiers.add(new int[] {p, modifierEnd});
+                head = headAt(text, q, to);
+                if (head == null) {
+                    if (q >= to || !isConjunction(text.charAt(q))) {
                         break;
                     }
+                    p = q + 1;
                 }
             }
             if (head == null) {
                 continue;
             }
-            int secondEnd = text.charAt(headAt - 1) == '等' ? headAt - 1 : headAt;
-            if (secondEnd - (j + 1) < 1 || !allHan(text, j + 1, secondEnd)) {
-                continue;
+            for (int[] m : modifiers) {
+                addModifier(text, m[0], m[1], head, hits, found);
             }
-            addModifier(text, j + 1, secondEnd, head, hits, found);
-            // the first modifier ends at the conjunction; its start is not marked, so each length is tried
+            // the modifier before the conjunction has no marked start, so each length is tried
             for (int len = Math.min(MAX_MODIFIER, j - from); len >= 1; len--) {
                 if (allHan(text, j - len, j) && addModifier(text, j - len, j, head, hits, found)) {
                     break;
                 }
             }
+            j = modifiers.get(modifiers.size() - 1)[1];
         }
         if (!found.isEmpty()) {
             hits.addAll(found);
@@ -106,11 +124,31 @@ public final class PiTaxonomy {
         }
     }
 
+    /** The head noun that starts at {@code at}, or null. */
+    private static String headAt(String text, int at, int to) {
+        for (String h : HEADS) {
+            if (at + h.length() <= to && text.startsWith(h, at)) {
+                return h;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isConjunction(char c) {
+        return CONJUNCTIONS.indexOf(c) >= 0;
+    }
+
+    private static boolean isHan(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+
     private static boolean addModifier(String text, int start, int end, String head,
                                        List<TermMatcher.Hit<PiType>> hits, List<TermMatcher.Hit<PiType>> found) {
-        for (TermMatcher.Hit<PiType> h : hits) {
-            if (h.start() < end && h.end() > start) {
-                return false;
+        for (List<TermMatcher.Hit<PiType>> l : List.of(hits, found)) {
+            for (TermMatcher.Hit<PiType> h : l) {
+                if (h.start() < end && h.end() > start) {
+                    return false;
+                }
             }
         }
         String term = text.substring(start, end) + head;
@@ -124,7 +162,7 @@ public final class PiTaxonomy {
 
     private static boolean allHan(String text, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (Character.UnicodeScript.of(text.charAt(i)) != Character.UnicodeScript.HAN) {
+            if (!isHan(text.charAt(i))) {
                 return false;
             }
         }

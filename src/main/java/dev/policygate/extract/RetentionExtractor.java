@@ -70,7 +70,7 @@ public final class RetentionExtractor implements AreaExtractor {
             if (ClauseText.isExceptionItem(t) && !RETENTION_PERIOD.find(t)) {
                 continue;
             }
-            boolean keep = KEEP.find(t) && !t.contains("SDK");
+            boolean keep = keeps(t);
             if (keep) {
                 for (String period : periodsIn(t)) {
                     add(retention, Retention.Kind.PERIOD + "|" + period, s);
@@ -120,8 +120,16 @@ public final class RetentionExtractor implements AreaExtractor {
         return out;
     }
 
+    /** Whether {@code t} speaks of keeping data (and not of an SDK's keeping). */
+    private static boolean keeps(String t) {
+        return KEEP.find(t) && !t.contains("SDK");
+    }
+
     /** The first retention period stated in {@code t}, or null. */
     static String periodIn(String t) {
+        if (!keeps(t)) {
+            return null;
+        }
         List<String> periods = periodsIn(t);
         return periods.isEmpty() ? null : periods.get(0);
     }

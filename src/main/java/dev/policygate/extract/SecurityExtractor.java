@@ -71,6 +71,8 @@ public final class SecurityExtractor implements AreaExtractor {
     private static final Rx CERT_WORD = Rx.of("(?<!实名)认证|等级保护|等保|ISO|测评|备案");
     private static final Rx DEID_NOT_MEASURE = Rx.of("注销|超出|届满|共享|删除");
     private static final Rx AUDIT_WORD = Rx.of("审计");
+    /** The incident itself, not its prevention (为防止信息泄露，我们…监控 stays an audit measure). */
+    private static final Rx SECURITY_INCIDENT = Rx.of("安全事件");
     @Override
     public List<Fact> extract(Document d) {
         Map<Kind, List<Sentence>> measures = new EnumMap<>(Kind.class);
@@ -179,7 +181,7 @@ public final class SecurityExtractor implements AreaExtractor {
             case CERTIFICATION -> CERT_WORD.find(t);
             // monitoring after an incident is the incident's handling, not an audit measure; a background check
             // before "…安全事件处置机制" in the same sentence stays one
-            case AUDIT -> !INCIDENT.find(lead) || AUDIT_WORD.find(lead);
+            case AUDIT -> !SECURITY_INCIDENT.find(lead) || AUDIT_WORD.find(lead);
             default -> true;
         };
     }

@@ -160,6 +160,9 @@ class CollectionExtractorTest {
         assertEquals(List.of("上网记录"), PiTaxonomy.namesIn("您在使用服务时的浏览、搜索等记录"));
         // 地区信息 (coarse location) after 昵称、头像 in a third-party login
         assertTrue(PiTaxonomy.namesIn("我们会获取您的头像、昵称、地区和性别信息").containsAll(List.of("昵称头像", "粗略位置", "性别")));
+        // a run of three modifiers: each is read, the first one too
+        assertTrue(PiTaxonomy.namesIn("包括生物识别、宗教信仰、金融账户等信息").containsAll(List.of("生物识别信息", "宗教信仰")),
+                PiTaxonomy.namesIn("包括生物识别、宗教信仰、金融账户等信息").toString());
         // 身份证号码 is a term of its own; 姓名号码 is none: nothing is made up
         assertEquals(List.of("姓名", "身份证件"), PiTaxonomy.namesIn("请提供姓名和身份证号码"));
         // a modifier that is not a PI word gives no type

@@ -40,6 +40,8 @@ class SecurityExtractorTest {
     void measureWordsAreJudgedWhereTheyStand() {
         // a background check stays an audit measure in a sentence that also speaks of incident handling
         assertTrue(kinds("我们会对关键岗位的人员进行安全背景审查，并建立了个人信息安全事件的处置机制。").contains(Kind.AUDIT));
+        // preventing a leak is not an incident: its monitoring is an audit measure
+        assertTrue(kinds("为防止个人信息泄露，我们会对相关操作进行日志记录和监控。").contains(Kind.AUDIT));
         // monitoring after an incident is the incident's handling
         assertFalse(kinds("发生个人信息安全事件后，我们将采取措施监控事态的发展。").contains(Kind.AUDIT));
         // an identity check (实名认证) elsewhere in the sentence does not hide a certification
