@@ -1,9 +1,12 @@
 package dev.policygate.extract;
 
+import dev.policygate.facts.Citation;
 import dev.policygate.facts.Handler;
 import dev.policygate.ingest.Document;
 import dev.policygate.ingest.Sentence;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,6 +68,7 @@ public final class HandlerExtractor implements AreaExtractor {
     public List<Handler> extract(Document d) {
         ClauseText.Grouped<String> g = new ClauseText.Grouped<>();
         String text = d.normalizedText();
+        Map<String, ShortName> shortNames = new LinkedHashMap<>();
         for (Sentence s : d.sentences()) {
             String t = ClauseText.text(d, s);
             // NAME（以下简称“我们”）
@@ -90,17 +94,10 @@ public final class HandlerExtractor implements AreaExtractor {
                         continue;
                     }
                 }
-                int start = end;
-                while (start > 0 && end - start < 50) {
-                    char c = t.charAt(start - 1);
-                    boolean latinSpace = c == ' ' && start >= 2 && isLatin(t.charAt(start - 2)) && isLatin(t.charAt(start));
-                    if (!latinSpace && !NAME_CHAR.matcher(String.valueOf(c)).matches()) {
-                        break;
-                    }
-                    start--;
-                }
-                addName(g, d, s, t, start, end, true);
+                addName(g, d, s, t, nameStart(t, end), end, true);
             }
+            shortNames(d, s, t, shortNames);
+            handlerByShortName(g, t, shortNames);
             int by = t.indexOf('由');
             for (Rx pat : new Rx[] {BEFORE, WE_IS, PRODUCT_BY, GROUP_BY}) {
                 // both run on every sentence: skip them where their fixed words cannot stand
@@ -144,6 +141,15 @@ public final class HandlerExtractor implements AreaExtractor {
     /** Cuts the candidate span to the longest organisation name that ends with a suffix and adds it. */
     private static void addName(ClauseText.Grouped<String> g, Document d, Sentence s, String t, int start, int end,
                                 boolean mustEndAtEnd) {
+        String name = legalName(t, start, end, mustEndAtEnd);
+        if (name != null) {
+            int at = t.indexOf(name, start);
+            g.add(name, d.cite(s.start() + at, s.start() + at + name.length()));
+        }
+    }
+
+    /** The longest organisation name in {@code t[start, end)} that ends with a suffix, or null. */
+    private static String legalName(String t, int start, int end, boolean mustEndAtEnd) {
         String rest = t.substring(start, end);
         int cut = -1;
         if (mustEndAtEnd) {
@@ -169,7 +175,7 @@ public final class HandlerExtractor implements AreaExtractor {
             }
         }
         if (cut < 4) {
-            return;
+            return null;
         }
         String name = rest.substring(0, cut);
         // left trim: after the last stop word (开发者, 由, 是, 为 …)
@@ -179,17 +185,78 @@ public final class HandlerExtractor implements AreaExtractor {
         }
         name = LEAD_PARENTHESIS.matcher(name).replaceAll("").strip();
         if (name.length() < 4 || name.length() > 40 || BAD.matcher(name).find() || !balanced(name)
-                || !SUFFIX_END.matcher(name).find()) {
+                || !SUFFIX_END.matcher(name).find() || t.indexOf(name, start) < 0) {
+            return null;
+        }
+        return name;
+    }
+
+    /** Where the name that ends at {@code end} starts: back over name characters (and spaces between Latin words). */
+    private static int nameStart(String t, int end) {
+        int start = end;
+        while (start > 0 && end - start < 50) {
+            char c = t.charAt(start - 1);
+            boolean latinSpace = c == ' ' && start >= 2 && isLatin(t.charAt(start - 2)) && isLatin(t.charAt(start));
+            if (!latinSpace && !NAME_CHAR.matcher(String.valueOf(c)).matches()) {
+                break;
+            }
+            start--;
+        }
+        return start;
+    }
+
+    /** A legal name with the short name the policy gives it, and where the legal name stands. */
+    private record ShortName(String legalName, Citation citation) {
+    }
+
+    /**
+     * NAME（简称“SHORT”…: the short names of legal names, kept for the sentences after it (the parenthesis may close in
+     * a later sentence: 金拱门（中国）有限公司（简称“麦当劳中国”，注册地址…；麦当劳中国与其各关联公司合称“我们”）).
+     */
+    private static void shortNames(Document d, Sentence s, String t, Map<String, ShortName> out) {
+        if (t.indexOf('（') < 0 && t.indexOf('(') < 0) {
             return;
         }
-        int nameStart = t.indexOf(name, start);
-        if (nameStart < 0) {
+        Matcher m = SHORT_NAME.matcher(t);
+        while (m.find()) {
+            String shortName = m.group(1).strip();
+            if (L.find("WE", "称" + shortName) || shortName.length() < 2) {
+                continue;
+            }
+            int end = m.start();
+            String name = legalName(t, nameStart(t, end), end, true);
+            if (name != null) {
+                int at = t.lastIndexOf(name, end);
+                out.putIfAbsent(shortName, new ShortName(name, d.cite(s.start() + at, s.start() + at + name.length())));
+            }
+        }
+    }
+
+    /** A sentence that begins with a short name and calls it 我们 (麦当劳中国与其各关联公司…合称“我们”) names the handler. */
+    private static void handlerByShortName(ClauseText.Grouped<String> g, String t, Map<String, ShortName> shortNames) {
+        if (shortNames.isEmpty()) {
             return;
         }
-        g.add(name, d.cite(s.start() + nameStart, s.start() + nameStart + name.length()));
+        String x = LEAD_BULLET.matcher(t).replaceFirst("");
+        for (Map.Entry<String, ShortName> e : shortNames.entrySet()) {
+            if (!x.startsWith(e.getKey())) {
+                continue;
+            }
+            Matcher we = L.get("WE").matcher(x);
+            if (we.find() && we.start() <= e.getKey().length() + MAX_SHORT_NAME_GAP
+                    && x.substring(e.getKey().length(), we.start()).matches("[^，,。；;：:]*")) {
+                g.add(e.getValue().legalName(), e.getValue().citation());
+            }
+        }
     }
 
     private static final Pattern NAME_CHAR = Pattern.compile(NAME_CHARS);
+    /** （简称“麦当劳中国”: a short name given to the legal name before the parenthesis (which may not close here). */
+    private static final Pattern SHORT_NAME = Pattern.compile(
+            "[（(]\\s*(?:以下)?(?:简称|下称|以下称|统称|合称)[为:：]?\\s*[“\"「『]([^”\"」』，。；]{2,12})[”\"」』]");
+    private static final Pattern LEAD_BULLET = Pattern.compile("^[\\s•·●▪\\-]*");
+    /** How far after the short name its 我们 designation may stand (与其各关联公司及被特许人合称). */
+    private static final int MAX_SHORT_NAME_GAP = 30;
 
     /** {@code end}, or where the address parenthesis that ends {@code t[0, end)} opens. */
     private static int beforeAddress(String t, int end) {

@@ -274,6 +274,15 @@ class AreaASnippetsTest {
         assertEquals(List.of(), handlers("我们可能向公安机关（以下简称“有关部门”）提供您的信息。"));
     }
 
+    @Test
+    void aShortNameThatIsLaterCalledWeNamesTheHandler() {
+        // the parenthesis that gives the short name closes only in the next sentence, after a "；"
+        assertEquals(List.of("某某餐饮（中国）有限公司"), handlers("某某餐饮（中国）有限公司（简称“某某中国”，注册地址为上海市某某路1号；"
+                + "\n某某中国与其各关联公司合称“我们”）非常重视您的个人信息。"));
+        // a recipient's short name is not the handler, and neither is a short name never called 我们
+        assertEquals(List.of(), handlers("我们会与北京某某出行有限公司（简称“某某出行”）共享您的位置信息。\n某某出行将为您提供用车服务。"));
+    }
+
     private static List<String> handlers(String text) {
         return run(new HandlerExtractor(), text, Handler.class).stream().map(Handler::name).toList();
     }
