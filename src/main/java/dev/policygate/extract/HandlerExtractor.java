@@ -98,6 +98,7 @@ public final class HandlerExtractor implements AreaExtractor {
             }
             shortNames(d, s, t, shortNames);
             handlerByShortName(g, t, shortNames);
+            weMeans(g, d, s, t);
             int by = t.indexOf('由');
             for (Rx pat : new Rx[] {BEFORE, WE_IS, PRODUCT_BY, GROUP_BY}) {
                 // both run on every sentence: skip them where their fixed words cannot stand
@@ -205,6 +206,32 @@ public final class HandlerExtractor implements AreaExtractor {
         return start;
     }
 
+    /**
+     * “我们”…均意为给您提供…服务的NAME（注册地址…）: 我们 defined as the entity a longer description ends in — the
+     * first legal name within {@link #WE_MEANS_REACH} characters after the definition, cut after the last 的 before it.
+     */
+    private static void weMeans(ClauseText.Grouped<String> g, Document d, Sentence s, String t) {
+        Matcher wm = WE_MEANS.matcher(t);
+        if (!wm.find()) {
+            return;
+        }
+        Matcher sm = L.get("SUFFIX").matcher(t);
+        sm.region(wm.end(), Math.min(t.length(), wm.end() + WE_MEANS_REACH));
+        while (sm.find()) {
+            int end = sm.end();
+            int start = Math.max(nameStart(t, end), Math.max(wm.end(), t.lastIndexOf('的', end - 1) + 1));
+            // the name may go on past this suffix (…有限公司武汉分公司): the longest name in the run of name characters
+            int runEnd = end;
+            while (runEnd < t.length() && NAME_CHAR.matcher(String.valueOf(t.charAt(runEnd))).matches()) {
+                runEnd++;
+            }
+            if (legalName(t, start, runEnd, false) != null) {
+                addName(g, d, s, t, start, runEnd, false);
+                return;
+            }
+        }
+    }
+
     /** A legal name with the short name the policy gives it, and where the legal name stands. */
     private record ShortName(String legalName, Citation citation) {
     }
@@ -254,6 +281,8 @@ public final class HandlerExtractor implements AreaExtractor {
     /** （简称“麦当劳中国”: a short name given to the legal name before the parenthesis (which may not close here). */
     private static final Pattern SHORT_NAME = Pattern.compile(
             "[（(]\\s*(?:以下)?(?:简称|下称|以下称|统称|合称)[为:：]?\\s*[“\"「『]([^”\"」』，。；]{2,12})[”\"」』]");
+    private static final Rx WE_MEANS = Rx.of("[“\"]我们[”\"][^。；]{0,40}?(?:意为|是指|系指|指)");
+    private static final int WE_MEANS_REACH = 120;
     private static final Pattern LEAD_BULLET = Pattern.compile("^[\\s•·●▪\\-]*");
     /** How far after the short name its 我们 designation may stand (与其各关联公司及被特许人合称). */
     private static final int MAX_SHORT_NAME_GAP = 30;

@@ -275,6 +275,14 @@ class AreaASnippetsTest {
     }
 
     @Test
+    void weDefinedAsTheEntityALongDescriptionEndsIn() {
+        assertEquals(List.of("某某电子商务（上海）有限公司"), handlers("在本政策中，我们提及的“某某中国”、“我们”或“我们的”时，均意为给您提供网站、"
+                + "移动应用等网络服务（以下合称“网络平台”）的某某电子商务（上海）有限公司（注册地址：上海市某某路1号）及其关联公司。"));
+        // the whole name, not the company it is a branch of
+        assertEquals(List.of("深圳市某某服务有限公司武汉分公司"), handlers("“我们”或“某某助手”，指由深圳市某某服务有限公司武汉分公司运营的客户端。"));
+    }
+
+    @Test
     void aShortNameThatIsLaterCalledWeNamesTheHandler() {
         // the parenthesis that gives the short name closes only in the next sentence, after a "；"
         assertEquals(List.of("某某餐饮（中国）有限公司"), handlers("某某餐饮（中国）有限公司（简称“某某中国”，注册地址为上海市某某路1号；"
