@@ -15,7 +15,6 @@ import java.util.Set;
  * extractors' own readers, run on that one sentence (PI types, purpose, parties, period, permissions, contacts).
  */
 final class AreaStatementReader {
-    private static final Rx SDK = Rx.of("SDK|sdk|Sdk");
     private AreaStatementReader() {
     }
 
@@ -40,7 +39,7 @@ final class AreaStatementReader {
      */
     private static List<String> parties(String t) {
         List<String> out = new ArrayList<>(ThirdPartyExtractor.companies(t));
-        for (TermMatcher.Hit<SdkProviders.Provider> h : SDK.find(t) ? SdkProviders.find(t)
+        for (TermMatcher.Hit<SdkProviders.Provider> h : ThirdPartyExtractor.mentionsSdk(t) ? SdkProviders.find(t)
                 : List.<TermMatcher.Hit<SdkProviders.Provider>>of()) {
             String name = h.term();
             if (out.stream().noneMatch(c -> c.contains(name) || c.contains(h.value().provider()))

@@ -198,7 +198,7 @@ public final class HandlerExtractor implements AreaExtractor {
         while (start > 0 && end - start < 50) {
             char c = t.charAt(start - 1);
             boolean latinSpace = c == ' ' && start >= 2 && isLatin(t.charAt(start - 2)) && isLatin(t.charAt(start));
-            if (!latinSpace && !NAME_CHAR.matcher(String.valueOf(c)).matches()) {
+            if (!latinSpace && !isNameChar(c)) {
                 break;
             }
             start--;
@@ -222,7 +222,7 @@ public final class HandlerExtractor implements AreaExtractor {
             int start = Math.max(nameStart(t, end), Math.max(wm.end(), t.lastIndexOf('的', end - 1) + 1));
             // the name may go on past this suffix (…有限公司武汉分公司): the longest name in the run of name characters
             int runEnd = end;
-            while (runEnd < t.length() && NAME_CHAR.matcher(String.valueOf(t.charAt(runEnd))).matches()) {
+            while (runEnd < t.length() && isNameChar(t.charAt(runEnd))) {
                 runEnd++;
             }
             if (legalName(t, start, runEnd, false) != null) {
@@ -265,12 +265,13 @@ public final class HandlerExtractor implements AreaExtractor {
             return;
         }
         String x = LEAD_BULLET.matcher(t).replaceFirst("");
+        Matcher we = L.get("WE").matcher(x);
+        if (!we.find()) {
+            return;
+        }
         for (Map.Entry<String, ShortName> e : shortNames.entrySet()) {
-            if (!x.startsWith(e.getKey())) {
-                continue;
-            }
-            Matcher we = L.get("WE").matcher(x);
-            if (we.find() && we.start() <= e.getKey().length() + MAX_SHORT_NAME_GAP
+            if (x.startsWith(e.getKey()) && we.start() >= e.getKey().length()
+                    && we.start() <= e.getKey().length() + MAX_SHORT_NAME_GAP
                     && x.substring(e.getKey().length(), we.start()).matches("[^，,。；;：:]*")) {
                 g.add(e.getValue().legalName(), e.getValue().citation());
             }
@@ -278,6 +279,10 @@ public final class HandlerExtractor implements AreaExtractor {
     }
 
     private static final Pattern NAME_CHAR = Pattern.compile(NAME_CHARS);
+
+    private static boolean isNameChar(char c) {
+        return NAME_CHAR.matcher(String.valueOf(c)).matches();
+    }
     /** （简称“麦当劳中国”: a short name given to the legal name before the parenthesis (which may not close here). */
     private static final Pattern SHORT_NAME = Pattern.compile(
             "[（(]\\s*(?:以下)?(?:简称|下称|以下称|统称|合称)[为:：]?\\s*[“\"「『]([^”\"」』，。；]{2,12})[”\"」』]");

@@ -21,8 +21,8 @@ import java.util.Set;
 /**
  * The learned layer beside the lexicons: every sentence that the {@link SentenceClassifier} places in an area which
  * no fact of that area cites becomes an {@link AreaStatement} citing the sentence, with what the extractors' readers
- * still parse from it ({@link AreaStatementReader}). Of a pattern's fact, the cited sentences the classifier places in the fact's area under
- * {@link #DOUBT} are no longer cited while one citation at least stays (a right's fact that also quoted the contact
+ * still parse from it ({@link AreaStatementReader}). Of a pattern's fact, the cited sentences the classifier places
+ * in the fact's area under {@link #DOUBT} are no longer cited while one citation at least stays (a right's fact that also quoted the contact
  * paragraph after it cites the right); a fact it places under {@link #REJECT} in every sentence it cites is dropped
  * as a misreading (a collection read in "如需复制…请通过…联系我们"), unless the pattern read a value the rules compare
  * ({@link #VALUES}). README "The learned sentence layer" gives the measurements behind both numbers.

@@ -13,36 +13,34 @@ import java.util.Map;
 public final class PiTaxonomy {
     public static final String RESOURCE = "/lexicon/pi-taxonomy.tsv";
     private static final LexiconFile FILE = LexiconFile.load(RESOURCE);
-    private static final TermMatcher<PiType> MATCHER = build();
-    /** Every term (lower-cased) with its type, for looking up a whole word. */
+    /** Every term (lower-cased) with its type, in file order (a term in two rows keeps the first). */
     private static final Map<String, PiType> TERMS = terms();
+    private static final TermMatcher<PiType> MATCHER = build();
 
     private PiTaxonomy() {
     }
 
-    private static TermMatcher<PiType> build() {
-        TermMatcher<PiType> m = new TermMatcher<>();
+    private static Map<String, PiType> terms() {
+        Map<String, PiType> m = new LinkedHashMap<>();
         for (String[] row : FILE.rows()) {
             if (row.length < 4) {
                 throw new IllegalStateException("Bad row in " + RESOURCE + ": " + String.join("\t", row));
             }
             PiType type = new PiType(row[1].strip(), row[2].strip(), Boolean.parseBoolean(row[3].strip()));
             for (String syn : row[0].split("\\|")) {
-                m.add(syn, type);
+                String term = syn.strip().toLowerCase(java.util.Locale.ROOT);
+                if (!term.isEmpty()) {
+                    m.putIfAbsent(term, type);
+                }
             }
         }
-        return m.seal();
+        return java.util.Collections.unmodifiableMap(m);
     }
 
-    private static Map<String, PiType> terms() {
-        Map<String, PiType> m = new java.util.HashMap<>();
-        for (String[] row : FILE.rows()) {
-            PiType type = new PiType(row[1].strip(), row[2].strip(), Boolean.parseBoolean(row[3].strip()));
-            for (String syn : row[0].split("\\|")) {
-                m.putIfAbsent(syn.strip().toLowerCase(java.util.Locale.ROOT), type);
-            }
-        }
-        return Map.copyOf(m);
+    private static TermMatcher<PiType> build() {
+        TermMatcher<PiType> m = new TermMatcher<>();
+        TERMS.forEach(m::add);
+        return m.seal();
     }
 
     /** Version and source line of the data file. */
@@ -152,7 +150,7 @@ public final class PiTaxonomy {
             }
         }
         String term = text.substring(start, end) + head;
-        PiType type = TERMS.get(term);
+        PiType type = TERMS.get(term.toLowerCase(java.util.Locale.ROOT));
         if (type == null) {
             return false;
         }

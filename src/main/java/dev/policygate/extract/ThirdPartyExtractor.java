@@ -302,6 +302,11 @@ public final class ThirdPartyExtractor implements AreaExtractor {
     /** The words of a title that points to a list kept elsewhere (第三方SDK目录, 共享情况说明). */
     private static final Rx LIST_WORD = Rx.of("清单|目录|列表|说明|情况|一览");
 
+    /** Whether the text speaks of an SDK (SDK, sdk, Sdk). */
+    static boolean mentionsSdk(String t) {
+        return t.contains("SDK") || t.contains("sdk") || t.contains("Sdk");
+    }
+
     /** A specific SDK name in the text (百度人脸识别SDK, 高德地图SDK（…）), or null. */
     static String sdkName(String t) {
         String head = LEAD_LIST_NUMBER.matcher(t).replaceFirst("");
@@ -317,7 +322,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
                 && ROW_FIELD.find(t)) {
             return first.strip();
         }
-        if (!t.contains("SDK") && !t.contains("sdk") && !t.contains("Sdk")) {
+        if (!mentionsSdk(t)) {
             return null;
         }
         Matcher m = SDK_TOKEN.matcher(t);
