@@ -6,6 +6,8 @@ import dev.policygate.facts.AreaStatement;
 import dev.policygate.facts.Citation;
 import dev.policygate.facts.CrossBorderTransfer;
 import dev.policygate.facts.Fact;
+import dev.policygate.facts.PermissionRequest;
+import dev.policygate.facts.Personalization;
 import dev.policygate.facts.ResponseDeadline;
 import dev.policygate.facts.Retention;
 import dev.policygate.facts.RetentionExpiry;
@@ -35,13 +37,14 @@ final class LearnedAreas {
     private static final Area[] AREAS = Area.values();
     /**
      * Facts whose pattern read a value the rules compare (a deadline, a period, a place, a sensitivity mark, a named
-     * recipient or SDK, what happens when the service stops): the value stands even where the classifier reads the
-     * sentence as about something else (an SDK table's rows, a deadline in the contact section, 停止运营 in the storage
-     * section).
+     * recipient or SDK, what happens when the service stops, a device permission the app's manifest is checked
+     * against, how personalisation is refused): the value stands even where the classifier reads the sentence as about
+     * something else (an SDK table's rows, a deadline in the contact section, 停止运营 in the storage section, a
+     * location permission stated in a definition of 位置信息).
      */
     private static final Set<Class<? extends Fact>> VALUES = Set.of(ResponseDeadline.class, Retention.class,
             RetentionExpiry.class, StorageLocation.class, CrossBorderTransfer.class, SensitivePiLabel.class,
-            ThirdParty.class, CessationClause.class);
+            ThirdParty.class, CessationClause.class, PermissionRequest.class, Personalization.class);
 
     private LearnedAreas() {
     }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,6 +36,12 @@ public final class ClassifierTrainer {
     public static final double PRECISION = 0.001;
     /** The probability from which a sentence is in an area, chosen by policy-level cross-validation. */
     public static final double THRESHOLD = 0.45;
+    /**
+     * Higher thresholds where precision stays under 0.75 at {@link #THRESHOLD}: the labels of PERMISSIONS also mark
+     * sentences about consent in general (授权), those of COLLECTION the uses of PI (README "The learned sentence
+     * layer" gives the cost in recall).
+     */
+    public static final Map<Area, Double> AREA_THRESHOLDS = Map.of(Area.COLLECTION, 0.50, Area.PERMISSIONS, 0.65);
     /** Inner folds (by policy) for stage two's training inputs. */
     public static final int CONTEXT_FOLDS = 5;
     /** Stage two's cost: 41 inputs and some 15,000 sentences need little regularisation. */
@@ -196,7 +203,19 @@ public final class ClassifierTrainer {
         }
         double[] thresholds = new double[AREAS.length];
         Arrays.fill(thresholds, THRESHOLD);
+        AREA_THRESHOLDS.forEach((area, threshold) -> thresholds[area.ordinal()] = threshold);
         return new SentenceClassifier(header, keys, weights, bias, thresholds);
+    }
+
+    /** ", 0.5 for collection, 0.65 for permissions": the thresholds other than {@link #THRESHOLD}, in area order. */
+    private static String areaThresholds() {
+        StringBuilder b = new StringBuilder();
+        for (Area a : AREAS) {
+            if (AREA_THRESHOLDS.containsKey(a)) {
+                b.append(", ").append(AREA_THRESHOLDS.get(a)).append(" for ").append(a.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        return b.toString();
     }
 
     /** The model file's comment lines: what it is, the data's attribution (CC BY 4.0) and how it was trained. */
@@ -214,6 +233,6 @@ public final class ClassifierTrainer {
                         + ", eps=" + EPSILON + ", features seen in at least "
                         + MIN_COUNT + " sentences, weights below " + PRUNE
                         + " dropped; stage two (context) from " + CONTEXT_FOLDS + " inner folds by policy, C="
-                        + CONTEXT_COST + "; threshold " + THRESHOLD + ".");
+                        + CONTEXT_COST + "; threshold " + THRESHOLD + areaThresholds() + ".");
     }
 }
