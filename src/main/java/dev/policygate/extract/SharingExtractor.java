@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -44,7 +45,15 @@ public final class SharingExtractor implements AreaExtractor {
     private static final Rx DISCLOSE = Rx.of("公开披露");
     private static final Rx DISCLOSE_NEVER = Rx.of("(?:不会|不|绝不)(?:对外)?(?:将您的[^，。；]{0,12})?(?:进行)?公开披露|(?:不会|不|绝不)(?:对外)?公开(?:您的)?个人信息");
     private static final Rx MERGER = Rx.of("合并|分立|收购|资产转让|并购|重组|破产|解散");
-    private static final Rx MERGER_BOUND = Rx.of("继续受|约束|重新(?:向您)?(?:征求|征得|获取|取得)|告知您?接收方|接收方的名称|继续履行|新的持有");
+    private static final Rx MERGER_BOUND = Rx.of("继续受|约束|重新(?:向您)?(?:征求|征得|获取|取得)|告知您?接收方|接收方的名称|继续履行|新的持有"
+            // the successor named by its role, then what binds it: "要求继受方保护…", "要求新的处理者继续保护…"
+            + "|(?:继受方|接收方|继任|新的(?:公司|组织|主体|处理者|控制者|管理者|运营者))[^，。；]{0,30}(?:继续|保护|遵守)");
+    /** A merger sentence that moves PI: the commitment that binds the recipient may follow it. */
+    private static final Rx MERGER_MOVES_PI = Rx.of("转移|转让|移交|转给");
+    /** The recipient under a policy of its own is not bound by ours ("…受其他隐私政策约束之前通知您"). */
+    private static final Rx OTHER_POLICY = Rx.of("其他[^，。；]{0,6}政策|其自身的?[^，。；]{0,4}政策");
+    /** How many sentences after a merger sentence its commitment may follow ("在发生前述变更时，我们将要求继受方…"). */
+    private static final int MERGER_FOLLOW = 2;
     private static final Rx ENTRUSTED = Rx.of(
             "委托(?!书)|受托|代表我们(?:来)?处理|代为处理|按照我们的(?:说明|要求|指示|委托)(?:来)?处理|为我们(?:提供|处理)|数据处理者|供应商|服务提供商");
     private static final Rx ENTRUSTED_STRICT = Rx.of(
@@ -98,8 +107,16 @@ public final class SharingExtractor implements AreaExtractor {
                     }
                 }
             }
-            if (MERGER.find(t) && MERGER_BOUND.find(t)) {
-                add(hits, Kind.MERGER_TRANSFER, s);
+            if (MERGER.find(t)) {
+                if (MERGER_BOUND.find(t)) {
+                    add(hits, Kind.MERGER_TRANSFER, s);
+                } else if (MERGER_MOVES_PI.find(t)) {
+                    Sentence bound = mergerCommitment(d, all, i);
+                    if (bound != null) {
+                        add(hits, Kind.MERGER_TRANSFER, s);
+                        add(hits, Kind.MERGER_TRANSFER, bound);
+                    }
+                }
             }
             boolean entrusted = ENTRUSTED_STRICT.find(t) && !NOT_OUR_ENTRUSTING.find(t);
             if (entrusted) {
@@ -117,6 +134,25 @@ public final class SharingExtractor implements AreaExtractor {
             out.add(new SharingClause(e.getKey(), cites));
         }
         return out;
+    }
+
+    /**
+     * The sentence of the same section, among the {@link #MERGER_FOLLOW} after the merger sentence {@code i}, that
+     * binds the recipient of the moved PI; null if none does.
+     */
+    private static Sentence mergerCommitment(Document d, List<Sentence> all, int i) {
+        String section = all.get(i).section();
+        for (int k = i + 1; k < Math.min(all.size(), i + 1 + MERGER_FOLLOW); k++) {
+            Sentence next = all.get(k);
+            if (!Objects.equals(section, next.section())) {
+                return null;
+            }
+            String text = d.text(next);
+            if (MERGER_BOUND.find(text) && !OTHER_POLICY.find(text)) {
+                return next;
+            }
+        }
+        return null;
     }
 
     private static void add(Map<Kind, List<Sentence>> hits, Kind k, Sentence s) {

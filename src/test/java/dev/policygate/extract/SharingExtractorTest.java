@@ -61,6 +61,22 @@ class SharingExtractorTest {
     }
 
     @Test
+    void theCommitmentThatBindsTheRecipientMayFollowTheMergerSentence() {
+        // the transfer in one sentence, what binds the successor in the next (our wording)
+        assertEquals(List.of(Kind.MERGER_TRANSFER), kinds("我们可能进行合并或资产转让，您的个人信息可能因此被转移。\n"
+                + "在发生前述变更时，我们将要求继受方继续保护您的个人信息，否则将要求其重新取得您的同意。"));
+        // the successor named by its role and bound in the same sentence
+        assertEquals(List.of(Kind.MERGER_TRANSFER),
+                kinds("如发生收购或重组，我们将告知您相关情形，并要求新的处理者继续保护您的个人信息。"));
+        // a recipient under a policy of its own is only announced, not bound
+        assertTrue(kinds("如果我们涉及合并或破产，我们可能转让部分资产。\n在这种情况下，我们会在您的信息受其他隐私政策约束之前通知您。")
+                .isEmpty());
+        // the commitment belongs to the merger only within its section and two sentences
+        assertTrue(kinds("我们可能进行合并，您的信息可能因此被转移。\n我们会采取措施保障安全。\n我们会严格保护数据。\n"
+                + "我们要求接收方继续保护您的个人信息。").isEmpty());
+    }
+
+    @Test
     void onlyIfSharedCanTheServiceBeProvidedIsACondition() {
         assertEquals(List.of(Kind.SHARING_CONDITIONS), kinds("某些功能可能由合作单位提供，因此，只有共享您的信息，才能提供您需要的服务。"));
         assertEquals(List.of(Kind.SHARING_CONDITIONS), kinds("只有在必要时向合作伙伴提供您的信息，我们才可为您完成支付。"));
