@@ -43,7 +43,18 @@ public final class SharingExtractor implements AreaExtractor {
             "征得您?的?(?:单独|明确|明示|书面)?(?:同意|授权)|获得您?的?(?:单独|明确|明示)?(?:同意|授权)|取得您?的?(?:单独|明确|明示)?(?:同意|授权)|经(?:过)?您?的?(?:单独|明确|明示|书面)?(?:同意|授权|许可)|事先(?:征得|获得|取得)|单独同意|明确同意|明示同意|除非您明确授权|您同意后|您授权后|您的授权|另行(?:征得|获取|取得)");
     private static final Rx NO_CONSENT_NEEDED = Rx.of("无需|不需要|不必|无须");
     private static final Rx DISCLOSE = Rx.of("公开披露");
-    private static final Rx DISCLOSE_NEVER = Rx.of("(?:不会|不|绝不)(?:对外)?(?:将您的[^，。；]{0,12})?(?:进行)?公开披露|(?:不会|不|绝不)(?:对外)?公开(?:您的)?个人信息");
+    private static final Rx DISCLOSE_NEVER = Rx.of("(?:不会|不|绝不)(?:对外)?(?:将您的[^，。；]{0,12})?(?:进行)?公开披露|(?:不会|不|绝不)(?:对外)?公开(?:您|你)?的?个人信息");
+    /**
+     * Public disclosure said without 披露, as the handler's act: a modal right before 公开 and the user's data after it
+     * ("我们仅会在以下情况下，才会公开您的个人信息：", "我们不会公开你的个人信息，除非…"), or "如需公开，…"; a user who
+     * publishes ("如果您在公开区域内公开您的信息") has no modal before it.
+     */
+    private static final Rx DISCLOSE_OURS = Rx.of("(?:会|将|才会|仅会|不会|可能会|才)公开(?:您|你)的|(?:如需|如确需|确需)公开[，,]");
+    /**
+     * A list of the only cases of disclosure in the policy's public-disclosure place ("我们仅会在以下情况披露您的个人信息：
+     * （1）在获得您的明确同意之后；（2）…公开披露"): its consent item is the consent asked.
+     */
+    private static final Rx DISCLOSE_CASES = Rx.of("(?:仅|只)会?在以下情[况形][^，。；：:]{0,20}(?:公开|披露)(?:您|你)的");
     private static final Rx MERGER = Rx.of("合并|分立|收购|资产转让|并购|重组|破产|解散");
     private static final Rx MERGER_BOUND = Rx.of("继续受|约束|重新(?:向您)?(?:征求|征得|获取|取得)|告知您?接收方|接收方的名称|继续履行|新的持有"
             // the successor named by its role, then what binds it: "要求继受方保护…", "要求新的处理者继续保护…"
@@ -91,7 +102,8 @@ public final class SharingExtractor implements AreaExtractor {
                     add(hits, Kind.CONSENT_BEFORE_SHARING, s);
                 }
             }
-            if (DISCLOSE.find(t) && DISCLOSE_ACT.find(t) && !NOT_DISCLOSURE_CLAUSE.find(t)) {
+            if ((DISCLOSE.find(t) && DISCLOSE_ACT.find(t) || DISCLOSE_OURS.find(t) || DISCLOSE_CASES.find(t))
+                    && !NOT_DISCLOSURE_CLAUSE.find(t)) {
                 if (DISCLOSE_NEVER.find(t) && !NO_SHARE_ESCAPE.find(t)) {
                     add(hits, Kind.PUBLIC_DISCLOSURE_NEVER, s);
                 } else if (CONSENT.find(t) || AGREE.find(t)) {

@@ -61,6 +61,21 @@ class SharingExtractorTest {
     }
 
     @Test
+    void publicDisclosureSaidWithout披露IsTheHandlersActOnly() {
+        // our wording: a modal right before 公开, the user's data after it; "如需公开，"; the only cases of 披露
+        assertEquals(List.of(Kind.PUBLIC_DISCLOSURE_CONSENT), kinds("我们不会公开你的个人信息，除非获得你的同意。"));
+        assertEquals(List.of(Kind.PUBLIC_DISCLOSURE_CONSENT),
+                kinds("如需公开，我们会告知您公开的目的，并征得您的单独同意。"));
+        assertEquals(List.of(Kind.PUBLIC_DISCLOSURE_CONSENT),
+                kinds("我们仅会在以下情况下，才会公开您的个人信息：\n1、在您明确同意的情况下公开您指定的信息；"));
+        assertEquals(List.of(Kind.PUBLIC_DISCLOSURE_CONSENT),
+                kinds("我们仅会在以下情况披露您的个人信息：\n（1）在获得您的明确同意之后；"));
+        assertEquals(List.of(Kind.PUBLIC_DISCLOSURE_NEVER), kinds("我们不会公开您的个人信息。"));
+        // the user who publishes is not the handler disclosing
+        assertTrue(kinds("如果您在其他用户可见的公开区域内公开您的信息，该等信息可能会被他人收集，除非您同意。").isEmpty());
+    }
+
+    @Test
     void theCommitmentThatBindsTheRecipientMayFollowTheMergerSentence() {
         // the transfer in one sentence, what binds the successor in the next (our wording)
         assertEquals(List.of(Kind.MERGER_TRANSFER), kinds("我们可能进行合并或资产转让，您的个人信息可能因此被转移。\n"
