@@ -242,7 +242,8 @@ final class ClauseText {
             return ContactExtractor.find(text(d, s));
         }
         if (m.contacts[i] == null) {
-            m.contacts[i] = ContactExtractor.find(text(d, s));
+            String previous = i == 0 ? null : text(d, d.sentences().get(i - 1));
+            m.contacts[i] = ContactExtractor.findAfter(previous, text(d, s));
         }
         return (List<ContactExtractor.Found>) m.contacts[i];
     }

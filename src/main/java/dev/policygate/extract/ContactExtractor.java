@@ -24,7 +24,12 @@ import java.util.regex.Pattern;
 public final class ContactExtractor implements AreaExtractor {
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[。；;，,：:]+$");
     private static final Pattern NON_DIGIT = Pattern.compile("[^0-9]");
-    private static final Pattern HAS_NUMBER_OR_UNIT = Pattern.compile(".*(?:[0-9０-９]|[号楼座室层]).*");
+    /**
+     * An address names a number or a unit, or is a whole administrative path to a building ("北京市海淀区中国卫星通信大厦":
+     * a city and a district before a named building is a deliverable address without a number).
+     */
+    private static final Pattern HAS_NUMBER_OR_UNIT = Pattern.compile(
+            ".*(?:[0-9０-９]|[号楼座室层]|[省市].{0,6}[区县].{1,20}(?:大厦|大楼|广场|中心|园区)).*");
     private static final Pattern FROM_FIRST_DIGIT = Pattern.compile("[0-9０-９].*$");
     private static final Pattern WHITESPACE = Pattern.compile("\\s");
     private static final Pattern TRAILING_DOTS = Pattern.compile("[.。,，]+$");
@@ -44,7 +49,11 @@ public final class ContactExtractor implements AreaExtractor {
             "(?:https?://|www\\.)[A-Za-z0-9./?=&%_~#:+\\-]+|[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)*\\.(?:com|cn|net|org|gov\\.cn|com\\.cn)(?:/[A-Za-z0-9./?=&%_~#:+\\-]*)?");
     private static final Rx ADDRESS = Rx.of(
             "(?<![A-Za-z件箱络页网IP])(?:" + L.get("ADDRESS_LABEL").pattern() + ")(?:为|是|位于|在)?\\s{0,2}[：:]\\s{0,2}([\\p{IsHan}][^，,。；;！!\\n]{3,70})"
-                    + "|(?:寄至|寄往|邮寄至|邮寄到|寄送至|位于)\\s{0,2}[：:]?\\s{0,2}([\\p{IsHan}][^，,。；;！!\\n]{5,70})");
+                    + "|(?:寄至|寄往|邮寄至|邮寄到|寄送至|位于)\\s{0,2}[：:,]?\\s{0,2}([\\p{IsHan}][^，,。；;！!\\n]{5,70})");
+    /** A line that announces the address on the next line ("…或寄到如下地址：", "邮寄至："). */
+    private static final Rx ADDRESS_LABEL_LINE = Rx.of("(?:地址|寄到|寄至|寄往|邮寄至|邮寄到)[^。；，,]{0,6}[：:]\\s*$");
+    /** What an address announced on the line before is read as. */
+    private static final String ANNOUNCED_ADDRESS = "地址：";
     private static final Rx ADDRESS_END = Rx.of(
             "(?:邮编|邮政编码|收件人|联系人|联系电话|电话|我们|如您|您可|，|,|（(?:邮编|收)).*$");
     private static final Rx FEEDBACK_QUOTED = Rx.of(
@@ -105,6 +114,26 @@ public final class ContactExtractor implements AreaExtractor {
     }
 
     /** All contacts in {@code t}, in text order. */
+    /**
+     * The contacts of a line that follows {@code previous}: where {@code previous} announces an address
+     * ({@link #ADDRESS_LABEL_LINE}) and the line holds none of its own, the line read as that address.
+     */
+    static List<Found> findAfter(String previous, String t) {
+        List<Found> own = find(t);
+        if (previous == null || !ADDRESS_LABEL_LINE.find(previous)
+                || own.stream().anyMatch(f -> f.channel() == Channel.POSTAL_ADDRESS)) {
+            return own;
+        }
+        List<Found> out = new ArrayList<>(own);
+        int shift = ANNOUNCED_ADDRESS.length();
+        for (Found f : find(ANNOUNCED_ADDRESS + t)) {
+            if (f.channel() == Channel.POSTAL_ADDRESS && f.start() >= shift) {
+                out.add(new Found(f.channel(), f.value(), f.key(), f.start() - shift, f.end() - shift));
+            }
+        }
+        return out;
+    }
+
     static List<Found> find(String t) {
         List<Found> out = new ArrayList<>();
         boolean digit = false;

@@ -160,6 +160,20 @@ class AreaASnippetsTest {
     }
 
     @Test
+    void anAddressAnnouncedOnTheLineBeforeAndABuildingWithoutANumberAreAddresses() {
+        // our wording: the address on the line after "…寄到如下地址：", and after "邮寄至："
+        assertEquals(Set.of("江苏省南京市鼓楼区某某路8号某某大厦"), values(
+                "您也可以将问题发送至privacy@example.com或寄到如下地址：\n江苏省南京市鼓楼区某某路8号某某大厦 法务部（收）",
+                Contact.Channel.POSTAL_ADDRESS).stream().map(v -> v.replaceFirst(" .*", "")).collect(Collectors.toSet()));
+        // a city and a district before a named building deliver without a number
+        assertEquals(Set.of("杭州市西湖区某某科技大厦"),
+                values("邮寄至：杭州市西湖区某某科技大厦，隐私保护中心收。", Contact.Channel.POSTAL_ADDRESS));
+        // a line after one that announces nothing, and a city alone, are not addresses
+        assertTrue(values("我们的服务覆盖以下城市：\n南京市鼓楼区某某科技大厦", Contact.Channel.POSTAL_ADDRESS).isEmpty());
+        assertTrue(values("邮寄至：浙江省杭州市的科技大厦。", Contact.Channel.POSTAL_ADDRESS).isEmpty());
+    }
+
+    @Test
     void contactsButNotNumbersInsideUrls() {
         assertTrue(values("某某SDK隐私政策链接：https://example.com/privacy?tel=4001234567", Contact.Channel.PHONE).isEmpty());
         assertEquals(Set.of("400-123-4567"), values("客服电话：400-123-4567", Contact.Channel.PHONE));
