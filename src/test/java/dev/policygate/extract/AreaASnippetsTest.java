@@ -215,6 +215,22 @@ class AreaASnippetsTest {
     }
 
     @Test
+    void rightsNamedInOneListOfVerbsThatShareTheirObject() {
+        // our wording: 复制 and 转移 among the verbs of PIPL Art. 45 before one object
+        Set<RightStatement.Right> rights = run(new RightsExtractor(),
+                "五、您的权利\n我们会在产品中提供相应的设置，以便您可以查询、复制、更正、补充、删除或撤回您的相关个人信息。",
+                RightStatement.class).stream().map(RightStatement::right).collect(Collectors.toSet());
+        assertTrue(rights.containsAll(Set.of(RightStatement.Right.ACCESS, RightStatement.Right.COPY)), rights.toString());
+        assertFalse(rights.contains(RightStatement.Right.PORTABILITY), rights.toString());
+        Set<RightStatement.Right> moved = run(new RightsExtractor(), "五、您的权利\n您可以查阅、复制、转移您的个人信息。",
+                RightStatement.class).stream().map(RightStatement::right).collect(Collectors.toSet());
+        assertTrue(moved.contains(RightStatement.Right.PORTABILITY), moved.toString());
+        // copying by intruders is no right of the user
+        assertTrue(run(new RightsExtractor(), "五、您的权利\n我们会防止您的个人信息被非法访问、复制、修改。", RightStatement.class)
+                .stream().noneMatch(x -> x.right() == RightStatement.Right.COPY));
+    }
+
+    @Test
     void changeNoticeMethodsAndPageOnly() {
         Set<ChangeNotice.Method> only = run(new ChangeNoticeExtractor(),
                 "六、本政策如何更新\n我们会在本页面上发布对本政策所做的任何变更。", ChangeNotice.class).stream()
@@ -322,6 +338,8 @@ class AreaASnippetsTest {
         assertTrue(run(new DisputeExtractor(), "4、与犯罪侦查、起诉、审判和判决执行等直接相关的；", ExternalDispute.class).isEmpty());
         assertEquals(ExternalDispute.Body.COURT, run(new DisputeExtractor(),
                 "如果您对我们的回复不满意，您可以向有管辖权的人民法院提起诉讼。", ExternalDispute.class).get(0).body());
+        assertEquals(ExternalDispute.Body.REGULATOR, run(new DisputeExtractor(),
+                "如您对我们的处理不满意，您也可以向主管机关提出投诉举报。", ExternalDispute.class).get(0).body());
         assertEquals(ExternalDispute.Body.COURT, run(new DisputeExtractor(),
                 "协商不成时，双方同意交由某某市某某区人民法院管辖并处理。", ExternalDispute.class).get(0).body());
         assertEquals(1, run(new DisputeExtractor(), "如我们拒绝您的请求，我们会向您说明理由。", RefusalReasons.class).size());
