@@ -50,8 +50,12 @@ public final class ContactExtractor implements AreaExtractor {
     private static final Rx ADDRESS = Rx.of(
             "(?<![A-Za-z件箱络页网IP])(?:" + L.get("ADDRESS_LABEL").pattern() + ")(?:为|是|位于|在)?\\s{0,2}[：:]\\s{0,2}([\\p{IsHan}][^，,。；;！!\\n]{3,70})"
                     + "|(?:寄至|寄往|邮寄至|邮寄到|寄送至|位于)\\s{0,2}[：:,]?\\s{0,2}([\\p{IsHan}][^，,。；;！!\\n]{5,70})");
-    /** A line that announces the address on the next line ("…或寄到如下地址：", "邮寄至："). */
-    private static final Rx ADDRESS_LABEL_LINE = Rx.of("(?:地址|寄到|寄至|寄往|邮寄至|邮寄到)[^。；，,]{0,6}[：:]\\s*$");
+    /**
+     * A line that announces the address on the next line ("…或寄到如下地址：", "邮寄至：", "您也可以通过如下联络方式同我们联系：");
+     * what follows is an address only if it reads as one.
+     */
+    private static final Rx ADDRESS_LABEL_LINE = Rx.of(
+            "(?:地址|寄到|寄至|寄往|邮寄至|邮寄到)[^。；，,]{0,6}[：:]\\s*$|(?:以下|如下)(?:联[系络])?方式[^。；]{0,12}[：:]\\s*$");
     /** What an address announced on the line before is read as. */
     private static final String ANNOUNCED_ADDRESS = "地址：";
     private static final Rx ADDRESS_END = Rx.of(

@@ -168,6 +168,9 @@ class AreaASnippetsTest {
         // a city and a district before a named building deliver without a number
         assertEquals(Set.of("杭州市西湖区某某科技大厦"),
                 values("邮寄至：杭州市西湖区某某科技大厦，隐私保护中心收。", Contact.Channel.POSTAL_ADDRESS));
+        assertEquals(Set.of("江苏省南京市鼓楼区某某路8号"),
+                values("您也可以通过如下联络方式同我们联系：\n江苏省南京市鼓楼区某某路8号", Contact.Channel.POSTAL_ADDRESS));
+        assertTrue(values("您可以通过以下方式联系我们：\n电话：400-123-4567", Contact.Channel.POSTAL_ADDRESS).isEmpty());
         // a line after one that announces nothing, and a city alone, are not addresses
         assertTrue(values("我们的服务覆盖以下城市：\n南京市鼓楼区某某科技大厦", Contact.Channel.POSTAL_ADDRESS).isEmpty());
         assertTrue(values("邮寄至：浙江省杭州市的科技大厦。", Contact.Channel.POSTAL_ADDRESS).isEmpty());
