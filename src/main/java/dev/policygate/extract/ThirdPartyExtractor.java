@@ -71,6 +71,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
         Map<Integer, Integer> sdkLines = new HashMap<>();
         blocks(d, out, sdkLines);
         tables(d, out, sdkLines);
+        rowTables(d, out, sdkLines);
         recipients(d, out, sdkLines);
         return new ArrayList<>(out.values());
     }
@@ -427,7 +428,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
     // ---- tables rendered as lines (a run of header cells, then cells row by row) -------------------------
 
     private static final Rx TABLE_HEADER = Rx.of(
-            "^(?:第三方)?(?:SDK|sdk)?(?:名称|主体|主体名称|公司名称|提供方|使用目的|目的|用途|功能类型|功能|涉及个人信息|收集个人信息类型|个人信息类型|收集的个人信息|共享个人信息|共享的个人信息|个人信息字段|数据类型|官网链接|隐私政策链接|隐私政策|共享方式|使用场景|业务场景|收集方式|处理方式|权限|涉及权限|申请权限|类型)$");
+            "^(?:第三方)?(?:SDK|sdk)?(?:名称|主体|主体名称|公司名称|机构名称|提供方|场景描述|功能描述|使用目的|目的|用途|功能类型|功能|涉及个人信息|收集个人信息类型|个人信息类型|收集的个人信息|共享个人信息|共享的个人信息|个人信息字段|数据类型|官网链接|隐私政策链接|隐私政策|共享方式|使用场景|业务场景|收集方式|处理方式|权限|涉及权限|申请权限|类型)$");
     /** What a header cell names, tested in this order (the rest are purposes): the SDK, its provider, a link, PI. */
     private static final Rx NAME_COLUMN = Rx.of("SDK|sdk|功能类型|产品");
     private static final Rx PROVIDER_COLUMN = Rx.of("名称|主体|提供方|公司");
@@ -515,6 +516,77 @@ public final class ThirdPartyExtractor implements AreaExtractor {
                 emit(d, cur, out);
             }
             i = Math.max(k, i + 1);
+        }
+    }
+
+    // ---- tables whose rows are lines, cells apart by whitespace (a page or a PDF copied as text) --------------
+
+    /** The gap between two cells of a row written on one line. */
+    private static final Pattern CELL_GAP = Pattern.compile("\\s+");
+    /** A column that only numbers the rows. */
+    private static final Rx INDEX_HEADER = Rx.of("^(?:序号|编号|No\\.?)$");
+    /** How many lines a row table may run after its header. */
+    private static final int MAX_TABLE_ROWS = 200;
+
+    /**
+     * "序号 SDK名称 场景描述 个人信息字段 隐私政策链接 第三方机构名称" and then one line per SDK: a row whose cells are as many as
+     * the header's is read cell by cell in the header's order; a row with more or fewer cells (a cell that holds a space)
+     * is not read, since its cells cannot be told apart; a numbered heading ends the table.
+     */
+    private void rowTables(Document d, Map<String, ThirdParty> out, Map<Integer, Integer> sdkLines) {
+        List<ClauseText.Line> lines = ClauseText.lines(d);
+        for (int i = 0; i < lines.size(); i++) {
+            String[] header = CELL_GAP.split(lines.get(i).text().strip());
+            if (header.length < 3) {
+                continue;
+            }
+            String[] kinds = new String[header.length];
+            boolean named = false;
+            for (int c = 0; c < header.length && kinds != null; c++) {
+                if (INDEX_HEADER.find(header[c])) {
+                    kinds[c] = "index";
+                } else if (isHeader(header[c])) {
+                    kinds[c] = headerKind(header[c]);
+                    named |= NAMED_COLUMN.find(header[c]);
+                } else {
+                    kinds = null;
+                }
+            }
+            if (kinds == null || !named) {
+                continue;
+            }
+            int k = i + 1;
+            for (; k < lines.size() && k <= i + MAX_TABLE_ROWS; k++) {
+                ClauseText.Line line = lines.get(k);
+                String x = line.text().strip();
+                if (TABLE_END.find(x)) {
+                    break;
+                }
+                String[] cells = CELL_GAP.split(x);
+                if (cells.length != header.length) {
+                    continue;
+                }
+                Entry e = new Entry();
+                e.start = line.start();
+                e.end = line.end();
+                e.keyed = true;
+                for (int c = 0; c < cells.length; c++) {
+                    switch (kinds[c]) {
+                        case "index" -> {
+                            continue;
+                        }
+                        case "url" -> e.url = firstUrl(cells[c]);
+                        case "name" -> e.name = cleanName(cells[c]);
+                        case "provider" -> e.provider = cells[c];
+                        case "pi" -> addAll(e.pi, PiTaxonomy.namesIn(cells[c]));
+                        default -> e.purpose = e.purpose == null ? cells[c] : e.purpose;
+                    }
+                    e.fields++;
+                }
+                sdkLines.put(line.start(), line.end());
+                emit(d, e, out);
+            }
+            i = k - 1;
         }
     }
 

@@ -15,6 +15,23 @@ class ThirdPartyExtractorTest {
     }
 
     @Test
+    void aTableWhoseRowsAreLinesIsReadCellByCell() {
+        // our rows, cells apart by tabs (normalised to spaces), as a page or a PDF copied as text gives them
+        List<ThirdParty> sdks = run("二、第三方SDK\n序号\tSDK名称\t场景描述\t个人信息字段\t隐私政策链接\t第三方机构名称\n"
+                + "1\t某某推送\t消息推送\t设备信息、IP地址\thttps://push.example.com/privacy\t某某科技有限公司\n"
+                + "2\t某某地图\t定位\t位置信息 设备信息\thttps://map.example.com/privacy\t某某地图有限公司\n"
+                + "三、我们如何保护您的个人信息").stream().filter(t -> t.kind() == ThirdParty.Kind.SDK).toList();
+        assertEquals(1, sdks.size(), sdks.toString());
+        ThirdParty push = sdks.get(0);
+        assertEquals("某某推送", push.service());
+        assertEquals("某某科技有限公司", push.provider());
+        assertEquals("消息推送", push.purpose());
+        assertEquals("https://push.example.com/privacy", push.policyUrl());
+        assertTrue(push.piTypes().contains("IP地址"), push.piTypes().toString());
+        // the second row has a space inside a cell: its cells cannot be told apart, so it is not read
+    }
+
+    @Test
     void aSharingSentenceAfterAnSdkEntryOnTheSameLine() {
         String text = "三、第三方SDK\n个推推送SDK，提供方：每日互动股份有限公司，用途：消息推送，收集的个人信息：设备标识符。"
                 + "我们还会与合作伙伴共享您的信息，用于改进服务。";
