@@ -536,6 +536,9 @@ public final class ThirdPartyExtractor implements AreaExtractor {
     private void rowTables(Document d, Map<String, ThirdParty> out, Map<Integer, Integer> sdkLines) {
         List<ClauseText.Line> lines = ClauseText.lines(d);
         for (int i = 0; i < lines.size(); i++) {
+            if (!NAMED_COLUMN.find(lines.get(i).text())) {
+                continue; // a header names who provides the SDK
+            }
             String[] header = CELL_GAP.split(lines.get(i).text().strip());
             if (header.length < 3) {
                 continue;
