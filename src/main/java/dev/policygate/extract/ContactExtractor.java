@@ -29,7 +29,7 @@ public final class ContactExtractor implements AreaExtractor {
      * a city and a district before a named building is a deliverable address without a number).
      */
     private static final Pattern HAS_NUMBER_OR_UNIT = Pattern.compile(
-            ".*(?:[0-9０-９]|[号楼座室层]|[省市].{0,6}[区县].{1,20}(?:大厦|大楼|广场|中心|园区)).*");
+            ".*(?:[0-9０-９]|[号楼座室层]|[省市].{0,6}[区县].{1,20}(?:大厦|大楼|广场)).*");
     private static final Pattern FROM_FIRST_DIGIT = Pattern.compile("[0-9０-９].*$");
     private static final Pattern WHITESPACE = Pattern.compile("\\s");
     private static final Pattern TRAILING_DOTS = Pattern.compile("[.。,，]+$");
@@ -47,6 +47,7 @@ public final class ContactExtractor implements AreaExtractor {
             "(?:电话|热线|客服|致电|拨打|联系方式|服务号|专线)[^0-9。；，,]{0,6}?[：:“\"「为是\\s]{0,3}((?<![0-9])(?:10[0-9]{6}|1[0-9]{4}|9[0-9]{4,5})(?![0-9]))");
     private static final Rx URL = Rx.of(
             "(?:https?://|www\\.)[A-Za-z0-9./?=&%_~#:+\\-]+|[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)*\\.(?:com|cn|net|org|gov\\.cn|com\\.cn)(?:/[A-Za-z0-9./?=&%_~#:+\\-]*)?");
+    // after 寄至 and the like an ASCII comma too: text converted from web pages writes a space as ","
     private static final Rx ADDRESS = Rx.of(
             "(?<![A-Za-z件箱络页网IP])(?:" + L.get("ADDRESS_LABEL").pattern() + ")(?:为|是|位于|在)?\\s{0,2}[：:]\\s{0,2}([\\p{IsHan}][^，,。；;！!\\n]{3,70})"
                     + "|(?:寄至|寄往|邮寄至|邮寄到|寄送至|位于)\\s{0,2}[：:,]?\\s{0,2}([\\p{IsHan}][^，,。；;！!\\n]{5,70})");
@@ -55,7 +56,12 @@ public final class ContactExtractor implements AreaExtractor {
      * what follows is an address only if it reads as one.
      */
     private static final Rx ADDRESS_LABEL_LINE = Rx.of(
-            "(?:地址|寄到|寄至|寄往|邮寄至|邮寄到)[^。；，,]{0,6}[：:]\\s*$|(?:以下|如下)(?:联[系络])?方式[^。；]{0,12}[：:]\\s*$");
+            "(?:地址|寄到|寄至|寄往|邮寄至|邮寄到)[^。；，,]{0,6}[：:]\\s*$|(?:以下|如下)联[系络]方式[^。；]{0,12}[：:]\\s*$");
+    /**
+     * An announced line is an address only with a province or a city and none of the numbers that are no address
+     * ("进入“我的—设置—账号与安全”", "收货人姓名、手机号、所在省市区及详细地址").
+     */
+    private static final Rx ANNOUNCED_ADDRESS_CHECK = Rx.of("^(?!.*(?:账号|帐号|手机号|门牌号|设置)).*[省市]");
     /** What an address announced on the line before is read as. */
     private static final String ANNOUNCED_ADDRESS = "地址：";
     private static final Rx ADDRESS_END = Rx.of(
@@ -117,7 +123,6 @@ public final class ContactExtractor implements AreaExtractor {
         return L.find("CHANGE_LIST", x);
     }
 
-    /** All contacts in {@code t}, in text order. */
     /**
      * The contacts of a line that follows {@code previous}: where {@code previous} announces an address
      * ({@link #ADDRESS_LABEL_LINE}) and the line holds none of its own, the line read as that address.
@@ -131,13 +136,15 @@ public final class ContactExtractor implements AreaExtractor {
         List<Found> out = new ArrayList<>(own);
         int shift = ANNOUNCED_ADDRESS.length();
         for (Found f : find(ANNOUNCED_ADDRESS + t)) {
-            if (f.channel() == Channel.POSTAL_ADDRESS && f.start() >= shift) {
+            if (f.channel() == Channel.POSTAL_ADDRESS && f.start() >= shift
+                    && ANNOUNCED_ADDRESS_CHECK.find(f.value())) {
                 out.add(new Found(f.channel(), f.value(), f.key(), f.start() - shift, f.end() - shift));
             }
         }
         return out;
     }
 
+    /** All contacts in {@code t}, in text order. */
     static List<Found> find(String t) {
         List<Found> out = new ArrayList<>();
         boolean digit = false;

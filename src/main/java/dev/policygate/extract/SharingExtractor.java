@@ -45,22 +45,27 @@ public final class SharingExtractor implements AreaExtractor {
     private static final Rx DISCLOSE = Rx.of("公开披露");
     private static final Rx DISCLOSE_NEVER = Rx.of("(?:不会|不|绝不)(?:对外)?(?:将您的[^，。；]{0,12})?(?:进行)?公开披露|(?:不会|不|绝不)(?:对外)?公开(?:您|你)?的?个人信息");
     /**
-     * Public disclosure said without 披露, as the handler's act: a modal right before 公开 and the user's data after it
-     * ("我们仅会在以下情况下，才会公开您的个人信息：", "我们不会公开你的个人信息，除非…"), or "如需公开，…"; a user who
-     * publishes ("如果您在公开区域内公开您的信息") has no modal before it.
+     * Public disclosure said without 披露, as the handler's act: 我们, a modal right before 公开 and the user's data
+     * after it ("我们仅会在以下情况下，才会公开您的个人信息：", "我们不会公开你的个人信息，除非…"), or "如需公开，…"; what a
+     * user publishes ("当您发布动态时，可能会公开您的位置") is not it.
      */
-    private static final Rx DISCLOSE_OURS = Rx.of("(?:会|将|才会|仅会|不会|可能会|才)公开(?:您|你)的|(?:如需|如确需|确需)公开[，,]");
+    private static final Rx DISCLOSE_OURS = Rx.of("我们[^。；]{0,16}(?:会|将|才)公开(?:您|你)的|(?:如需|确需)公开[，,]");
     /**
      * A list of the only cases of disclosure in the policy's public-disclosure place ("我们仅会在以下情况披露您的个人信息：
      * （1）在获得您的明确同意之后；（2）…公开披露"): its consent item is the consent asked.
      */
     private static final Rx DISCLOSE_CASES = Rx.of("(?:仅|只)会?在以下情[况形][^，。；：:]{0,20}(?:公开|披露)(?:您|你)的");
+    /** The only cases of 披露 that also share or transfer, or disclose to third parties, are the sharing cases. */
+    private static final Rx NOT_PUBLIC_CASES = Rx.of("共享|转让|提供|第三方|合作");
     private static final Rx MERGER = Rx.of("合并|分立|收购|资产转让|并购|重组|破产|解散");
     private static final Rx MERGER_BOUND = Rx.of("继续受|约束|重新(?:向您)?(?:征求|征得|获取|取得)|告知您?接收方|接收方的名称|继续履行|新的持有"
             // the successor named by its role, then what binds it: "要求继受方保护…", "要求新的处理者继续保护…"
-            + "|(?:继受方|接收方|继任|新的(?:公司|组织|主体|处理者|控制者|管理者|运营者))[^，。；]{0,30}(?:继续|保护|遵守)");
+            + "|(?:继受方|接收方|继任|新的(?:公司|组织|主体|处理者|控制者|管理者|运营者))[^，。；]{0,30}(?:继续|保护(?:您|你)|遵守)");
     /** A merger sentence that moves PI: the commitment that binds the recipient may follow it. */
-    private static final Rx MERGER_MOVES_PI = Rx.of("转移|转让|移交|转给");
+    private static final Rx MERGER_MOVES_PI = Rx.of(
+            "(?:个人信息|信息|数据)[^。；]{0,16}(?:转移|转让|移交|转给)|(?:转移|转让|移交|转给)[^。；]{0,12}(?:个人信息|信息|数据)");
+    /** 合并 that merges accounts or reports, not companies. */
+    private static final Rx NOT_MERGER = Rx.of("合并[^，。；]{0,3}(?:账号|帐号|账户|帐户)|合并(?:报表|使用|计算)|(?:账号|帐号|账户|帐户)合并");
     /** The recipient under a policy of its own is not bound by ours ("…受其他隐私政策约束之前通知您"). */
     private static final Rx OTHER_POLICY = Rx.of("其他[^，。；]{0,6}政策|其自身的?[^，。；]{0,4}政策");
     /** How many sentences after a merger sentence its commitment may follow ("在发生前述变更时，我们将要求继受方…"). */
@@ -102,7 +107,8 @@ public final class SharingExtractor implements AreaExtractor {
                     add(hits, Kind.CONSENT_BEFORE_SHARING, s);
                 }
             }
-            if ((DISCLOSE.find(t) && DISCLOSE_ACT.find(t) || DISCLOSE_OURS.find(t) || DISCLOSE_CASES.find(t))
+            if ((DISCLOSE.find(t) && DISCLOSE_ACT.find(t) || DISCLOSE_OURS.find(t)
+                    || DISCLOSE_CASES.find(t) && !NOT_PUBLIC_CASES.find(t))
                     && !NOT_DISCLOSURE_CLAUSE.find(t)) {
                 if (DISCLOSE_NEVER.find(t) && !NO_SHARE_ESCAPE.find(t)) {
                     add(hits, Kind.PUBLIC_DISCLOSURE_NEVER, s);
@@ -119,8 +125,8 @@ public final class SharingExtractor implements AreaExtractor {
                     }
                 }
             }
-            if (MERGER.find(t)) {
-                if (MERGER_BOUND.find(t)) {
+            if (MERGER.find(t) && !NOT_MERGER.find(t)) {
+                if (MERGER_BOUND.find(t) && !OTHER_POLICY.find(t)) {
                     add(hits, Kind.MERGER_TRANSFER, s);
                 } else if (MERGER_MOVES_PI.find(t)) {
                     Sentence bound = mergerCommitment(d, all, i);

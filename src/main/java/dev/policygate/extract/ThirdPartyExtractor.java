@@ -504,13 +504,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
                 cur.end = line.end();
                 cur.fields++;
                 sdkLines.put(line.start(), line.end());
-                switch (field) {
-                    case "url" -> cur.url = firstUrl(x);
-                    case "name" -> cur.name = cleanName(x);
-                    case "provider" -> cur.provider = x;
-                    case "pi" -> addAll(cur.pi, PiTaxonomy.namesIn(x));
-                    default -> cur.purpose = cur.purpose == null ? x : cur.purpose;
-                }
+                setCell(cur, field, x);
             }
             if (cur != null) {
                 emit(d, cur, out);
@@ -527,6 +521,8 @@ public final class ThirdPartyExtractor implements AreaExtractor {
     private static final Rx INDEX_HEADER = Rx.of("^(?:序号|编号|No\\.?)$");
     /** How many lines a row table may run after its header. */
     private static final int MAX_TABLE_ROWS = 200;
+    /** Lines in a row that are no row of the table end it (a caption, then a table of permissions …). */
+    private static final int MAX_OTHER_LINES = 8;
 
     /**
      * "序号 SDK名称 场景描述 个人信息字段 隐私政策链接 第三方机构名称" and then one line per SDK: a row whose cells are as many as
@@ -537,7 +533,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
         List<ClauseText.Line> lines = ClauseText.lines(d);
         for (int i = 0; i < lines.size(); i++) {
             if (!NAMED_COLUMN.find(lines.get(i).text())) {
-                continue; // a header names who provides the SDK
+                continue; // a header has a column that names the SDK or who provides it
             }
             String[] header = CELL_GAP.split(lines.get(i).text().strip());
             if (header.length < 3) {
@@ -559,37 +555,61 @@ public final class ThirdPartyExtractor implements AreaExtractor {
                 continue;
             }
             int k = i + 1;
-            for (; k < lines.size() && k <= i + MAX_TABLE_ROWS; k++) {
+            int others = 0;
+            for (; k < lines.size() && k <= i + MAX_TABLE_ROWS && others <= MAX_OTHER_LINES; k++) {
                 ClauseText.Line line = lines.get(k);
                 String x = line.text().strip();
                 if (TABLE_END.find(x)) {
                     break;
                 }
                 String[] cells = CELL_GAP.split(x);
-                if (cells.length != header.length) {
+                if (!isRow(cells, kinds)) {
+                    others++;
                     continue;
                 }
+                others = 0;
                 Entry e = new Entry();
                 e.start = line.start();
                 e.end = line.end();
                 e.keyed = true;
                 for (int c = 0; c < cells.length; c++) {
-                    switch (kinds[c]) {
-                        case "index" -> {
-                            continue;
-                        }
-                        case "url" -> e.url = firstUrl(cells[c]);
-                        case "name" -> e.name = cleanName(cells[c]);
-                        case "provider" -> e.provider = cells[c];
-                        case "pi" -> addAll(e.pi, PiTaxonomy.namesIn(cells[c]));
-                        default -> e.purpose = e.purpose == null ? cells[c] : e.purpose;
+                    if (!kinds[c].equals("index")) {
+                        setCell(e, kinds[c], cells[c]);
+                        e.fields++;
                     }
-                    e.fields++;
                 }
                 sdkLines.put(line.start(), line.end());
                 emit(d, e, out);
             }
             i = k - 1;
+        }
+    }
+
+    /**
+     * Whether {@code cells} are a row under columns {@code kinds}: as many cells, a link where the link column is and
+     * an organisation where the provider column is (a shifted row, or a table of permissions, has neither).
+     */
+    private static boolean isRow(String[] cells, String[] kinds) {
+        if (cells.length != kinds.length) {
+            return false;
+        }
+        for (int c = 0; c < cells.length; c++) {
+            if (kinds[c].equals("url") && firstUrl(cells[c]) == null
+                    || kinds[c].equals("provider") && !ORG_END.find(cells[c])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Files a cell of an SDK table under its column: the first purpose stands. */
+    private static void setCell(Entry e, String kind, String cell) {
+        switch (kind) {
+            case "url" -> e.url = firstUrl(cell);
+            case "name" -> e.name = cleanName(cell);
+            case "provider" -> e.provider = cell;
+            case "pi" -> addAll(e.pi, PiTaxonomy.namesIn(cell));
+            default -> e.purpose = e.purpose == null ? cell : e.purpose;
         }
     }
 

@@ -171,6 +171,16 @@ class AreaASnippetsTest {
         assertEquals(Set.of("江苏省南京市鼓楼区某某路8号"),
                 values("您也可以通过如下联络方式同我们联系：\n江苏省南京市鼓楼区某某路8号", Contact.Channel.POSTAL_ADDRESS));
         assertTrue(values("您可以通过以下方式联系我们：\n电话：400-123-4567", Contact.Channel.POSTAL_ADDRESS).isEmpty());
+        // an announced line that is a path in the app or a list of fields, and a place where data is stored, are not
+        assertTrue(values("您可以通过以下联系方式注销您的账号：\n登录后进入“我的—设置—账号与安全—注销账号”",
+                Contact.Channel.POSTAL_ADDRESS).isEmpty());
+        assertTrue(values("收货地址：\n收货人姓名、手机号、所在省市区及详细地址（街道、门牌号）", Contact.Channel.POSTAL_ADDRESS).isEmpty());
+        assertTrue(values("您的个人信息将存储于位于北京市海淀区的数据中心。", Contact.Channel.POSTAL_ADDRESS).isEmpty());
+        // a privacy centre that is a settings page is no protection officer; one with an address is
+        assertTrue(run(new ProtectionOfficerExtractor(), "您可以通过「设置-隐私保护中心」管理您的授权。",
+                ProtectionOfficer.class).isEmpty());
+        assertEquals(1, run(new ProtectionOfficerExtractor(), "邮寄至：北京市海淀区某某大厦 法务部 数据安全与隐私保护中心",
+                ProtectionOfficer.class).size());
         // a line after one that announces nothing, and a city alone, are not addresses
         assertTrue(values("我们的服务覆盖以下城市：\n南京市鼓楼区某某科技大厦", Contact.Channel.POSTAL_ADDRESS).isEmpty());
         assertTrue(values("邮寄至：浙江省杭州市的科技大厦。", Contact.Channel.POSTAL_ADDRESS).isEmpty());
@@ -228,6 +238,12 @@ class AreaASnippetsTest {
         Set<RightStatement.Right> moved = run(new RightsExtractor(), "五、您的权利\n您可以查阅、复制、转移您的个人信息。",
                 RightStatement.class).stream().map(RightStatement::right).collect(Collectors.toSet());
         assertTrue(moved.contains(RightStatement.Right.PORTABILITY), moved.toString());
+        // an intruder's acts, however many, and changes to the policy are no rights of the user
+        assertTrue(run(new RightsExtractor(), "五、您的权利\n我们会防止您的信息遭到未经授权的访问、公开披露、使用、修改、损坏、丢失或复制、转移。",
+                RightStatement.class).stream().noneMatch(x -> x.right() == RightStatement.Right.COPY
+                        || x.right() == RightStatement.Right.PORTABILITY));
+        assertTrue(run(new RightsExtractor(), "五、您的权利\n我们可能会对本政策的条款进行修订、补充、删除。", RightStatement.class)
+                .stream().noneMatch(x -> x.right() == RightStatement.Right.CORRECTION));
         // copying by intruders is no right of the user
         assertTrue(run(new RightsExtractor(), "五、您的权利\n我们会防止您的个人信息被非法访问、复制、修改。", RightStatement.class)
                 .stream().noneMatch(x -> x.right() == RightStatement.Right.COPY));

@@ -73,6 +73,10 @@ class SharingExtractorTest {
         assertEquals(List.of(Kind.PUBLIC_DISCLOSURE_NEVER), kinds("我们不会公开您的个人信息。"));
         // the user who publishes is not the handler disclosing
         assertTrue(kinds("如果您在其他用户可见的公开区域内公开您的信息，该等信息可能会被他人收集，除非您同意。").isEmpty());
+        assertTrue(kinds("当您在社区发布动态时，可能会公开您的位置信息，除非您同意。").isEmpty());
+        // the only cases of sharing with third parties are not the cases of public disclosure
+        assertFalse(kinds("我们仅会在以下情形下共享、转让、披露您的个人信息：\n1、获得您的明确同意后；")
+                .contains(Kind.PUBLIC_DISCLOSURE_CONSENT));
     }
 
     @Test
@@ -86,9 +90,16 @@ class SharingExtractorTest {
         // a recipient under a policy of its own is only announced, not bound
         assertTrue(kinds("如果我们涉及合并或破产，我们可能转让部分资产。\n在这种情况下，我们会在您的信息受其他隐私政策约束之前通知您。")
                 .isEmpty());
+        // the second sentence after still counts; an assessment of the recipient binds nothing; merged accounts are no merger
+        assertEquals(List.of(Kind.MERGER_TRANSFER), kinds("我们可能进行合并或资产转让，您的个人信息可能因此被转移。\n"
+                + "我们会提前通知您。\n我们将要求继受方继续保护您的个人信息。"));
+        assertTrue(kinds("我们可能进行合并，您的信息可能因此被转移。\n我们会评估接收方的数据安全保护能力。").isEmpty());
+        assertTrue(kinds("如您申请合并账号，我们会将订单信息转移至主账号。\n合并后的账号将继续受本政策约束。").isEmpty());
         // the commitment belongs to the merger only within its section and two sentences
         assertTrue(kinds("我们可能进行合并，您的信息可能因此被转移。\n我们会采取措施保障安全。\n我们会严格保护数据。\n"
                 + "我们要求接收方继续保护您的个人信息。").isEmpty());
+        assertTrue(kinds("（三）转让\n我们可能进行合并，您的信息可能因此被转移。\n（四）公开披露\n我们要求接收方继续保护您的个人信息。")
+                .isEmpty());
     }
 
     @Test

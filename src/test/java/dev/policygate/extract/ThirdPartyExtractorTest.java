@@ -29,6 +29,12 @@ class ThirdPartyExtractorTest {
         assertEquals("https://push.example.com/privacy", push.policyUrl());
         assertTrue(push.piTypes().contains("IP地址"), push.piTypes().toString());
         // the second row has a space inside a cell: its cells cannot be told apart, so it is not read
+        // a table of permissions after the SDK table: its rows hold no link and no organisation, so no SDK
+        List<ThirdParty> withPermissions = run("序号\tSDK名称\t使用目的\t隐私政策链接\t第三方机构名称\n"
+                + "1\t某某推送\t消息推送\thttps://push.example.com/privacy\t某某科技有限公司\n"
+                + "附录二\t权限列表\n权限名称\t权限说明\t使用场景\t申请时机\t是否必要\n相机\t拍摄照片\t扫码\t使用时\t否")
+                .stream().filter(t -> t.kind() == ThirdParty.Kind.SDK).toList();
+        assertEquals(List.of("某某推送"), withPermissions.stream().map(ThirdParty::service).toList());
     }
 
     @Test
