@@ -33,14 +33,14 @@ public final class ProtectionOfficerExtractor implements AreaExtractor {
             Matcher m = ContactExtractor.L.rx("OFFICER").matcher(t);
             m.find();
             String designation = m.group();
-            boolean own = hasContact(t);
+            boolean own = hasContact(d, s);
             if (!own && (t.strip().endsWith("：") || t.strip().endsWith(":") || ContactExtractor.FOLLOWS.matcher(t).find())) {
                 for (int j = i + 1; j < Math.min(ss.size(), i + 4) && !own; j++) {
                     String n = ClauseText.text(d, ss.get(j));
-                    if (ClauseText.isHeadingLine(d, ss.get(j)) && !hasContact(n)) {
+                    if (ClauseText.isHeadingLine(d, ss.get(j)) && !hasContact(d, ss.get(j))) {
                         break;
                     }
-                    own = hasContact(n) && !CUSTOMER_SERVICE.find(n);
+                    own = hasContact(d, ss.get(j)) && !CUSTOMER_SERVICE.find(n);
                 }
             }
             Object[] cur = by.computeIfAbsent(designation, k -> new Object[] {false, new ArrayList<>()});
@@ -58,8 +58,9 @@ public final class ProtectionOfficerExtractor implements AreaExtractor {
         return out;
     }
 
-    private static boolean hasContact(String t) {
-        return ContactExtractor.find(t).stream().anyMatch(f -> f.channel() != Channel.FEEDBACK_PATH
+    /** Whether the sentence gives a contact, read as {@link ContactExtractor} reads it (an announced address too). */
+    private static boolean hasContact(Document d, Sentence s) {
+        return ClauseText.contacts(d, s).stream().anyMatch(f -> f.channel() != Channel.FEEDBACK_PATH
                 && f.channel() != Channel.WEBSITE);
     }
 }
