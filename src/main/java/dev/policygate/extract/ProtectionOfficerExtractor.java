@@ -36,11 +36,12 @@ public final class ProtectionOfficerExtractor implements AreaExtractor {
             boolean own = hasContact(d, s);
             if (!own && (t.strip().endsWith("：") || t.strip().endsWith(":") || ContactExtractor.FOLLOWS.matcher(t).find())) {
                 for (int j = i + 1; j < Math.min(ss.size(), i + 4) && !own; j++) {
-                    String n = ClauseText.text(d, ss.get(j));
-                    if (ClauseText.isHeadingLine(d, ss.get(j)) && !hasContact(d, ss.get(j))) {
+                    Sentence next = ss.get(j);
+                    boolean contact = hasContact(d, next);
+                    if (ClauseText.isHeadingLine(d, next) && !contact) {
                         break;
                     }
-                    own = hasContact(d, ss.get(j)) && !CUSTOMER_SERVICE.find(n);
+                    own = contact && !CUSTOMER_SERVICE.find(ClauseText.text(d, next));
                 }
             }
             Object[] cur = by.computeIfAbsent(designation, k -> new Object[] {false, new ArrayList<>()});

@@ -126,7 +126,7 @@ public final class SharingExtractor implements AreaExtractor {
                 }
             }
             if (MERGER.find(t) && !NOT_MERGER.find(t)) {
-                if (MERGER_BOUND.find(t) && !OTHER_POLICY.find(t)) {
+                if (bindsRecipient(t)) {
                     add(hits, Kind.MERGER_TRANSFER, s);
                 } else if (MERGER_MOVES_PI.find(t)) {
                     Sentence bound = mergerCommitment(d, all, i);
@@ -165,12 +165,16 @@ public final class SharingExtractor implements AreaExtractor {
             if (!Objects.equals(section, next.section())) {
                 return null;
             }
-            String text = d.text(next);
-            if (MERGER_BOUND.find(text) && !OTHER_POLICY.find(text)) {
+            if (bindsRecipient(d.text(next))) {
                 return next;
             }
         }
         return null;
+    }
+
+    /** Whether {@code t} binds the recipient of merged PI to our policy (not to a policy of its own). */
+    private static boolean bindsRecipient(String t) {
+        return MERGER_BOUND.find(t) && !OTHER_POLICY.find(t);
     }
 
     private static void add(Map<Kind, List<Sentence>> hits, Kind k, Sentence s) {
