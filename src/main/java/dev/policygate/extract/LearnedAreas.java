@@ -12,6 +12,7 @@ import dev.policygate.facts.ResponseDeadline;
 import dev.policygate.facts.Retention;
 import dev.policygate.facts.RetentionExpiry;
 import dev.policygate.facts.SensitivePiLabel;
+import dev.policygate.facts.SeparateConsent;
 import dev.policygate.facts.StorageLocation;
 import dev.policygate.facts.ThirdParty;
 import dev.policygate.ingest.Document;
@@ -38,13 +39,14 @@ final class LearnedAreas {
     /**
      * Facts whose pattern read a value the rules compare (a deadline, a period, a place, a sensitivity mark, a named
      * recipient or SDK, what happens when the service stops, a device permission the app's manifest is checked
-     * against, how personalisation is refused): the value stands even where the classifier reads the sentence as about
+     * against, how personalisation is refused, a promise of separate consent): the value stands even where the classifier reads the sentence as about
      * something else (an SDK table's rows, a deadline in the contact section, 停止运营 in the storage section, a
-     * location permission stated in a definition of 位置信息).
+     * location permission stated in a definition of 位置信息, renewed consent for sensitive PI promised in the sharing section).
      */
     private static final Set<Class<? extends Fact>> VALUES = Set.of(ResponseDeadline.class, Retention.class,
             RetentionExpiry.class, StorageLocation.class, CrossBorderTransfer.class, SensitivePiLabel.class,
-            ThirdParty.class, CessationClause.class, PermissionRequest.class, Personalization.class);
+            ThirdParty.class, CessationClause.class, PermissionRequest.class, Personalization.class,
+            SeparateConsent.class);
 
     private LearnedAreas() {
     }

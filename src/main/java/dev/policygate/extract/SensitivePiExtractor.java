@@ -35,7 +35,18 @@ public final class SensitivePiExtractor implements AreaExtractor {
             "(?:个人敏感信息|敏感个人信息)[”\"’]?[，,：:]?\\s*(?:是指|指|包括|是一旦)|是指|指的是|系指|一旦泄露");
     private static final Rx SEPARATE = Rx.of(
             "单独(?:的)?(?:同意|授权)|单独(?:征得|征求|取得|获得|请求|获取|确认)|另行单独|单独(?:向您)?(?:征得|征求)");
+    /**
+     * Consent asked for this processing but not called separate: 在获得您的明示同意后…收集, 如果我们共享您的个人敏感信息…将
+     * 再次征求您的授权同意, 仍会再次以显著方式征求您的同意.
+     */
+    private static final Rx EXPLICIT = Rx.of(
+            "明示(?:的)?(?:授权)?(?:同意|授权)|明确同意|(?:再次|重新)(?:以[^，。；]{1,8})?(?:征求|征得|取得|获得|请求)[^，。；]{0,6}(?:同意|授权)");
+    /** 父母或法定监护人明确同意: a guardian's consent for a minor's PI, which MINORS_GUARDIAN_CONSENT grades. */
+    private static final Rx GUARDIAN_CONSENT = Rx.of("(?:父母|监护人)[^，。；]{0,6}(?:明示|明确)");
     private static final Rx NO_NEED = Rx.of("无需|不需要|无须");
+    /** …除非该第三方获得了您的单独授权, 要求该第三方在已经取得您明示同意后: consent another party holds, not ours. */
+    private static final Rx OTHERS_CONSENT = Rx.of(
+            "(?:第三方|对方|其)[^，。；]{0,4}(?:已经?)?(?:获得|取得|征得)了?(?:您|你)的?(?:单独|明示|明确)");
     private static final Rx SUBJ_CROSS = Rx.of("境外|跨境|出境");
     private static final Rx SUBJ_DISCLOSE = Rx.of("公开披露|公开您的");
     private static final Rx SUBJ_SHARE = Rx.of("共享|提供给|对外提供|向第三方|第三方|转让|委托");
@@ -54,6 +65,7 @@ public final class SensitivePiExtractor implements AreaExtractor {
     public List<Fact> extract(Document d) {
         List<Fact> out = new ArrayList<>();
         Map<SeparateConsent.Subject, List<Sentence>> separate = new EnumMap<>(SeparateConsent.Subject.class);
+        List<Sentence> explicitForSensitive = new ArrayList<>();
         Map<NecessityStatement.Aspect, List<Sentence>> necessity = new EnumMap<>(NecessityStatement.Aspect.class);
         List<Sentence> all = d.sentences();
         for (int i = 0; i < all.size(); i++) {
@@ -71,7 +83,7 @@ public final class SensitivePiExtractor implements AreaExtractor {
                     out.add(label);
                 }
             }
-            if (SEPARATE.find(t) && !NO_NEED.find(t)) {
+            if (SEPARATE.find(t) && !NO_NEED.find(t) && !OTHERS_CONSENT.find(t)) {
                 Set<SeparateConsent.Subject> subjects = separateSubjects(t);
                 if (subjects.isEmpty() && i > 0 && all.get(i - 1).section().equals(s.section())) {
                     // 我们会就此单独征得您的同意: the subject is in the sentence before
@@ -83,6 +95,9 @@ public final class SensitivePiExtractor implements AreaExtractor {
                 for (SeparateConsent.Subject subject : subjects) {
                     add(separate, subject, s);
                 }
+            } else if (EXPLICIT.find(t) && !NO_NEED.find(t) && LABEL.find(t) && !GUARDIAN_CONSENT.find(t)
+                    && !OTHERS_CONSENT.find(t)) {
+                explicitForSensitive.add(s);
             }
             boolean sensitiveContext = labelled || (i > 0 && LABEL.find(d.text(all.get(i - 1)))
                     && BACK_REF.find(t));
@@ -102,6 +117,10 @@ public final class SensitivePiExtractor implements AreaExtractor {
         }
         for (var e : separate.entrySet()) {
             out.add(new SeparateConsent(e.getKey(), ClauseText.cites(d, e.getValue(), MAX_CITES)));
+        }
+        if (!explicitForSensitive.isEmpty()) {
+            out.add(new SeparateConsent(SeparateConsent.Subject.SENSITIVE_PI, SeparateConsent.Wording.EXPLICIT,
+                    ClauseText.cites(d, explicitForSensitive, MAX_CITES)));
         }
         for (var e : necessity.entrySet()) {
             out.add(new NecessityStatement(e.getKey(), ClauseText.cites(d, e.getValue(), MAX_CITES)));

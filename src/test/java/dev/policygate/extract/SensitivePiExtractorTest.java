@@ -74,6 +74,23 @@ class SensitivePiExtractorTest {
     }
 
     @Test
+    void explicitOrRenewedConsentForSensitivePiIsNotCalledSeparate() {
+        List<SeparateConsent> renewed = of(run("如果我们共享您的个人敏感信息，将再次征求您的授权同意。"), SeparateConsent.class);
+        assertEquals(1, renewed.size());
+        assertEquals(SeparateConsent.Subject.SENSITIVE_PI, renewed.get(0).subject());
+        assertEquals(SeparateConsent.Wording.EXPLICIT, renewed.get(0).wording());
+        assertEquals(SeparateConsent.Wording.EXPLICIT, of(run("身份证号码属于个人敏感信息，在获得您的明示同意后，我们将加密收集。"),
+                SeparateConsent.class).get(0).wording());
+        assertEquals(SeparateConsent.Wording.SEPARATE, of(run("收集您的人脸信息（个人敏感信息）前，我们会单独征得您的同意。"),
+                SeparateConsent.class).get(0).wording());
+        // a sensitive type without the word 敏感, a guardian's consent, another party's consent: none
+        assertTrue(of(run("我们只会共享证件号码，如果我们共享其他信息，将再次征求您的明示同意。"), SeparateConsent.class).isEmpty());
+        assertTrue(of(run("对于未成年人的敏感个人信息，我们只会在父母或监护人明确同意的情况下使用。"), SeparateConsent.class).isEmpty());
+        assertTrue(of(run("我们会要求该第三方在已经取得您明示同意后收集，且涉及敏感信息的需经过您的确认。"), SeparateConsent.class).isEmpty());
+        assertTrue(of(run("我们会通知第三方删除敏感信息，除非该第三方获得了您的单独授权。"), SeparateConsent.class).isEmpty());
+    }
+
+    @Test
     void separateConsentTakesItsSubjectFromTheSentenceBefore() {
         List<SeparateConsent> sc = of(run("我们会将您的收货地址提供给境外接收方，用于国际配送。我们会就此单独征得您的同意。"),
                 SeparateConsent.class);
