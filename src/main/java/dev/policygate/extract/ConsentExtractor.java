@@ -26,7 +26,9 @@ public final class ConsentExtractor implements AreaExtractor {
     /** A use that is stopped (停止使用, 不再使用) gives no consent. */
     private static final Rx STOPPED = Rx.of("停止|不再");
     private static final Rx STOP_USE = Rx.of("停止使用");
-    private static final Rx CONTINUE_VERB = Rx.of("(?:继续|仍然|仍|持续|再次)(?:使用|访问|登录|浏览)");
+    /** 继续使用, and 继续访问或使用: continuing governs every verb of the pair. */
+    private static final Rx CONTINUE_VERB = Rx.of(
+            "(?:继续|仍然|仍|持续|再次)(?:使用|访问|登录|浏览)(?:(?:或|或者|及|和|、|/)(?:使用|访问|登录|浏览))*");
 
     @Override
     public List<ConsentMechanism> extract(Document d) {

@@ -21,7 +21,7 @@ public final class DisputeExtractor implements AreaExtractor {
     private static final Body[] BODIES = {Body.REGULATOR, Body.CONSUMER_ASSOCIATION, Body.COURT, Body.ARBITRATION};
 
     private static final Rx QUICK = Rx.of(
-            "理由|原因|网信|网络信息|监管|主管|行政机关|有关部门|公安|123|消费者|消协|市场监督|法院|诉讼|起诉|仲裁|政府");
+            "理由|原因|网信|网络信息|监管|主管|行政机关|有关部门|公安|123|消费者|消协|市场监督|法院|诉讼|起诉|仲裁|政府|保护职责");
 
     @Override
     public List<Fact> extract(Document d) {

@@ -20,9 +20,13 @@ import java.util.regex.Pattern;
 public final class SharingExtractor implements AreaExtractor {
     private static final int MAX_CITES = 3;
 
-    private static final Rx SHARE = Rx.of("共享|对外提供|提供给|分享给|向第三方提供|向[^，。；]{1,20}提供您的");
+    /** 提供给 that is not "…可以提供给我们的信息" (data coming in); 分享 as the handler's verb (与…分享您的, 分享、转让您的). */
+    private static final Rx SHARE = Rx.of("共享|对外提供|提供给(?!我们|我方|您|你)|分享给|向第三方提供|向[^，。；]{1,20}提供您的"
+            + "|(?:与|向)[^，。；]{1,20}分享(?:您|你)的|分享(?:、(?:转让|披露|提供))*(?:您|你)的");
     private static final Rx CONDITIONS = Rx.of(
-            "仅在以下|仅会在以下|在以下情[形况]|以下情[形况]下|下列情[形况]|除以下|但以下情[形况]除外|仅会出于|只会共享|仅共享|仅会共享|除非|我们会与.{0,20}共享|我们可能会?(?:与|向|将)"
+            "仅在以下|仅会在以下|在以下情[形况]|以下情[形况]下|下列情[形况]|基于以下情[形况]|除以下|但以下情[形况]除外|仅会出于|只会共享|仅共享|仅会共享|除非|我们会与.{0,20}共享|我们可能会?(?:与|向|将)"
+                    // 除…外，我们目前不会…共享 (not "除此之外，您理解并同意…")
+                    + "|除[^，。；]{1,20}(?:外|之外)[，,][^。；]{0,12}不会"
                     // necessity as the condition: 只有共享您的信息，才能提供您需要的服务
                     + "|(?:只有|唯有|仅有|只在|仅在|仅当)[^。；]{0,20}(?:共享|对外提供|提供给|分享给|向[^。；]{1,20}提供)[^。；]{0,30}?才(?:能|可|会)");
     private static final Rx NO_SHARE = Rx.of(
@@ -38,9 +42,10 @@ public final class SharingExtractor implements AreaExtractor {
     /** A heading's question (我们如何委托处理) or the handler as the one entrusted (作为受托方, 受委托). */
     private static final Rx NOT_OUR_ENTRUSTING = Rx.of("如何|受委托|作为受托方");
     /** How a recipient is bound: by a requirement, a signed agreement or supervision. */
-    private static final Rx BINDING_ACT = Rx.of("要求|签署|签订|约定|监督");
+    /** How a recipient is bound: by a requirement, a signed agreement or supervision ("约定的情形" is no agreement). */
+    private static final Rx BINDING_ACT = Rx.of("要求|签署|签订|约定(?!的?情形)|监督");
     private static final Rx CONSENT = Rx.of(
-            "征得您?的?(?:单独|明确|明示|书面)?(?:同意|授权)|获得您?的?(?:单独|明确|明示)?(?:同意|授权)|取得您?的?(?:单独|明确|明示)?(?:同意|授权)|经(?:过)?您?的?(?:单独|明确|明示|书面)?(?:同意|授权|许可)|事先(?:征得|获得|取得)|单独同意|明确同意|明示同意|除非您明确授权|您同意后|您授权后|您的授权|另行(?:征得|获取|取得)");
+            "(?:征得|征求)(?:您|你)?的?(?:单独|明确|明示|书面)?(?:授权)?(?:同意|授权)|获得(?:您|你)?的?(?:单独|明确|明示)?(?:同意|授权)|取得(?:您|你)?的?(?:单独|明确|明示)?(?:同意|授权)|经(?:过)?(?:您|你)?的?(?:单独|明确|明示|书面)?(?:同意|授权|许可)|事先(?:征得|获得|取得)|单独同意|明确同意|明示同意|除非(?:您|你)明确授权|(?:您|你)同意后|(?:您|你)授权后|(?:您|你)的授权|另行(?:征得|征求|获取|取得)");
     private static final Rx NO_CONSENT_NEEDED = Rx.of("无需|不需要|不必|无须");
     private static final Rx DISCLOSE = Rx.of("公开披露");
     private static final Rx DISCLOSE_NEVER = Rx.of("(?:不会|不|绝不)(?:对外)?(?:将您的[^，。；]{0,12})?(?:进行)?公开披露|(?:不会|不|绝不)(?:对外)?公开(?:您|你)?的?个人信息");
@@ -49,12 +54,12 @@ public final class SharingExtractor implements AreaExtractor {
      * after it ("我们仅会在以下情况下，才会公开您的个人信息：", "我们不会公开你的个人信息，除非…"), or "如需公开，…"; what a
      * user publishes ("当您发布动态时，可能会公开您的位置") is not it.
      */
-    private static final Rx DISCLOSE_OURS = Rx.of("我们[^。；]{0,16}(?:会|将|才)公开(?:您|你)的|(?:如需|确需)公开[，,]");
+    private static final Rx DISCLOSE_OURS = Rx.of("我们[^。；]{0,16}(?:会|将|才)(?:主动|擅自|对外)?公开(?:您|你)|(?:如需|确需)公开[，,]");
     /**
      * A list of the only cases of disclosure in the policy's public-disclosure place ("我们仅会在以下情况披露您的个人信息：
      * （1）在获得您的明确同意之后；（2）…公开披露"): its consent item is the consent asked.
      */
-    private static final Rx DISCLOSE_CASES = Rx.of("(?:仅|只)会?在以下情[况形][^，。；：:]{0,20}(?:公开|披露)(?:您|你)的");
+    private static final Rx DISCLOSE_CASES = Rx.of("(?:仅|只)会?在以下情[况形][^。；：:]{0,40}(?:公开|披露)(?:您|你)的");
     /** The only cases of 披露 that also share or transfer, or disclose to third parties, are the sharing cases. */
     private static final Rx NOT_PUBLIC_CASES = Rx.of("共享|转让|提供|第三方|合作");
     private static final Rx MERGER = Rx.of("合并|分立|收购|资产转让|并购|重组|破产|解散");
@@ -75,7 +80,8 @@ public final class SharingExtractor implements AreaExtractor {
     private static final Rx ENTRUSTED_STRICT = Rx.of(
             "委托处理|委托[^，。；]{0,25}(?:处理|代表我们|代为)|受托|代表我们(?:来)?处理|代为处理|按照我们的(?:说明|要求|指示|委托)(?:来)?处理");
     private static final Rx DISCLOSE_ACT = Rx.of(
-            "(?:会|将|才会|仅会|可能会|才|需要|必须|如需|如必须)(?:[^，。；]{0,12})公开披露|公开披露(?:时|前|您的|个人信息|：|:)");
+            "(?:会|将|才会|仅会|可能会|才|需要|必须|如需|如必须)(?:[^，。；]{0,12})公开披露|公开披露(?:时|前|您的|个人信息|：|:)"
+                    + "|进行[^，。；]{0,6}公开披露");
     private static final Rx NOT_DISCLOSURE_CLAUSE = Rx.of("未经授权|防止|儿童|未成年|父母|监护人|例外|无需");
     private static final Rx GUARDIAN = Rx.of("父母|监护人|儿童|未成年");
     private static final Rx BOUND = Rx.of(

@@ -50,6 +50,8 @@ class AreaASnippetsTest {
     void continuedUseAfterUpdateIsNotImpliedByUse() {
         assertEquals(Set.of(ConsentMechanism.Kind.IMPLIED_BY_CONTINUED_USE),
                 consent("若您不同意该等变更可以停止使用本应用，若您继续使用本应用，即表示您同意受修订后的本政策的约束。"));
+        assertEquals(Set.of(ConsentMechanism.Kind.IMPLIED_BY_CONTINUED_USE),
+                consent("本政策更新后，您继续访问或使用本应用，即视为您接受更新后的政策。"));
         assertEquals(Set.of(ConsentMechanism.Kind.IMPLIED_BY_USE),
                 consent("若您使用我们的产品和服务，即表示您同意我们在本政策中所述内容。"));
         assertEquals(Set.of(ConsentMechanism.Kind.IMPLIED_BY_USE),
@@ -123,6 +125,16 @@ class AreaASnippetsTest {
                 "我们设立了个人信息保护负责人，您可以通过privacy@example.com与其联系。", ProtectionOfficer.class);
         assertEquals(1, own.size());
         assertTrue(own.get(0).hasOwnContact());
+        // a modifier inside the term
+        for (String officer : List.of("个人信息保护相关负责人联系方式：010-59231388。",
+                "我们设立了个人信息专职保护部门，您可以通过privacy@example.com与其联系。",
+                "我们设立了儿童信息保护的专门负责人员，您可以通过privacy@example.com与其联系。")) {
+            List<ProtectionOfficer> o = run(new ProtectionOfficerExtractor(), officer, ProtectionOfficer.class);
+            assertEquals(1, o.size(), officer);
+            assertTrue(o.get(0).hasOwnContact(), officer);
+        }
+        assertFalse(run(new ProtectionOfficerExtractor(), "我们设立了个人信息保护小组。", ProtectionOfficer.class).get(0)
+                .hasOwnContact());
         List<ProtectionOfficer> bare = run(new ProtectionOfficerExtractor(),
                 "我们设立了个人信息保护专职部门，负责个人信息保护工作。", ProtectionOfficer.class);
         assertFalse(bare.get(0).hasOwnContact());
@@ -357,6 +369,9 @@ class AreaASnippetsTest {
         assertTrue(run(new DisputeExtractor(), "4、与犯罪侦查、起诉、审判和判决执行等直接相关的；", ExternalDispute.class).isEmpty());
         assertEquals(ExternalDispute.Body.COURT, run(new DisputeExtractor(),
                 "如果您对我们的回复不满意，您可以向有管辖权的人民法院提起诉讼。", ExternalDispute.class).get(0).body());
+        // the PIPL's own name for the regulator
+        assertEquals(ExternalDispute.Body.REGULATOR, run(new DisputeExtractor(),
+                "如您不满意我们的处理，还可以向履行个人信息保护职责的部门进行投诉、举报。", ExternalDispute.class).get(0).body());
         assertEquals(ExternalDispute.Body.REGULATOR, run(new DisputeExtractor(),
                 "如您对我们的处理不满意，您也可以向主管机关提出投诉举报。", ExternalDispute.class).get(0).body());
         assertEquals(ExternalDispute.Body.COURT, run(new DisputeExtractor(),

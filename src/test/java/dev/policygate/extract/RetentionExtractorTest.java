@@ -30,6 +30,24 @@ class RetentionExtractorTest {
     }
 
     @Test
+    void readingsOfRetentionAndItsEnd() {
+        // the law's demand is no user's request; the closed account named again; 所必须的时限; 保存…直至
+        assertEquals(List.of(RetentionExpiry.Action.DELETE, RetentionExpiry.Action.ANONYMISE),
+                of(run("在超出保留期间后，我们会根据适用法律的要求删除或匿名化处理您的个人信息。"), RetentionExpiry.class).stream()
+                        .map(RetentionExpiry::action).toList());
+        assertTrue(of(run("您可以要求删除您的个人信息。"), RetentionExpiry.class).isEmpty());
+        assertEquals(List.of(RetentionExpiry.Action.DELETE, RetentionExpiry.Action.ANONYMISE),
+                of(run("当您注销账号后，我们将停止为您提供服务；该账号下的信息将会被删除或匿名化处理。"), RetentionExpiry.class)
+                        .stream().map(RetentionExpiry::action).toList());
+        assertEquals(List.of(Retention.Kind.AS_LONG_AS_NECESSARY),
+                of(run("我们仅在为实现本政策声明的目的所必须的时限内保留您的个人信息。"), Retention.class).stream()
+                        .map(Retention::kind).toList());
+        assertEquals(List.of(Retention.Kind.WHILE_USING_SERVICE),
+                of(run("我们将保存您的个人信息直至：您终止使用我们的服务。"), Retention.class).stream()
+                        .map(Retention::kind).toList());
+    }
+
+    @Test
     void vagueRetention() {
         assertEquals(List.of(Retention.Kind.AS_LONG_AS_NECESSARY),
                 of(run("我们仅在实现目的所必需的最短时间内保留您的个人信息。"), Retention.class).stream()

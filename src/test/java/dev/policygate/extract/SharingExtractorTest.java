@@ -15,6 +15,35 @@ class SharingExtractorTest {
     }
 
     @Test
+    void sharingWordedWith分享OrAsAnExceptionAndConsentWith征求Or你() {
+        List<Kind> k = kinds("除非获得您的明确同意，我们不会与其他任何公司、组织和个人分享您的个人信息。");
+        assertTrue(k.contains(Kind.CONSENT_BEFORE_SHARING), k.toString());
+        k = kinds("除本政策所述情形外，我们目前不会共享您的个人信息；如需共享给其他方，我们会另行征求您的同意。");
+        assertTrue(k.contains(Kind.SHARING_CONDITIONS), k.toString());
+        assertTrue(k.contains(Kind.CONSENT_BEFORE_SHARING), k.toString());
+        k = kinds("未经你的同意，我们不会向第三方提供你的人脸信息。");
+        assertTrue(k.contains(Kind.CONSENT_BEFORE_SHARING), k.toString());
+        // data coming in, and what users share among themselves, are no sharing by us
+        assertTrue(kinds("合作方获得你的授权后，可以提供给我们的信息包括你的昵称，经你的同意后使用。").isEmpty());
+        assertTrue(kinds("您可以与其他用户分享您的动态。").isEmpty());
+    }
+
+    @Test
+    void publicDisclosureListsAndAdverbs() {
+        for (String s : List.of("我们仅会在以下情况下，且采取符合业界标准的安全防护措施的前提下，才会披露您的个人信息：在获得您的明确同意后。",
+                "我们不会主动公开你未自行公开的信息，除非获得你的同意。",
+                "除了取得您的明确同意而进行必要的公开披露外，我们不会对您的个人信息进行披露。")) {
+            assertTrue(kinds(s).contains(Kind.PUBLIC_DISCLOSURE_CONSENT), s + " " + kinds(s));
+        }
+    }
+
+    @Test
+    void theCasesAnAgreementProvidesBindNoRecipient() {
+        assertFalse(kinds("除本指引以及《服务协议》约定的情形之外，我们不会主动共享您的个人信息。")
+                .contains(Kind.ENTRUSTED_BOUND));
+    }
+
+    @Test
     void noSharing() {
         assertEquals(List.of(Kind.NO_SHARING), kinds("我们不会与任何第三方共享您的个人信息。"));
     }
