@@ -20,11 +20,11 @@ public final class DeadlineExtractor implements AreaExtractor {
     private static final Pattern SMALL_CN_NUMBER = Pattern.compile("[一二两三四五六]");
     static final LexiconFile L = LexiconFile.load("lexicon/complaints.tsv");
     private static final Rx PERIOD = Rx.of(
-            "(?<![0-9年月])(" + ChineseNumbers.NUMBER + ")\\s{0,2}(个)?\\s{0,2}(工作日|自然日|日历日|天|日|周|星期|月)"
-                    + "(?=\\s{0,2}(?:内|之内|以内|期限内|时间内|的期限|为限))"
+            "(?<![0-9年月])(" + ChineseNumbers.NUMBER + ")\\s{0,2}(个)?\\s{0,2}(工作日|自然日|日历日|天|日|周|星期|月|小时)"
+                    + "(?=\\s{0,2}(?:内|之内|以内|期限内|时间内|的期限|为限|或[^。；，,]{0,16}(?:期限|时限|时间)(?:内|之内|以内)))"
                     + "|(?:不超过|不超出|最长|最迟|最多)\\s{0,2}(" + ChineseNumbers.NUMBER + ")\\s{0,2}(个)?\\s{0,2}(工作日|自然日|日历日|天|日|周|星期|月)");
 
-    private static final Rx QUICK = Rx.of("[0-9０-９一二两三四五六七八九十][个]?\\s{0,2}(?:工作日|自然日|日历日|天|日|周|星期|月)|[（(][0-9]");
+    private static final Rx QUICK = Rx.of("[0-9]】\\s{0,2}个?\\s{0,2}(?:工作日|天|日)|[0-9一二两三四五六七八九十]\\s{0,2}个?\\s{0,2}小时|[0-9０-９一二两三四五六七八九十][个]?\\s{0,2}(?:工作日|自然日|日历日|天|日|周|星期|月)|[（(][0-9]");
     private static final Rx DOUBLE_NUMBER = Rx.of(
             "([零〇一二两三四五六七八九十百]{1,4}|[0-9]{1,3})\\s{0,2}[（(]\\s{0,2}(?:[0-9]{1,3}|[零〇一二两三四五六七八九十百]{1,4})\\s{0,2}[）)]");
 
@@ -43,7 +43,7 @@ public final class DeadlineExtractor implements AreaExtractor {
                 continue;
             }
             // 十五（15）个工作日 → 十五个工作日 (the sentence is cited, so the copy needs no offsets)
-            Matcher m = PERIOD.matcher(DOUBLE_NUMBER.matcher(t).replaceAll("$1"));
+            Matcher m = PERIOD.matcher(DOUBLE_NUMBER.matcher(t.replaceAll("【\\s*([0-9]{1,3})\\s*】", "$1")).replaceAll("$1"));
             while (m.find()) {
                 int gi = m.group(1) != null ? 1 : 4;
                 String unit = m.group(gi + 2);
@@ -62,6 +62,7 @@ public final class DeadlineExtractor implements AreaExtractor {
                         kind = DayKind.WORKING;
                     }
                     case "周", "星期" -> days = 7 * n;
+                    case "小时" -> days = (n + 23) / 24;
                     case "月" -> days = 30 * n;
                     default -> days = n;
                 }

@@ -31,7 +31,9 @@ public final class RightsExtractor implements AreaExtractor {
     private static final Right[] RIGHTS = Right.values();
     private static final String[] CHANNELS = {"SETTINGS", "CONTACT", "CUSTOMER_SERVICE", "ONLINE_FORM", "OFFLINE"};
     private static final Rx ALL_RIGHTS = Rx.of("(?:上述|以上|前述|这些|相关)(?:权利|请求|要求)|行使(?:您的)?(?:个人信息)?(?:权利|权益)");
-    private static final Rx OWN_PI = Rx.of("您有权|权利|行使|(?:查阅|查询|访问|查看)(?:、[^。；]{1,4})*(?:您的)?(?:个人信息|个人资料)");
+    /** "您也可以拨打电话…联系我们" right after a right's sentence: another way to exercise the same rights. */
+    private static final Rx CONTINUATION = Rx.of("^[^。；]{0,12}(?:也可以|也可|还可以|还可|亦可)");
+    private static final Rx OWN_PI = Rx.of("您有权|权利|行使|(?:查阅|访问|查询)权|(?:查阅|查询|访问|查看)(?:[、和及与或/][^。；、]{1,4})*(?:您的)?(?:个人信息|个人资料)");
 
     /** Cheap pre-filter for sentences outside a right's heading: words every right keyword or way contains. */
     private static final Rx ANY_RIGHT = Rx.of(
@@ -58,9 +60,28 @@ public final class RightsExtractor implements AreaExtractor {
         List<InAppPath.Found> steps = new ArrayList<>();
         String headingSection = null;
         Map<String, Boolean> sectionCache = new java.util.HashMap<>();
-        for (Sentence s : d.sentences()) {
+        // the rights of the sentence just before, which a continuation ("您也可以…") lends its ways to
+        Set<Right> lastTargets = EnumSet.noneOf(Right.class);
+        int lastTargetsAt = -2;
+        List<Sentence> sentences = d.sentences();
+        for (int i = 0; i < sentences.size(); i++) {
+            Sentence s = sentences.get(i);
             String t = ClauseText.text(d, s);
             boolean headingLine = ClauseText.isHeadingLine(d, s);
+            if (headingLine && !heading.isEmpty() && headingSection != null
+                    && s.section().startsWith(headingSection) && heading.containsAll(rightsIn(t, true))) {
+                // a numbered step or sub-item under a right's heading: keep the heading's rights
+                List<InAppPath.Found> sub = InAppPath.clickTargets(t);
+                if (!sub.isEmpty()) {
+                    steps.addAll(sub);
+                    for (Right r : heading) {
+                        acc.computeIfAbsent(r, k -> new Acc()).cite(d.cite(s));
+                    }
+                } else {
+                    flushSteps(acc, heading, steps);
+                }
+                continue;
+            }
             if (headingLine || !s.section().equals(headingSection) && headingSection != null && !heading.isEmpty()
                     && sectionChanged(headingSection, s.section())) {
                 flushSteps(acc, heading, steps);
@@ -84,6 +105,19 @@ public final class RightsExtractor implements AreaExtractor {
                 sectionCache.put(s.section(), rs);
             }
             boolean rightsSection = rs;
+            if (heading.isEmpty() && !lastTargets.isEmpty() && i == lastTargetsAt + 1 && CONTINUATION.find(t)
+                    && rightsIn(t, rightsSection).isEmpty()) {
+                Set<String> lent = channels(t, ClauseText.path(d, s));
+                if (!lent.isEmpty()) {
+                    for (Right r : lastTargets) {
+                        Acc a = acc.computeIfAbsent(r, k -> new Acc());
+                        a.channels.addAll(lent);
+                        a.cite(d.cite(s));
+                    }
+                    lastTargets = EnumSet.noneOf(Right.class);
+                    continue;
+                }
+            }
             if (heading.isEmpty() && !ANY_RIGHT.find(t)) {
                 continue;
             }
@@ -113,6 +147,10 @@ public final class RightsExtractor implements AreaExtractor {
             Set<Right> targets = own;
             if (own.isEmpty() && !heading.isEmpty() && (path != null || !channels.isEmpty() || !conds.isEmpty())) {
                 targets = heading;
+            }
+            if (!targets.isEmpty()) {
+                lastTargets = EnumSet.copyOf(targets);
+                lastTargetsAt = i;
             }
             for (Right r : targets) {
                 Acc a = acc.computeIfAbsent(r, k -> new Acc());

@@ -22,6 +22,7 @@ import dev.policygate.facts.RightStatement;
 import dev.policygate.ingest.Document;
 import dev.policygate.ingest.Ingestor;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,59 @@ class AreaASnippetsTest {
         assertEquals(15, both.days());
         assertEquals(ResponseDeadline.DayKind.WORKING, both.dayKind());
         assertTrue(run(new DeadlineExtractor(), "我们会将日志保存6个月内的记录并在15天内删除。", ResponseDeadline.class).isEmpty());
+        // a number in brackets, hours, and the law's period as the alternative
+        assertEquals(15, deadline("一般情况下，我们将在【15】天内回复。").days());
+        assertEquals(2, deadline("我们将在48小时内回复您的请求。").days());
+        assertEquals(15, deadline("我们将在15个工作日或法律法规规定的期限内答复您的请求。").days());
+    }
+
+    private static Map<RightStatement.Right, RightStatement> rights(String text) {
+        Map<RightStatement.Right, RightStatement> out = new java.util.EnumMap<>(RightStatement.Right.class);
+        run(new RightsExtractor(), text, RightStatement.class).forEach(r -> out.put(r.right(), r));
+        return out;
+    }
+
+    @Test
+    void rightsVerbListsLinksPermissionsAndWhatAreNoRights() {
+        Map<RightStatement.Right, RightStatement> r = rights(
+                "五、您的权利\n您可以随时通过privacy@example.com联系我们来访问、更正、删除您的个人信息。");
+        assertTrue(r.keySet().containsAll(Set.of(RightStatement.Right.ACCESS, RightStatement.Right.CORRECTION,
+                RightStatement.Right.DELETION)), r.keySet().toString());
+        assertTrue(r.get(RightStatement.Right.ACCESS).hasWay());
+        RightStatement web = rights("五、您的权利\n您可以通过账号系统https://user.example.com查询您的个人信息。")
+                .get(RightStatement.Right.ACCESS);
+        assertTrue(web.channels().contains("ONLINE_FORM"), web.toString());
+        RightStatement withdraw = rights("五、您的权利\n您可以随时在设备系统权限管理界面取消前述权限。")
+                .get(RightStatement.Right.WITHDRAW_CONSENT);
+        assertTrue(withdraw != null && withdraw.hasWay(), String.valueOf(withdraw));
+        // a refused request names rights it does not grant
+        assertTrue(rights("五、您的权利\n在以下情形中，我们将无法响应您提出的更正/修改、删除的请求：").isEmpty());
+        // the catch-all "我们将尽快审核所涉问题" is no manual review of a self-service path
+        RightStatement close = rights("五、您的权利\n（一）注销账号\n您可以在【我的】-【设置】-【注销账号】中注销账号。\n"
+                + "我们将尽快审核所涉问题，并在十五个工作日内回复。").get(RightStatement.Right.ACCOUNT_DELETION);
+        assertFalse(close.conditions().contains(RightStatement.Condition.MANUAL_REVIEW), close.toString());
+    }
+
+    @Test
+    void complaintChannelsWordedWithTheWayOnly() {
+        List<ComplaintChannel> c = run(new ComplaintExtractor(),
+                "如果您对本政策有任何疑问或投诉、举报时，均可以通过如下任一方式与我们取得联系：", ComplaintChannel.class);
+        assertTrue(c.stream().anyMatch(x -> x.kind() == ComplaintChannel.Kind.COMPLAINT), c.toString());
+        List<ComplaintChannel> joined = run(new ComplaintExtractor(),
+                "如果您对本政策有任何疑问、投诉；\n或者对我们的处理有任何意见；\n您都可以通过电子邮件privacy@example.com与我们联系。",
+                ComplaintChannel.class);
+        assertEquals("privacy@example.com", joined.stream().filter(x -> x.kind() == ComplaintChannel.Kind.COMPLAINT)
+                .findFirst().orElseThrow().channel(), joined.toString());
+    }
+
+    @Test
+    void numberedStepsUnderARightAndAWayInTheNextSentence() {
+        RightStatement close = rights("五、您的权利\n1、注销账号：\n1）进入应用后，点击“我的”\n2）点击“设置”\n"
+                + "3）点击“注销账号”\n6、联系我们").get(RightStatement.Right.ACCOUNT_DELETION);
+        assertEquals("我的＞设置＞注销账号", close.path(), close.toString());
+        RightStatement next = rights("我们重视您的选择。如您希望更正您的个人信息，请阅读本节说明。"
+                + "您也可以拨打电话0571-12345678联系我们。").get(RightStatement.Right.CORRECTION);
+        assertTrue(next != null && next.channels().contains("CONTACT"), String.valueOf(next));
     }
 
     @Test
