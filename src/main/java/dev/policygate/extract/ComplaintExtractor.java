@@ -36,6 +36,7 @@ public final class ComplaintExtractor implements AreaExtractor {
 
     /** How many "；" clauses after a complaint clause without a contact may carry its channel. */
     private static final int MAX_CLAUSES_AFTER = 2;
+    private static final Rx CONTINUING_CLAUSE = Rx.of("^(?:或者?|您|你|请|均可|都可)");
 
     /**
      * The clauses that continue a complaint clause ending in "；" ("…有任何疑问、投诉；" "或者…；" "您都可以通过电子邮件…联系"):
@@ -44,8 +45,12 @@ public final class ComplaintExtractor implements AreaExtractor {
     private static List<Sentence> clausesAfter(List<Sentence> all, int i, Document d) {
         List<Sentence> out = new ArrayList<>();
         for (int k = i + 1; k < Math.min(all.size(), i + 1 + MAX_CLAUSES_AFTER); k++) {
+            String clause = ClauseText.text(d, all.get(k)).strip();
+            if (!CONTINUING_CLAUSE.find(clause)) {
+                break; // a numbered item of a list is another item, not the rest of the sentence
+            }
             out.add(all.get(k));
-            if (!ClauseText.text(d, all.get(k)).strip().endsWith("；")) {
+            if (!clause.endsWith("；")) {
                 break;
             }
         }

@@ -36,14 +36,15 @@ public final class RetentionExtractor implements AreaExtractor {
                     // 我们将保存您的个人信息直至：（1）…目的全部实现；（2）您终止使用…
                     + "|(?:保存|保留|存储|留存)[^。；]{0,20}直(?:至|到)");
     private static final Rx EXPIRY_TRIGGER = Rx.of(
-            "超出|超过|届满|到期|期满|(?:保存|保留|存储)期限后|注销|终止(?:使用|服务)|不再需要|目的已实现|期限结束"
-                    // 当您注销账号后，…；该账号下的内容、信息…将会被删除: the closed account named again
-                    + "|该(?:账号|帐号|账户|帐户)下");
+            "超出|超过|届满|到期|期满|(?:保存|保留|存储)期限后|注销|终止(?:使用|服务)|不再需要|目的已实现|期限结束");
+    /** 当您注销账号后，…；该账号下的内容、信息…将会被删除: the closed account named again, after a clause that closes it. */
+    private static final Rx CLOSED_ACCOUNT_AGAIN = Rx.of("该(?:账号|帐号|账户|帐户)下");
+    private static final Rx CLOSING = Rx.of("注销");
     private static final Rx CESSATION = Rx.of("停止运营|终止运营|停止提供产品|停止提供服务|停运");
     /** Deletion as a user's right or request, or the case of minors, rather than what happens when a period ends. */
     private static final Rx NOT_EXPIRY = Rx.of("撤回|父母|监护人|儿童|未成年|查阅|更正|复制|可以删除|可删除|被删除或者?账号被注销|行使|删除权|申请"
-            // 根据适用法律的要求删除 is the law's demand, not the user's
-            + "|^您可以|您有权|请求删除|(?<![律规]的)要求删除");
+            // the user's demand to delete (您可以要求删除), not the law's (根据适用法律的要求删除)
+            + "|^您可以|您有权|请求删除|(?:您|你|用户)[^。；]{0,6}要求删除");
     private static final Rx RETENTION_PERIOD = Rx.of("保存期限|保留期限");
     /** A period that has not run out (保存期限未届满: a deletion refused) or deletion that cannot be done. */
     private static final Rx NOT_RETENTION_RULE = Rx.of("未届满|技术上难以实现");
@@ -67,7 +68,10 @@ public final class RetentionExtractor implements AreaExtractor {
         Map<String, List<Sentence>> retention = new LinkedHashMap<>();
         Map<String, List<Sentence>> expiry = new LinkedHashMap<>();
         Map<String, List<Sentence>> storage = new LinkedHashMap<>();
+        String previous = "";
         for (Sentence s : d.sentences()) {
+            String before = previous;
+            previous = d.text(s);
             String t = d.text(s);
             if (!KEEP.find(t) && !DELETE.find(t) && !ANONYMISE.find(t)) {
                 continue;
@@ -99,7 +103,8 @@ public final class RetentionExtractor implements AreaExtractor {
                     addRegion(storage, StorageLocation.Region.ABROAD, a.group(), s);
                 }
             }
-            if ((DELETE.find(t) || ANONYMISE.find(t)) && EXPIRY_TRIGGER.find(t)
+            boolean closedBefore = CLOSED_ACCOUNT_AGAIN.find(t) && CLOSING.find(before);
+            if ((DELETE.find(t) || ANONYMISE.find(t)) && (EXPIRY_TRIGGER.find(t) || closedBefore)
                     && !CESSATION.find(t) && !NOT_EXPIRY.find(t)
                     && !(t.length() < 30 && !t.contains("。"))) {
                 if (DELETE.find(t)) {

@@ -33,6 +33,8 @@ public final class RightsExtractor implements AreaExtractor {
     private static final Rx ALL_RIGHTS = Rx.of("(?:上述|以上|前述|这些|相关)(?:权利|请求|要求)|行使(?:您的)?(?:个人信息)?(?:权利|权益)");
     /** "您也可以拨打电话…联系我们" right after a right's sentence: another way to exercise the same rights. */
     private static final Rx CONTINUATION = Rx.of("^[^。；]{0,12}(?:也可以|也可|还可以|还可|亦可)");
+    /** …and it is a way to reach us with the request, not another feature ("您也可以在设置中关闭营销短信"). */
+    private static final Rx CONTINUED_REQUEST = Rx.of("联系我们|与我们(?:取得)?联系|提交|申请|行使|办理");
     private static final Rx OWN_PI = Rx.of("您有权|权利|行使|(?:查阅|访问|查询)权|(?:查阅|查询|访问|查看)(?:[、和及与或/][^。；、]{1,4})*(?:您的)?(?:个人信息|个人资料)");
 
     /** Cheap pre-filter for sentences outside a right's heading: words every right keyword or way contains. */
@@ -69,7 +71,9 @@ public final class RightsExtractor implements AreaExtractor {
             String t = ClauseText.text(d, s);
             boolean headingLine = ClauseText.isHeadingLine(d, s);
             if (headingLine && !heading.isEmpty() && headingSection != null
-                    && s.section().startsWith(headingSection) && heading.containsAll(rightsIn(t, true))) {
+                    && (s.section().startsWith(headingSection + " > ")
+                        || s.section().equals(headingSection) && !InAppPath.clickTargets(t).isEmpty())
+                    && heading.containsAll(rightsIn(t, true))) {
                 // a numbered step or sub-item under a right's heading: keep the heading's rights
                 List<InAppPath.Found> sub = InAppPath.clickTargets(t);
                 if (!sub.isEmpty()) {
@@ -106,7 +110,7 @@ public final class RightsExtractor implements AreaExtractor {
             }
             boolean rightsSection = rs;
             if (heading.isEmpty() && !lastTargets.isEmpty() && i == lastTargetsAt + 1 && CONTINUATION.find(t)
-                    && rightsIn(t, rightsSection).isEmpty()) {
+                    && CONTINUED_REQUEST.find(t) && rightsIn(t, rightsSection).isEmpty()) {
                 Set<String> lent = channels(t, ClauseText.path(d, s));
                 if (!lent.isEmpty()) {
                     for (Right r : lastTargets) {

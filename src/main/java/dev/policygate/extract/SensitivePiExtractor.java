@@ -34,7 +34,7 @@ public final class SensitivePiExtractor implements AreaExtractor {
     private static final Rx DEFINITION_STYLE = Rx.of(
             "(?:个人敏感信息|敏感个人信息)[”\"’]?[，,：:]?\\s*(?:是指|指|包括|是一旦)|是指|指的是|系指|一旦泄露");
     private static final Rx SEPARATE = Rx.of(
-            "单独(?:的)?(?:同意|授权)|单独(?:征得|征求|取得|获得|请求|获取|确认)|另行单独|单独(?:向您)?(?:征得|征求)");
+            "单独(?:的)?(?:明示|明确|书面)?(?:的)?(?:授权)?(?:同意|授权)|单独(?:征得|征求|取得|获得|请求|获取|确认)|另行单独|单独(?:向您)?(?:征得|征求)");
     /**
      * Consent asked for this processing but not called separate: 在获得您的明示同意后…收集, 如果我们共享您的个人敏感信息…将
      * 再次征求您的授权同意, 仍会再次以显著方式征求您的同意.
@@ -44,9 +44,11 @@ public final class SensitivePiExtractor implements AreaExtractor {
     /** 父母或法定监护人明确同意: a guardian's consent for a minor's PI, which MINORS_GUARDIAN_CONSENT grades. */
     private static final Rx GUARDIAN_CONSENT = Rx.of("(?:父母|监护人)[^，。；]{0,6}(?:明示|明确)");
     private static final Rx NO_NEED = Rx.of("无需|不需要|无须");
+    /** Consent deemed given (点击同意即表示…明示同意, 提交即视为…明确同意) or the law's norm (控制者应当征得…明示同意). */
+    private static final Rx DEEMED_OR_NORM = Rx.of("即表示|即视为|视为|即代表|点击[^，。]{0,6}同意|应当|个人信息(?:控制|处理)者");
     /** …除非该第三方获得了您的单独授权, 要求该第三方在已经取得您明示同意后: consent another party holds, not ours. */
     private static final Rx OTHERS_CONSENT = Rx.of(
-            "(?:第三方|对方|其)[^，。；]{0,4}(?:已经?)?(?:获得|取得|征得)了?(?:您|你)的?(?:单独|明示|明确)");
+            "(?<![向与对给])(?:该?第三方|对方|其)在?(?:已经?)?(?:获得|取得|征得)了?(?:您|你)的?(?:单独|明示|明确)");
     private static final Rx SUBJ_CROSS = Rx.of("境外|跨境|出境");
     private static final Rx SUBJ_DISCLOSE = Rx.of("公开披露|公开您的");
     private static final Rx SUBJ_SHARE = Rx.of("共享|提供给|对外提供|向第三方|第三方|转让|委托");
@@ -95,8 +97,8 @@ public final class SensitivePiExtractor implements AreaExtractor {
                 for (SeparateConsent.Subject subject : subjects) {
                     add(separate, subject, s);
                 }
-            } else if (EXPLICIT.find(t) && !NO_NEED.find(t) && LABEL.find(t) && !GUARDIAN_CONSENT.find(t)
-                    && !OTHERS_CONSENT.find(t)) {
+            } else if (EXPLICIT.find(t) && !NO_NEED.find(t) && LABEL.find(t) && !disclosingWhatMayBeSensitive(t)
+                    && !GUARDIAN_CONSENT.find(t) && !OTHERS_CONSENT.find(t) && !DEEMED_OR_NORM.find(t)) {
                 explicitForSensitive.add(s);
             }
             boolean sensitiveContext = labelled || (i > 0 && LABEL.find(d.text(all.get(i - 1)))
@@ -137,13 +139,19 @@ public final class SensitivePiExtractor implements AreaExtractor {
         if (SUBJ_DISCLOSE.find(t)) {
             out.add(SeparateConsent.Subject.PUBLIC_DISCLOSURE);
         }
-        if (SUBJ_SENSITIVE.find(t) || hasSensitiveType(t)) {
+        // "公开披露时…告知…可能涉及的敏感信息，并征得您的单独同意" asks consent to disclose, not to process sensitive PI
+        if ((SUBJ_SENSITIVE.find(t) || hasSensitiveType(t)) && !disclosingWhatMayBeSensitive(t)) {
             out.add(SeparateConsent.Subject.SENSITIVE_PI);
         }
         if (out.isEmpty() && SUBJ_SHARE.find(t)) {
             out.add(SeparateConsent.Subject.SHARING);
         }
         return out;
+    }
+
+    /** "公开披露时…告知…可能涉及的敏感信息，并征得您的…同意": consent to disclose, not to process sensitive PI. */
+    private static boolean disclosingWhatMayBeSensitive(String t) {
+        return SUBJ_DISCLOSE.find(t) && WARNING.find(t);
     }
 
     /** The sentence continues, after a ；, a sentence of the same section that names sensitive PI. */

@@ -21,7 +21,7 @@ public final class SharingExtractor implements AreaExtractor {
     private static final int MAX_CITES = 3;
 
     /** 提供给 that is not "…可以提供给我们的信息" (data coming in); 分享 as the handler's verb (与…分享您的, 分享、转让您的). */
-    private static final Rx SHARE = Rx.of("共享|对外提供|提供给(?!我们|我方|您|你)|分享给|向第三方提供|向[^，。；]{1,20}提供您的"
+    private static final Rx SHARE = Rx.of("共享|对外提供|提供给(?!(?:我们|我方)(?!的?(?:关联|合作|第三方|服务商|供应商|受托))|您|你)|分享给|向第三方提供|向[^，。；]{1,20}提供您的"
             + "|(?:与|向)[^，。；]{1,20}分享(?:您|你)的|分享(?:、(?:转让|披露|提供))*(?:您|你)的");
     private static final Rx CONDITIONS = Rx.of(
             "仅在以下|仅会在以下|在以下情[形况]|以下情[形况]下|下列情[形况]|基于以下情[形况]|除以下|但以下情[形况]除外|仅会出于|只会共享|仅共享|仅会共享|除非|我们会与.{0,20}共享|我们可能会?(?:与|向|将)"
@@ -43,12 +43,12 @@ public final class SharingExtractor implements AreaExtractor {
     private static final Rx NOT_OUR_ENTRUSTING = Rx.of("如何|受委托|作为受托方");
     /** How a recipient is bound: by a requirement, a signed agreement or supervision. */
     /** How a recipient is bound: by a requirement, a signed agreement or supervision ("约定的情形" is no agreement). */
-    private static final Rx BINDING_ACT = Rx.of("要求|签署|签订|约定(?!的?情形)|监督");
+    private static final Rx BINDING_ACT = Rx.of("要求|签署|签订|约定(?!的?(?:情形|情况|场景|范围|用途)|之外|以外)|监督");
     private static final Rx CONSENT = Rx.of(
             "(?:征得|征求)(?:您|你)?的?(?:单独|明确|明示|书面)?(?:授权)?(?:同意|授权)|获得(?:您|你)?的?(?:单独|明确|明示)?(?:同意|授权)|取得(?:您|你)?的?(?:单独|明确|明示)?(?:同意|授权)|经(?:过)?(?:您|你)?的?(?:单独|明确|明示|书面)?(?:同意|授权|许可)|事先(?:征得|获得|取得)|单独同意|明确同意|明示同意|除非(?:您|你)明确授权|(?:您|你)同意后|(?:您|你)授权后|(?:您|你)的授权|另行(?:征得|征求|获取|取得)");
     private static final Rx NO_CONSENT_NEEDED = Rx.of("无需|不需要|不必|无须");
     private static final Rx DISCLOSE = Rx.of("公开披露");
-    private static final Rx DISCLOSE_NEVER = Rx.of("(?:不会|不|绝不)(?:对外)?(?:将您的[^，。；]{0,12})?(?:进行)?公开披露|(?:不会|不|绝不)(?:对外)?公开(?:您|你)?的?个人信息");
+    private static final Rx DISCLOSE_NEVER = Rx.of("(?:不会|不|绝不)(?:主动|擅自|对外)?(?:将您的[^，。；]{0,12})?(?:进行)?公开披露|(?:不会|不|绝不)(?:主动|擅自|对外)?公开(?:您|你)?的?个人信息");
     /**
      * Public disclosure said without 披露, as the handler's act: 我们, a modal right before 公开 and the user's data
      * after it ("我们仅会在以下情况下，才会公开您的个人信息：", "我们不会公开你的个人信息，除非…"), or "如需公开，…"; what a

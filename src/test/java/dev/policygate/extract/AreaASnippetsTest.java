@@ -87,9 +87,15 @@ class AreaASnippetsTest {
         assertEquals(ResponseDeadline.DayKind.WORKING, both.dayKind());
         assertTrue(run(new DeadlineExtractor(), "我们会将日志保存6个月内的记录并在15天内删除。", ResponseDeadline.class).isEmpty());
         // a number in brackets, hours, and the law's period as the alternative
-        assertEquals(15, deadline("一般情况下，我们将在【15】天内回复。").days());
+        assertEquals(15, deadline("五、您的权利\n一般情况下，我们将在【15】天内回复。").days());
+        // hours and brackets outside a request: a shop's or a review's time, not a deadline of ours
+        assertTrue(run(new DeadlineExtractor(), "当您申请成为认证商家时，我们将在24小时内完成审核。", ResponseDeadline.class).isEmpty());
+        assertTrue(run(new DeadlineExtractor(), "退款申请提交后，我们将在【3】个工作日内完成退款处理。", ResponseDeadline.class)
+                .isEmpty());
         assertEquals(2, deadline("我们将在48小时内回复您的请求。").days());
         assertEquals(15, deadline("我们将在15个工作日或法律法规规定的期限内答复您的请求。").days());
+        assertTrue(run(new DeadlineExtractor(), "我们将在15个工作日或视情况延长的合理时间内予以答复您的请求。",
+                ResponseDeadline.class).isEmpty());
     }
 
     private static Map<RightStatement.Right, RightStatement> rights(String text) {
@@ -111,6 +117,12 @@ class AreaASnippetsTest {
         RightStatement withdraw = rights("五、您的权利\n您可以随时在设备系统权限管理界面取消前述权限。")
                 .get(RightStatement.Right.WITHDRAW_CONSENT);
         assertTrue(withdraw != null && withdraw.hasWay(), String.valueOf(withdraw));
+        // a link to read the law, a storage permission's wording, a privilege taken away: no ways, no rights
+        assertFalse(rights("五、您的权利\n您有权查阅您的个人信息，相关规定详见网信办网站http://www.cac.gov.cn。")
+                .get(RightStatement.Right.ACCESS).hasWay());
+        assertTrue(rights("五、您的权利\n存储权限：用于查看、修改或删除您设备存储中的图片，您可以在系统设置中关闭该权限。").keySet()
+                .stream().noneMatch(x -> x == RightStatement.Right.CORRECTION || x == RightStatement.Right.DELETION));
+        assertFalse(rights("如您违反社区规范，我们有权取消您的发帖、评论权限。").containsKey(RightStatement.Right.WITHDRAW_CONSENT));
         // a refused request names rights it does not grant
         assertTrue(rights("五、您的权利\n在以下情形中，我们将无法响应您提出的更正/修改、删除的请求：").isEmpty());
         // the catch-all "我们将尽快审核所涉问题" is no manual review of a self-service path
@@ -136,6 +148,14 @@ class AreaASnippetsTest {
         RightStatement close = rights("五、您的权利\n1、注销账号：\n1）进入应用后，点击“我的”\n2）点击“设置”\n"
                 + "3）点击“注销账号”\n6、联系我们").get(RightStatement.Right.ACCOUNT_DELETION);
         assertEquals("我的＞设置＞注销账号", close.path(), close.toString());
+        // a table of contents does not keep a right's heading open for the rest of the policy
+        RightStatement toc = rights("目录\n一、我们如何收集您的个人信息\n二、您如何访问您的个人信息\n三、如何联系我们\n"
+                + "二、您如何访问您的个人信息\n您有权访问您的个人信息。\n三、如何联系我们\n您也可以通过在线客服反馈问题。")
+                .get(RightStatement.Right.ACCESS);
+        assertFalse(toc.hasWay(), toc.toString());
+        // "您也可以…" that is another feature lends no way
+        assertFalse(rights("我们重视您的选择。您有权查阅您的个人信息。您也可以在【设置】-【消息通知】中关闭营销短信。")
+                .get(RightStatement.Right.ACCESS).hasWay());
         RightStatement next = rights("我们重视您的选择。如您希望更正您的个人信息，请阅读本节说明。"
                 + "您也可以拨打电话0571-12345678联系我们。").get(RightStatement.Right.CORRECTION);
         assertTrue(next != null && next.channels().contains("CONTACT"), String.valueOf(next));

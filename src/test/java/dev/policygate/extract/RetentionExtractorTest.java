@@ -36,6 +36,10 @@ class RetentionExtractorTest {
                 of(run("在超出保留期间后，我们会根据适用法律的要求删除或匿名化处理您的个人信息。"), RetentionExpiry.class).stream()
                         .map(RetentionExpiry::action).toList());
         assertTrue(of(run("您可以要求删除您的个人信息。"), RetentionExpiry.class).isEmpty());
+        assertEquals(2, of(run("在超出保存期限后，我们会按照相关法律法规和监管要求删除或匿名化处理您的个人信息。"),
+                RetentionExpiry.class).size());
+        // 该账号下 without a closing before it is no expiry
+        assertTrue(of(run("如您违反规定，我们有权删除该账号下发布的违规内容，并对该账号采取封禁措施。"), RetentionExpiry.class).isEmpty());
         assertEquals(List.of(RetentionExpiry.Action.DELETE, RetentionExpiry.Action.ANONYMISE),
                 of(run("当您注销账号后，我们将停止为您提供服务；该账号下的信息将会被删除或匿名化处理。"), RetentionExpiry.class)
                         .stream().map(RetentionExpiry::action).toList());

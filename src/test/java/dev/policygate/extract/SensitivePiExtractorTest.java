@@ -88,6 +88,16 @@ class SensitivePiExtractorTest {
         assertTrue(of(run("对于未成年人的敏感个人信息，我们只会在父母或监护人明确同意的情况下使用。"), SeparateConsent.class).isEmpty());
         assertTrue(of(run("我们会要求该第三方在已经取得您明示同意后收集，且涉及敏感信息的需经过您的确认。"), SeparateConsent.class).isEmpty());
         assertTrue(of(run("我们会通知第三方删除敏感信息，除非该第三方获得了您的单独授权。"), SeparateConsent.class).isEmpty());
+        // consent to disclose what may hold sensitive PI, deemed consent and the law's norm are none
+        assertTrue(of(run("如必须公开披露时，我们会向您告知可能涉及的敏感信息，并征得您的明示同意。"), SeparateConsent.class).stream()
+                .noneMatch(c -> c.subject() == SeparateConsent.Subject.SENSITIVE_PI));
+        assertTrue(of(run("您点击“同意”即表示您已明示同意本政策，包括我们对您个人敏感信息的处理。"), SeparateConsent.class).isEmpty());
+        assertTrue(of(run("收集个人敏感信息前，个人信息控制者应当征得个人信息主体的明示同意。"), SeparateConsent.class).isEmpty());
+        // our own promise to ask before we give it to them, and separate consent worded with 明示 or 书面
+        assertEquals(SeparateConsent.Wording.SEPARATE, of(run("如需向合作方提供您的敏感个人信息，我们会在向其提供前征得您的单独同意。"),
+                SeparateConsent.class).get(0).wording());
+        assertEquals(SeparateConsent.Wording.SEPARATE, of(run("处理您的敏感个人信息前，我们会征得您的单独明示授权同意。"),
+                SeparateConsent.class).get(0).wording());
     }
 
     @Test

@@ -26,6 +26,8 @@ class SharingExtractorTest {
         // data coming in, and what users share among themselves, are no sharing by us
         assertTrue(kinds("合作方获得你的授权后，可以提供给我们的信息包括你的昵称，经你的同意后使用。").isEmpty());
         assertTrue(kinds("您可以与其他用户分享您的动态。").isEmpty());
+        // but giving it to our affiliates is sharing
+        assertTrue(kinds("未经您的同意，我们不会将您的个人信息提供给我们的关联公司或合作伙伴。").contains(Kind.CONSENT_BEFORE_SHARING));
     }
 
     @Test
@@ -39,8 +41,11 @@ class SharingExtractorTest {
 
     @Test
     void theCasesAnAgreementProvidesBindNoRecipient() {
-        assertFalse(kinds("除本指引以及《服务协议》约定的情形之外，我们不会主动共享您的个人信息。")
-                .contains(Kind.ENTRUSTED_BOUND));
+        for (String s : List.of("除本指引以及《服务协议》约定的情形之外，我们不会主动共享您的个人信息。",
+                "除本指引以及《服务协议》约定的情况之外，未经您同意我们不会主动共享您的个人信息。")) {
+            assertFalse(kinds(s).contains(Kind.ENTRUSTED_BOUND), s);
+        }
+        assertTrue(kinds("我们不会主动公开您的个人信息。").contains(Kind.PUBLIC_DISCLOSURE_NEVER));
     }
 
     @Test
