@@ -25,7 +25,7 @@ public final class DeadlineExtractor implements AreaExtractor {
                     + "|(?:不超过|不超出|最长|最迟|最多)\\s{0,2}(" + ChineseNumbers.NUMBER + ")\\s{0,2}(个)?\\s{0,2}(工作日|自然日|日历日|天|日|周|星期|月)");
 
     private static final Rx REPLY = Rx.of("答复|回复|响应|回应|反馈");
-    private static final Rx BRACKETED = Rx.of("【\\s*[0-9]{1,3}\\s*】");
+    private static final Rx BRACKETED = Rx.of("【\\s*([0-9]{1,3})\\s*】");
     private static final Rx QUICK = Rx.of("[0-9]】\\s{0,2}个?\\s{0,2}(?:工作日|天|日)|[0-9一二两三四五六七八九十]\\s{0,2}个?\\s{0,2}小时|[0-9０-９一二两三四五六七八九十][个]?\\s{0,2}(?:工作日|自然日|日历日|天|日|周|星期|月)|[（(][0-9]");
     private static final Rx DOUBLE_NUMBER = Rx.of(
             "([零〇一二两三四五六七八九十百]{1,4}|[0-9]{1,3})\\s{0,2}[（(]\\s{0,2}(?:[0-9]{1,3}|[零〇一二两三四五六七八九十百]{1,4})\\s{0,2}[）)]");
@@ -45,7 +45,7 @@ public final class DeadlineExtractor implements AreaExtractor {
                 continue;
             }
             // 十五（15）个工作日 → 十五个工作日 (the sentence is cited, so the copy needs no offsets)
-            Matcher m = PERIOD.matcher(DOUBLE_NUMBER.matcher(BRACKETED.matcher(t).replaceAll(m0 -> m0.group().replaceAll("[^0-9]", ""))).replaceAll("$1"));
+            Matcher m = PERIOD.matcher(DOUBLE_NUMBER.matcher(BRACKETED.matcher(t).replaceAll("$1")).replaceAll("$1"));
             while (m.find()) {
                 int gi = m.group(1) != null ? 1 : 4;
                 String unit = m.group(gi + 2);

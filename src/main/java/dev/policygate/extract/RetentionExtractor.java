@@ -70,9 +70,9 @@ public final class RetentionExtractor implements AreaExtractor {
         Map<String, List<Sentence>> storage = new LinkedHashMap<>();
         String previous = "";
         for (Sentence s : d.sentences()) {
-            String before = previous;
-            previous = d.text(s);
             String t = d.text(s);
+            String before = previous;
+            previous = t;
             if (!KEEP.find(t) && !DELETE.find(t) && !ANONYMISE.find(t)) {
                 continue;
             }
