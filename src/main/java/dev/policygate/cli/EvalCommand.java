@@ -58,13 +58,14 @@ final class EvalCommand implements Callable<Integer> {
             return PolicygateCli.USAGE;
         }
         String mode;
-        AreaScores scores;
+        ExtractionEval.Scores scores;
+        LabelAgreement agreement = LabelAgreement.of(policies);
         if (lexiconsOnly) {
             mode = "lexicons and patterns only";
-            scores = ExtractionEval.evaluate(policies, new FactExtractor((SentenceClassifier) null));
+            scores = ExtractionEval.evaluate(policies, new FactExtractor((SentenceClassifier) null), agreement);
         } else if (folds == 0) {
             mode = "shipped classifier (trained on these policies)";
-            scores = ExtractionEval.evaluate(policies, new FactExtractor());
+            scores = ExtractionEval.evaluate(policies, new FactExtractor(), agreement);
         } else {
             if (folds < 2 || folds > policies.size()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--folds must be 0 or between 2 and "
@@ -72,10 +73,9 @@ final class EvalCommand implements Callable<Integer> {
             }
             mode = folds + "-fold cross-validation by policy";
             scores = ExtractionEval.crossValidate(policies, folds,
-                    training -> new FactExtractor(ClassifierTrainer.train(training, List.of())));
+                    training -> new FactExtractor(ClassifierTrainer.train(training, List.of())), agreement);
         }
         int sentences = policies.stream().mapToInt(LabelledPolicy::size).sum();
-        LabelAgreement agreement = LabelAgreement.of(policies);
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
             out.println(JsonReport.MAPPER.writerWithDefaultPrettyPrinter()
@@ -87,7 +87,10 @@ final class EvalCommand implements Callable<Integer> {
         return PolicygateCli.PASS;
     }
 
-    static ObjectNode json(AreaScores s, LabelAgreement agreement, String mode, int policies, int sentences) {
+    static ObjectNode json(ExtractionEval.Scores scores, LabelAgreement agreement, String mode, int policies,
+                           int sentences) {
+        AreaScores s = scores.all();
+        AreaScores u = scores.undisputed();
         ObjectNode root = JsonReport.MAPPER.createObjectNode();
         root.put("mode", mode);
         root.put("policies", policies);
@@ -104,30 +107,43 @@ final class EvalCommand implements Callable<Integer> {
             n.put("recall", round(s.recall(a)));
             n.put("f1", round(s.f1(a)));
             n.put("labelAgreementF1", round(agreement.scores().f1(a)));
+            ObjectNode un = n.putObject("undisputed");
+            un.put("truePositives", u.truePositives(a));
+            un.put("falsePositives", u.falsePositives(a));
+            un.put("falseNegatives", u.falseNegatives(a));
+            un.put("precision", round(u.precision(a)));
+            un.put("recall", round(u.recall(a)));
+            un.put("f1", round(u.f1(a)));
         }
         root.put("macroF1", round(s.macroF1()));
+        root.put("undisputedMacroF1", round(u.macroF1()));
         ObjectNode labels = root.putObject("labelAgreement");
         labels.put("pairs", agreement.pairs());
         labels.put("macroF1", round(agreement.scores().macroF1()));
         return root;
     }
 
-    static String table(AreaScores s, LabelAgreement agreement, String mode, int policies, int sentences) {
+    static String table(ExtractionEval.Scores scores, LabelAgreement agreement, String mode, int policies,
+                        int sentences) {
+        AreaScores s = scores.all();
+        AreaScores u = scores.undisputed();
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%d policies, %d sentences; %s%n", policies, sentences, mode));
-        b.append(String.format(Locale.ROOT, "%-15s %6s %6s %6s %9s %6s %6s %6s%n",
-                "area", "labels", "found", "right", "precision", "recall", "F1", "agree"));
+        b.append(String.format(Locale.ROOT, "%-15s %6s %6s %6s %9s %6s %6s %6s   %-20s%n",
+                "area", "labels", "found", "right", "precision", "recall", "F1", "agree", "undisputed P/R/F1"));
         for (Area a : Area.values()) {
             int tp = s.truePositives(a);
-            b.append(String.format(Locale.ROOT, "%-15s %6d %6d %6d %9.3f %6.3f %6.3f %6.3f%n", a.name(),
-                    tp + s.falseNegatives(a), tp + s.falsePositives(a), tp, s.precision(a), s.recall(a), s.f1(a),
-                    agreement.scores().f1(a)));
+            b.append(String.format(Locale.ROOT, "%-15s %6d %6d %6d %9.3f %6.3f %6.3f %6.3f   %.3f/%.3f/%.3f%n",
+                    a.name(), tp + s.falseNegatives(a), tp + s.falsePositives(a), tp, s.precision(a), s.recall(a),
+                    s.f1(a), agreement.scores().f1(a), u.precision(a), u.recall(a), u.f1(a)));
         }
-        b.append(String.format(Locale.ROOT, "macro-F1 %.3f (agree: %.3f)%n", s.macroF1(),
-                agreement.scores().macroF1()));
+        b.append(String.format(Locale.ROOT, "macro-F1 %.3f (agree: %.3f; undisputed: %.3f)%n", s.macroF1(),
+                agreement.scores().macroF1(), u.macroF1()));
         b.append(String.format(Locale.ROOT, "agree: F1 of the labels against themselves, over %d pairs of policies "
                 + "that hold the same sentence (of %d characters or more)%n", agreement.pairs(),
                 LabelAgreement.MIN_CHARS));
+        b.append("undisputed: a sentence is left out for an area when its labelled copies in other policies "
+                + "disagree about that area\n");
         return b.toString();
     }
 

@@ -17,7 +17,15 @@ public final class AreaScores {
 
     /** One sentence: the areas the annotators gave it and the areas extraction found in it. */
     public void add(Set<Area> gold, Set<Area> predicted) {
+        add(gold, predicted, Set.of());
+    }
+
+    /** As above, leaving out the areas {@code leftOut} (the sentence is not counted for them). */
+    public void add(Set<Area> gold, Set<Area> predicted, Set<Area> leftOut) {
         for (Area a : Area.values()) {
+            if (leftOut.contains(a)) {
+                continue;
+            }
             boolean g = gold.contains(a);
             boolean p = predicted.contains(a);
             int[] c = counts.get(a);

@@ -13,14 +13,28 @@ import java.util.function.Function;
 
 /**
  * Measures extraction on labelled policies: a sentence counts as detected for an area when a fact of that area
- * ({@link FactAreas}) cites it, i.e. one of the fact's citations overlaps the sentence.
+ * ({@link FactAreas}) cites it, i.e. one of the fact's citations overlaps the sentence. Each score comes twice: over
+ * all sentences, and over the undisputed ones, which leave out a sentence for the areas its labelled copies in other
+ * policies disagree about ({@link LabelAgreement#disputed}).
  */
 public final class ExtractionEval {
     private ExtractionEval() {
     }
 
+    /** The counts over all sentences and over the undisputed ones. */
+    public record Scores(AreaScores all, AreaScores undisputed) {
+        Scores() {
+            this(new AreaScores(), new AreaScores());
+        }
+
+        void addAll(Scores other) {
+            all.addAll(other.all);
+            undisputed.addAll(other.undisputed);
+        }
+    }
+
     /** The counts of one policy, given the facts extracted from its document. */
-    public static AreaScores score(LabelledPolicy policy, List<Fact> facts) {
+    public static Scores score(LabelledPolicy policy, List<Fact> facts, LabelAgreement agreement) {
         List<Set<Area>> found = new ArrayList<>(policy.size());
         for (int i = 0; i < policy.size(); i++) {
             found.add(EnumSet.noneOf(Area.class));
@@ -39,18 +53,19 @@ public final class ExtractionEval {
                 }
             }
         }
-        AreaScores scores = new AreaScores();
+        Scores scores = new Scores();
         for (int i = 0; i < policy.size(); i++) {
-            scores.add(policy.areas().get(i), found.get(i));
+            scores.all().add(policy.areas().get(i), found.get(i));
+            scores.undisputed().add(policy.areas().get(i), found.get(i), agreement.disputed(policy.texts().get(i)));
         }
         return scores;
     }
 
     /** Every policy extracted by one extractor. */
-    public static AreaScores evaluate(List<LabelledPolicy> policies, FactExtractor extractor) {
-        AreaScores total = new AreaScores();
+    public static Scores evaluate(List<LabelledPolicy> policies, FactExtractor extractor, LabelAgreement agreement) {
+        Scores total = new Scores();
         for (LabelledPolicy p : policies) {
-            total.addAll(score(p, extractor.extract(p.document())));
+            total.addAll(score(p, extractor.extract(p.document()), agreement));
         }
         return total;
     }
@@ -60,20 +75,20 @@ public final class ExtractionEval {
      * extracted by the extractor that {@code train} builds from the other folds' policies only, so every
      * sentence is scored by a model that never saw its policy.
      */
-    public static AreaScores crossValidate(List<LabelledPolicy> policies, int folds,
-                                           Function<List<LabelledPolicy>, FactExtractor> train) {
+    public static Scores crossValidate(List<LabelledPolicy> policies, int folds,
+                                       Function<List<LabelledPolicy>, FactExtractor> train, LabelAgreement agreement) {
         if (folds < 2 || folds > policies.size()) {
             throw new IllegalArgumentException("folds must be between 2 and the number of policies ("
                     + policies.size() + "), not " + folds);
         }
-        AreaScores total = new AreaScores();
+        Scores total = new Scores();
         for (int k = 0; k < folds; k++) {
             List<LabelledPolicy> training = new ArrayList<>();
             List<LabelledPolicy> heldOut = new ArrayList<>();
             for (int i = 0; i < policies.size(); i++) {
                 (i % folds == k ? heldOut : training).add(policies.get(i));
             }
-            total.addAll(evaluate(heldOut, train.apply(training)));
+            total.addAll(evaluate(heldOut, train.apply(training), agreement));
         }
         return total;
     }

@@ -31,9 +31,11 @@ class ClassifierAccuracyTest {
 
     @Test
     void crossValidatedByPolicyTheLearnedLayerLiftsEveryArea() {
-        AreaScores lexicons = ExtractionEval.evaluate(policies, new FactExtractor((SentenceClassifier) null));
+        LabelAgreement agreement = LabelAgreement.of(policies);
+        AreaScores lexicons = ExtractionEval.evaluate(policies, new FactExtractor((SentenceClassifier) null),
+                agreement).all();
         AreaScores learned = ExtractionEval.crossValidate(policies, 5,
-                training -> new FactExtractor(ClassifierTrainer.train(training, List.of())));
+                training -> new FactExtractor(ClassifierTrainer.train(training, List.of())), agreement).all();
         StringBuilder report = new StringBuilder();
         for (Area a : Area.values()) {
             report.append(String.format("%s P %.3f R %.3f F1 %.3f (lexicons %.3f)%n", a, learned.precision(a),

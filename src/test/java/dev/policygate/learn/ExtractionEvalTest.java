@@ -47,7 +47,7 @@ class ExtractionEvalTest {
         // cites sentence 1 (right) and the heading 0 (wrong); sentence 2 and the collection sentence are missed
         Fact security = new SecurityMeasure(SecurityMeasure.Kind.ENCRYPTION,
                 List.of(p.document().cite(p.starts()[0], p.starts()[1] + 4)));
-        AreaScores s = ExtractionEval.score(p, List.of(security));
+        AreaScores s = ExtractionEval.score(p, List.of(security), LabelAgreement.of(List.of(p))).all();
         assertEquals(1, s.truePositives(Area.SECURITY));
         assertEquals(1, s.falsePositives(Area.SECURITY));
         assertEquals(1, s.falseNegatives(Area.SECURITY));
@@ -102,5 +102,31 @@ class ExtractionEvalTest {
         // contact: given in a, not in b
         assertEquals(1, agreement.scores().falsePositives(Area.CONTACT) + agreement.scores().falseNegatives(Area.CONTACT));
         assertEquals(0.0, agreement.scores().f1(Area.CONTACT));
+        // disputed: the areas some copies give and others do not
+        assertEquals(java.util.Set.of(Area.STORAGE), agreement.disputed(" 我们使用加密技术保护您的个人信息。"));
+        assertEquals(java.util.Set.of(Area.CONTACT), agreement.disputed("如您对本政策有任何疑问，请联系我们。"));
+        assertEquals(java.util.Set.of(), agreement.disputed("一、安全"));
+        // a's sentences with nothing found: the contact sentence is a miss over all sentences, left out of the
+        // undisputed ones; the encryption sentence's security (given by every copy) counts in both
+        LabelledPolicy a = LabelledPolicy.readAll(dir).get(0);
+        ExtractionEval.Scores s = ExtractionEval.score(a, List.of(), agreement);
+        assertEquals(1, s.all().falseNegatives(Area.CONTACT));
+        assertEquals(0, s.undisputed().falseNegatives(Area.CONTACT));
+        assertEquals(2, s.all().falseNegatives(Area.SECURITY));
+        assertEquals(2, s.undisputed().falseNegatives(Area.SECURITY));
+    }
+
+    @Test
+    void theSameSentenceIsItsWordsWithoutListNumbersAndWithDigitsAlike() {
+        assertEquals(LabelAgreement.sameSentence("1、我们的服务模式发生重大变化。"),
+                LabelAgreement.sameSentence("(1) 我们的服务模式发生重大变化。"));
+        assertEquals(LabelAgreement.sameSentence("● 我们的服务模式发生重大变化。"),
+                LabelAgreement.sameSentence("（六）我们的服务模式发生重大变化。"));
+        assertEquals(LabelAgreement.sameSentence("更新日期：2022年6月17日"),
+                LabelAgreement.sameSentence("更新日期： 2021年1月13日"));
+        // the words still count: a number inside the sentence is not a list mark
+        org.junit.jupiter.api.Assertions.assertNotEquals(LabelAgreement.sameSentence("我们会在15天内回复。"),
+                LabelAgreement.sameSentence("我们会在15个工作日内回复。"));
+        assertEquals("我们会在00天内回复。", LabelAgreement.sameSentence("我们会在15天内回复。"));
     }
 }
