@@ -86,7 +86,7 @@ public final class PipelineBench {
                 text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length / 1024.0, ms[0], ms[1]);
     }
 
-    private static String repeatTo(String text, int utf8Bytes) {
+    static String repeatTo(String text, int utf8Bytes) {
         StringBuilder sb = new StringBuilder();
         while (sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < utf8Bytes) {
             sb.append(text).append('\n');
