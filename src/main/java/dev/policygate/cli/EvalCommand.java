@@ -100,20 +100,9 @@ final class EvalCommand implements Callable<Integer> {
             ObjectNode n = areas.addObject();
             n.put("area", a.name());
             n.put("label", a.label());
-            n.put("truePositives", s.truePositives(a));
-            n.put("falsePositives", s.falsePositives(a));
-            n.put("falseNegatives", s.falseNegatives(a));
-            n.put("precision", round(s.precision(a)));
-            n.put("recall", round(s.recall(a)));
-            n.put("f1", round(s.f1(a)));
+            putScores(n, s, a);
             n.put("labelAgreementF1", round(agreement.scores().f1(a)));
-            ObjectNode un = n.putObject("undisputed");
-            un.put("truePositives", u.truePositives(a));
-            un.put("falsePositives", u.falsePositives(a));
-            un.put("falseNegatives", u.falseNegatives(a));
-            un.put("precision", round(u.precision(a)));
-            un.put("recall", round(u.recall(a)));
-            un.put("f1", round(u.f1(a)));
+            putScores(n.putObject("undisputed"), u, a);
         }
         root.put("macroF1", round(s.macroF1()));
         root.put("undisputedMacroF1", round(u.macroF1()));
@@ -121,6 +110,15 @@ final class EvalCommand implements Callable<Integer> {
         labels.put("pairs", agreement.pairs());
         labels.put("macroF1", round(agreement.scores().macroF1()));
         return root;
+    }
+
+    private static void putScores(ObjectNode n, AreaScores s, Area a) {
+        n.put("truePositives", s.truePositives(a));
+        n.put("falsePositives", s.falsePositives(a));
+        n.put("falseNegatives", s.falseNegatives(a));
+        n.put("precision", round(s.precision(a)));
+        n.put("recall", round(s.recall(a)));
+        n.put("f1", round(s.f1(a)));
     }
 
     static String table(ExtractionEval.Scores scores, LabelAgreement agreement, String mode, int policies,

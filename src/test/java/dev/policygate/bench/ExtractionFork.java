@@ -2,7 +2,6 @@ package dev.policygate.bench;
 
 import dev.policygate.Corpus;
 import dev.policygate.extract.FactExtractor;
-import dev.policygate.ingest.IngestLimits;
 import dev.policygate.ingest.Ingestor;
 import java.util.Arrays;
 import java.util.Locale;
@@ -18,9 +17,7 @@ public final class ExtractionFork {
     private static final int RUNS = 500;
 
     public static void main(String[] args) {
-        org.jboss.logmanager.LogContext.getLogContext().getLogger("").setLevel(java.util.logging.Level.WARNING);
-        Ingestor ingestor = new Ingestor(new IngestLimits(64 * IngestLimits.MB, 64 * IngestLimits.MB, 500,
-                256 * IngestLimits.MB));
+        Ingestor ingestor = PipelineBench.quietIngestor();
         FactExtractor extractor = new FactExtractor();
         String text = PipelineBench.repeatTo(Corpus.read("004_3ec8ba16defe998b.txt"), 15 * 1024);
         for (int i = 0; i < WARMUP; i++) {
