@@ -25,6 +25,8 @@ public final class PermissionExtractor implements AreaExtractor {
     public static final String RESOURCE = "/lexicon/permissions.tsv";
     private static final LexiconFile FILE = LexiconFile.load(RESOURCE);
     private static final TermMatcher<Permission> MATCHER = build();
+    /** The sentences a permission's fact quotes at most: enough to show each place that asks for it. */
+    private static final int MAX_CITES = 4;
     /** Words that may stand between a permission name and 权限 (相机、相册权限, 地理位置访问权限). */
     private static final Rx GAP = Rx.of("^[、，,和及与或/（）()\\s]*(?:的|使用|访问|读取|写入|读写|调用|获取|系统)?(?:的)?$");
     private static final Rx PERMISSION_WORD = Rx.of("权限");
@@ -137,7 +139,9 @@ public final class PermissionExtractor implements AreaExtractor {
 
     @Override
     public List<PermissionRequest> extract(Document d) {
+        // one fact per permission and purpose, citing the sentences that state it
         Map<String, PermissionRequest> facts = new LinkedHashMap<>();
+        Map<String, List<Sentence>> stating = new LinkedHashMap<>();
         Set<Permission> withPurpose = EnumSet.noneOf(Permission.class);
         List<Sentence> ss = d.sentences();
         for (int i = 0; i < ss.size(); i++) {
@@ -178,7 +182,6 @@ public final class PermissionExtractor implements AreaExtractor {
             if (purpose == null && (ONLY_SWITCH_OFF.find(t.strip()) || SWITCH_WORDS.find(t))) {
                 continue;
             }
-            List<Citation> cites = List.of(d.cite(s));
             for (Map.Entry<Permission, Integer> e : ps.entrySet()) {
                 Permission p = e.getKey();
                 String own = ownPurpose(t, e.getValue());
@@ -186,15 +189,38 @@ public final class PermissionExtractor implements AreaExtractor {
                 if (pp != null) {
                     withPurpose.add(p);
                 }
-                facts.putIfAbsent(p + "|" + pp, new PermissionRequest(p, pp, cites));
+                String key = p + "|" + pp;
+                facts.putIfAbsent(key, new PermissionRequest(p, pp, List.of()));
+                List<Sentence> at = stating.computeIfAbsent(key, k -> new ArrayList<>());
+                if (!at.contains(s)) {
+                    at.add(s);
+                }
+            }
+        }
+        // a permission named without a purpose where another sentence gives it one: a further citation of the
+        // first fact with a purpose, not a fact of its own
+        Map<Permission, String> firstWithPurpose = new java.util.EnumMap<>(Permission.class);
+        for (Map.Entry<String, PermissionRequest> e : facts.entrySet()) {
+            if (e.getValue().purpose() != null) {
+                firstWithPurpose.putIfAbsent(e.getValue().permission(), e.getKey());
             }
         }
         List<PermissionRequest> out = new ArrayList<>();
-        for (PermissionRequest r : facts.values()) {
+        for (Map.Entry<String, PermissionRequest> e : facts.entrySet()) {
+            PermissionRequest r = e.getValue();
+            if (r.purpose() == null && withPurpose.contains(r.permission())) {
+                List<Sentence> into = stating.get(firstWithPurpose.get(r.permission()));
+                stating.get(e.getKey()).stream().filter(x -> !into.contains(x)).forEach(into::add);
+            }
+        }
+        for (Map.Entry<String, PermissionRequest> e : facts.entrySet()) {
+            PermissionRequest r = e.getValue();
             if (r.purpose() == null && withPurpose.contains(r.permission())) {
                 continue;
             }
-            out.add(r);
+            // its own sentences first, then those merged into it
+            out.add(new PermissionRequest(r.permission(), r.purpose(), ClauseText.cites(d, stating.get(e.getKey()),
+                    MAX_CITES)));
         }
         return out;
     }

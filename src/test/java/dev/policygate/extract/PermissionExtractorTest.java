@@ -60,6 +60,21 @@ class PermissionExtractorTest {
         assertEquals("推荐附近的门店", ps.get(0).purpose());
     }
 
+    /** Every sentence that asks for a permission is quoted: the ones with its purpose first, then the others. */
+    @Test
+    void aPermissionsFactCitesEachSentenceThatAsksForIt() {
+        List<PermissionRequest> ps = run("护眼模式需要请求您的相机权限。当您使用扫一扫功能时，我们会申请相机权限。"
+                + "我们会申请相机权限，用于拍摄头像。我们会申请麦克风权限，用于语音搜索。");
+        PermissionRequest camera = find(ps, Permission.CAMERA);
+        assertEquals("扫一扫", camera.purpose());
+        assertEquals(List.of("当您使用扫一扫功能时，我们会申请相机权限。", "护眼模式需要请求您的相机权限。"),
+                camera.citations().stream().map(dev.policygate.facts.Citation::quote).toList(), ps.toString());
+        // the head-shot sentence gives the camera a purpose of its own: a fact of its own
+        assertEquals(1, ps.stream().filter(p -> p.permission() == Permission.CAMERA && p.purpose() != null
+                && p.purpose().contains("头像")).count(), ps.toString());
+        assertEquals(1, find(ps, Permission.MICROPHONE).citations().size());
+    }
+
     @Test
     void listsAndPerPermissionPurposes() {
         List<PermissionRequest> ps = run("我们可能会调用您的存储权限、相册权限、摄像头权限等，相册权限用于保存图片，摄像头权限用于扫描二维码。");

@@ -42,7 +42,8 @@ class ClassifierAccuracyTest {
                     learned.recall(a), learned.f1(a), lexicons.f1(a)));
         }
         String r = report.append("macro-F1 ").append(learned.macroF1()).toString();
-        assertTrue(lexicons.macroF1() < 0.55, r);
+        // the learned layer is what lifts extraction from half the labelled sentences to most of them
+        assertTrue(learned.macroF1() >= lexicons.macroF1() + 0.15, r + " (lexicons " + lexicons.macroF1() + ")");
         assertTrue(learned.macroF1() >= 0.75, r);
         for (Area a : Area.values()) {
             assertTrue(learned.f1(a) >= 0.65, a + "\n" + r);
