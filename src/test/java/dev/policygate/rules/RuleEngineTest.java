@@ -244,7 +244,14 @@ class RuleEngineTest {
                     () -> unlimitedSteps.evaluate(rs, facts));
             long ms = (System.nanoTime() - t0) / 1_000_000;
             assertEquals(RuleExecutionException.Reason.TIME_LIMIT, e.reason(), e.getMessage());
-            assertEquals("a rule exceeded the time limit of 1500 ms; the evaluation was stopped", e.getMessage());
+            // on a machine so busy that the rule got under half the limit in CPU, the message blames the load
+            String stopped = "a rule exceeded the time limit of 1500 ms; the evaluation was stopped";
+            if (e.causedByLoad()) {
+                assertTrue(e.getMessage().startsWith(stopped + " while the rules got ")
+                        && e.getMessage().endsWith(" ms of CPU: the service is overloaded"), e.getMessage());
+            } else {
+                assertEquals(stopped, e.getMessage());
+            }
             assertTrue(ms >= 1500 && ms < 3000, "caller waited " + ms + " ms");
             assertEquals(0, unlimitedSteps.stuckWorkers(), "no worker is left behind: the rule stopped itself");
             CompiledRuleSet ok = compile(ob("ONE", false, ALWAYS_MET));
