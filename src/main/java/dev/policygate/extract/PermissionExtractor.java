@@ -1,6 +1,5 @@
 package dev.policygate.extract;
 
-import dev.policygate.facts.Citation;
 import dev.policygate.facts.PermissionRequest;
 import dev.policygate.facts.PermissionRequest.Permission;
 import dev.policygate.ingest.Document;
@@ -140,9 +139,8 @@ public final class PermissionExtractor implements AreaExtractor {
     @Override
     public List<PermissionRequest> extract(Document d) {
         // one fact per permission and purpose, citing the sentences that state it
-        Map<String, PermissionRequest> facts = new LinkedHashMap<>();
-        Map<String, List<Sentence>> stating = new LinkedHashMap<>();
-        Set<Permission> withPurpose = EnumSet.noneOf(Permission.class);
+        Map<Stated, List<Sentence>> stating = new LinkedHashMap<>();
+        Map<Permission, Stated> firstWithPurpose = new java.util.EnumMap<>(Permission.class);
         List<Sentence> ss = d.sentences();
         for (int i = 0; i < ss.size(); i++) {
             Sentence s = ss.get(i);
@@ -185,12 +183,10 @@ public final class PermissionExtractor implements AreaExtractor {
             for (Map.Entry<Permission, Integer> e : ps.entrySet()) {
                 Permission p = e.getKey();
                 String own = ownPurpose(t, e.getValue());
-                String pp = own != null ? own : purpose;
-                if (pp != null) {
-                    withPurpose.add(p);
+                Stated key = new Stated(p, own != null ? own : purpose);
+                if (key.purpose() != null) {
+                    firstWithPurpose.putIfAbsent(p, key);
                 }
-                String key = p + "|" + pp;
-                facts.putIfAbsent(key, new PermissionRequest(p, pp, List.of()));
                 List<Sentence> at = stating.computeIfAbsent(key, k -> new ArrayList<>());
                 if (!at.contains(s)) {
                     at.add(s);
@@ -198,30 +194,21 @@ public final class PermissionExtractor implements AreaExtractor {
             }
         }
         // a permission named without a purpose where another sentence gives it one: a further citation of the
-        // first fact with a purpose, not a fact of its own
-        Map<Permission, String> firstWithPurpose = new java.util.EnumMap<>(Permission.class);
-        for (Map.Entry<String, PermissionRequest> e : facts.entrySet()) {
-            if (e.getValue().purpose() != null) {
-                firstWithPurpose.putIfAbsent(e.getValue().permission(), e.getKey());
+        // first fact with a purpose (after that fact's own sentences), not a fact of its own
+        for (Permission p : firstWithPurpose.keySet()) {
+            List<Sentence> bare = stating.remove(new Stated(p, null));
+            if (bare != null) {
+                List<Sentence> into = stating.get(firstWithPurpose.get(p));
+                bare.stream().filter(x -> !into.contains(x)).forEach(into::add);
             }
         }
         List<PermissionRequest> out = new ArrayList<>();
-        for (Map.Entry<String, PermissionRequest> e : facts.entrySet()) {
-            PermissionRequest r = e.getValue();
-            if (r.purpose() == null && withPurpose.contains(r.permission())) {
-                List<Sentence> into = stating.get(firstWithPurpose.get(r.permission()));
-                stating.get(e.getKey()).stream().filter(x -> !into.contains(x)).forEach(into::add);
-            }
-        }
-        for (Map.Entry<String, PermissionRequest> e : facts.entrySet()) {
-            PermissionRequest r = e.getValue();
-            if (r.purpose() == null && withPurpose.contains(r.permission())) {
-                continue;
-            }
-            // its own sentences first, then those merged into it
-            out.add(new PermissionRequest(r.permission(), r.purpose(), ClauseText.cites(d, stating.get(e.getKey()),
-                    MAX_CITES)));
-        }
+        stating.forEach((k, at) -> out.add(new PermissionRequest(k.permission(), k.purpose(),
+                ClauseText.cites(d, at, MAX_CITES))));
         return out;
+    }
+
+    /** A permission and the purpose a sentence gives it (null for none). */
+    private record Stated(Permission permission, String purpose) {
     }
 }

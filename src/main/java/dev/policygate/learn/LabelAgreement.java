@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * How far the annotators agree with themselves: every sentence that occurs word for word ({@link #sameSentence}) in several labelled
- * policies gives, for each pair of those policies, the areas one annotation gave it against the areas the other gave
- * it. The F1 of those pairs is the score an extractor that agrees with one annotation could expect against the other,
+ * How far the annotators agree with themselves: every sentence that occurs word for word ({@link #sameSentence}) in
+ * several labelled policies gives, for each pair of those policies, the areas one annotation gave it against the
+ * areas the other gave it. The F1 of those pairs is the score an extractor that agrees with one annotation could expect against the other,
  * so it bounds what {@code policygate eval} can meaningfully ask of extraction. Where the copies of a sentence
  * disagree about an area, that area is {@link #disputed} for the sentence: no reading of its words can be right
  * against every copy.
@@ -72,8 +72,8 @@ public final class LabelAgreement {
     }
 
     /**
-     * The areas that some labelled copies of this sentence (stripped, of {@link #MIN_CHARS} characters or more)
-     * carry and others do not; empty for a sentence whose copies agree or that occurs once.
+     * The areas that some labelled copies of this sentence ({@link #sameSentence}, of {@link #MIN_CHARS} characters
+     * or more) carry and others do not; empty for a sentence whose copies agree or that occurs once.
      */
     public Set<Area> disputed(String sentence) {
         return disputed.getOrDefault(sameSentence(sentence), Set.of());
