@@ -8,6 +8,7 @@ import dev.policygate.ingest.SourceFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -19,9 +20,10 @@ public class PolicyInputs {
 
     PolicyInputs(@ConfigProperty(name = "policygate.max-text-bytes") long maxTextBytes,
                  @ConfigProperty(name = "policygate.max-upload-bytes") long maxUploadBytes,
-                 @ConfigProperty(name = "policygate.max-pdf-pages") int maxPdfPages) {
-        IngestLimits d = IngestLimits.defaults();
-        this.ingestor = new Ingestor(new IngestLimits(maxUploadBytes, maxTextBytes, maxPdfPages, d.maxPdfMemoryBytes()));
+                 @ConfigProperty(name = "policygate.max-pdf-pages") int maxPdfPages,
+                 @ConfigProperty(name = "policygate.max-pdf-seconds") int maxPdfSeconds) {
+        this.ingestor = new Ingestor(new IngestLimits(maxUploadBytes, maxTextBytes, maxPdfPages,
+                IngestLimits.defaults().maxPdfMemoryBytes(), Duration.ofSeconds(maxPdfSeconds)));
     }
 
     public Document fromText(String text, String format) {

@@ -1,24 +1,9 @@
 package dev.policygate.ingest;
 
-import java.io.IOException;
-import java.io.InputStream;
+import dev.policygate.ingest.PdfLines.Line;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSBase;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSObject;
-import org.apache.pdfbox.cos.COSObjectKey;
-import org.apache.pdfbox.cos.COSStream;
-import org.apache.pdfbox.io.MemoryUsageSetting;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.text.TextPosition;
 
 /**
  * Text of a PDF via PDFBox 3. Lines are re-flowed: a line that runs to the right margin and does not end a
@@ -26,8 +11,8 @@ import org.apache.pdfbox.text.TextPosition;
  * the HTML or plain-text version of the same policy. Lines that fall short of the margin end a paragraph. Page
  * numbers at the top or bottom of a page are dropped.
  *
- * <p>Guards: page limit (413), encrypted (422), corrupt (422), and a decompression-bomb check that inflates every
- * Flate stream with a byte cap before any text is extracted, since PDFBox decodes filters in memory.
+ * <p>The lines come from {@link PdfLines} (the guards) run in a child JVM by {@link PdfReaders} (the time and
+ * memory bound), since a hostile PDF can keep PDFBox busy for minutes where no guard of ours looks.
  */
 final class PdfText {
     static final byte[] MAGIC = {'%', 'P', 'D', 'F', '-'};
@@ -53,172 +38,15 @@ final class PdfText {
         return false;
     }
 
+    /** The text of a PDF, its lines read in a child process ({@link PdfReaders}) and re-flowed here. */
     static String extract(byte[] bytes, IngestLimits limits) {
-        try (PDDocument doc = Loader.loadPDF(bytes, "", null, null,
-                MemoryUsageSetting.setupMainMemoryOnly(limits.maxPdfMemoryBytes()).streamCache)) {
-            int pages = doc.getNumberOfPages();
-            if (pages > limits.maxPdfPages()) {
-                throw IngestLimits.tooLarge("The PDF has " + pages + " pages; at most " + limits.maxPdfPages()
-                        + " are accepted.");
-            }
-            checkStreams(doc, limits.maxPdfMemoryBytes());
-            LineStripper stripper = new LineStripper(limits.maxTextBytes());
-            stripper.setSortByPosition(true);
-            stripper.setShouldSeparateByBeads(false);
-            stripper.getText(doc);
-            String text = reflow(stripper.pages);
-            if (text.isBlank()) {
-                throw new IngestException(422, "No text in PDF", "The PDF has " + pages + " page(s) but no "
-                        + "extractable text (a scanned image?); OCR is not supported, upload the text or HTML.");
-            }
-            return text;
-        } catch (InvalidPasswordException e) {
-            throw new IngestException(422, "Encrypted PDF",
-                    "The PDF is password-protected; upload an unencrypted copy.", e);
-        } catch (IngestException e) {
-            throw e;
-        } catch (IOException | RuntimeException | StackOverflowError e) {
-            throw new IngestException(422, "Unreadable PDF",
-                    "The PDF could not be read (corrupt or truncated): " + safeMessage(e), e);
+        List<List<Line>> pages = PdfReaders.read(bytes, limits);
+        String text = reflow(pages);
+        if (text.isBlank()) {
+            throw new IngestException(422, "No text in PDF", "The PDF has " + pages.size() + " page(s) but no "
+                    + "extractable text (a scanned image?); OCR is not supported, upload the text or HTML.");
         }
-    }
-
-    private static String safeMessage(Throwable e) {
-        String m = e.getMessage();
-        if (m == null) {
-            return e.getClass().getSimpleName();
-        }
-        return m.length() > 200 ? m.substring(0, 200) : m;
-    }
-
-    /** Inflates each FlateDecode stream with a cap so that a decompression bomb fails fast with a 422/413. */
-    private static void checkStreams(PDDocument doc, long cap) throws IOException {
-        long total = 0;
-        for (COSObjectKey key : new ArrayList<>(doc.getDocument().getXrefTable().keySet())) {
-            COSObject obj = doc.getDocument().getObjectFromPool(key);
-            COSBase base = obj.getObject();
-            if (!(base instanceof COSStream stream) || COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
-                continue; // images are never decoded for text extraction
-            }
-            COSBase filter = stream.getFilters();
-            boolean flate = filter == COSName.FLATE_DECODE || filter == COSName.FLATE_DECODE_ABBREVIATION
-                    || (filter instanceof org.apache.pdfbox.cos.COSArray arr && arr.size() > 0
-                    && (arr.getObject(0) == COSName.FLATE_DECODE
-                    || arr.getObject(0) == COSName.FLATE_DECODE_ABBREVIATION));
-            if (!flate) {
-                continue;
-            }
-            long n = inflatedSize(stream, cap);
-            total += n;
-            if (n > cap || total > 4 * cap) {
-                throw new IngestException(422, "Unreadable PDF",
-                        "The PDF contains compressed data that expands beyond the accepted size "
-                                + "(possible decompression bomb).");
-            }
-        }
-    }
-
-    private static long inflatedSize(COSStream stream, long cap) {
-        Inflater inflater = new Inflater();
-        try (InputStream raw = stream.createRawInputStream();
-             InputStream in = new InflaterInputStream(raw, inflater, 8192)) {
-            byte[] buf = new byte[64 * 1024];
-            long n = 0;
-            int r;
-            while ((r = in.read(buf)) > 0) {
-                n += r;
-                if (n > cap) {
-                    return n;
-                }
-            }
-            return n;
-        } catch (IOException | RuntimeException e) {
-            return 0; // broken streams are PDFBox's problem; it tolerates many
-        } finally {
-            inflater.end();
-        }
-    }
-
-    /** One visual line of a page. */
-    record Line(String text, float xStart, float xEnd, float charWidth, float y) {
-    }
-
-    /** Collects lines with their horizontal extent. */
-    private static final class LineStripper extends PDFTextStripper {
-        final List<List<Line>> pages = new ArrayList<>();
-        private final long maxChars;
-        private long chars;
-        private List<Line> page;
-        private final StringBuilder line = new StringBuilder();
-        private float xStart = Float.NaN;
-        private float xEnd = Float.NaN;
-        private float charWidth;
-        private float y = Float.NaN;
-
-        LineStripper(long maxChars) throws IOException {
-            this.maxChars = maxChars;
-        }
-
-        @Override
-        protected void startPage(PDPage p) throws IOException {
-            page = new ArrayList<>();
-            pages.add(page);
-            super.startPage(p);
-        }
-
-        @Override
-        protected void endPage(PDPage p) throws IOException {
-            flushLine();
-            super.endPage(p);
-        }
-
-        @Override
-        protected void writeString(String text, List<TextPosition> positions) {
-            line.append(text);
-            chars += text.length();
-            if (chars > maxChars) {
-                throw IngestLimits.tooLarge("The PDF holds more text than the accepted maximum.");
-            }
-            for (TextPosition tp : positions) {
-                if (Float.isNaN(y)) {
-                    y = tp.getYDirAdj();
-                }
-                float x0 = tp.getXDirAdj();
-                float x1 = x0 + tp.getWidthDirAdj();
-                if (Float.isNaN(xStart) || x0 < xStart) {
-                    xStart = x0;
-                }
-                if (Float.isNaN(xEnd) || x1 > xEnd) {
-                    xEnd = x1;
-                    if (tp.getWidthDirAdj() > 0) {
-                        charWidth = tp.getWidthDirAdj();
-                    }
-                }
-            }
-        }
-
-        @Override
-        protected void writeWordSeparator() {
-            line.append(' ');
-        }
-
-        @Override
-        protected void writeLineSeparator() {
-            flushLine();
-        }
-
-        private void flushLine() {
-            String t = line.toString().strip();
-            if (!t.isEmpty() && page != null) {
-                page.add(new Line(t, Float.isNaN(xStart) ? 0 : xStart, Float.isNaN(xEnd) ? 0 : xEnd, charWidth,
-                        Float.isNaN(y) ? 0 : y));
-            }
-            y = Float.NaN;
-            line.setLength(0);
-            xStart = Float.NaN;
-            xEnd = Float.NaN;
-            charWidth = 0;
-        }
+        return text;
     }
 
     /** Joins wrapped lines; pure function of the collected lines, exposed for tests. */

@@ -9,8 +9,10 @@
  * <li>Text: {@link dev.policygate.ingest.CharsetDetection} (BOM, strict UTF-8, UTF-16, ICU4J restricted to
  * GB18030/Big5, all strict); undecodable bytes are a 422, never mojibake.</li>
  * <li>HTML: {@link dev.policygate.ingest.HtmlText} (jsoup, iterative traversal, h1–h6 as {@code #} headings,
- * table rows as {@code a | b | c}). PDF: {@link dev.policygate.ingest.PdfText} (PDFBox 3, page limit,
- * decompression-bomb check, line re-flow, page numbers and running headers dropped).</li>
+ * table rows as {@code a | b | c}). PDF: {@link dev.policygate.ingest.PdfLines} (PDFBox 3, page limit,
+ * decompression-bomb check) run in a child JVM by {@link dev.policygate.ingest.PdfReaders} (killed at the time
+ * limit, heap capped), then {@link dev.policygate.ingest.PdfText} (line re-flow, page numbers and running headers
+ * dropped).</li>
  * <li>{@link dev.policygate.ingest.TextNormalizer}: the one text all offsets refer to (one paragraph per line).</li>
  * <li>{@link dev.policygate.ingest.SectionParser}: heading tree from the numbering styles, levels by nesting order,
  * list items and a table of contents are not sections; the title line is preamble, not the path root.</li>

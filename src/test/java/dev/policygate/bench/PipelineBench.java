@@ -87,7 +87,8 @@ public final class PipelineBench {
     static Ingestor quietIngestor() {
         // no logging configuration on the command line: keep it quiet, as the service does
         org.jboss.logmanager.LogContext.getLogContext().getLogger("").setLevel(java.util.logging.Level.WARNING);
-        return new Ingestor(new IngestLimits(64 * IngestLimits.MB, 64 * IngestLimits.MB, 500, 256 * IngestLimits.MB));
+        return new Ingestor(new IngestLimits(64 * IngestLimits.MB, 64 * IngestLimits.MB, 500, 256 * IngestLimits.MB,
+                IngestLimits.defaults().maxPdfTime()));
     }
 
     static String repeatTo(String text, int utf8Bytes) {

@@ -11,6 +11,7 @@ import dev.policygate.facts.Fact;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +32,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * tags, scripts), corrupted PDFs, text in other encodings with invalid sequences: 12,600 inputs in all.
  */
 class ExtractionFuzzTest {
-    private static final Ingestor INGESTOR = new Ingestor();
+    // a damaged PDF that PDFBox would chew on for minutes is stopped after 5 s, as the service would after 30
+    private static final Ingestor INGESTOR = new Ingestor(fiveSecondsPerPdf());
     private static final FactExtractor EXTRACTOR = new FactExtractor();
     private static List<String> sentences;
     private static byte[] validPdf;
@@ -47,6 +49,12 @@ class ExtractionFuzzTest {
             }
         }
         validPdf = TestPdfs.pdf(String.join("\n", sentences.subList(0, 60)));
+    }
+
+    private static IngestLimits fiveSecondsPerPdf() {
+        IngestLimits d = IngestLimits.defaults();
+        return new IngestLimits(d.maxUploadBytes(), d.maxTextBytes(), d.maxPdfPages(), d.maxPdfMemoryBytes(),
+                Duration.ofSeconds(5));
     }
 
     /** The property every input must satisfy: facts with a valid citation, or a clean 4xx. */

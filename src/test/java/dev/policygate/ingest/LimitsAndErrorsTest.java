@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class LimitsAndErrorsTest {
@@ -43,7 +44,7 @@ class LimitsAndErrorsTest {
 
     @Test
     void uploadLimitIs413BeforeAnyWork() {
-        Ingestor small = new Ingestor(new IngestLimits(1000, 500, 10, IngestLimits.MB));
+        Ingestor small = new Ingestor(new IngestLimits(1000, 500, 10, IngestLimits.MB, Duration.ofSeconds(30)));
         byte[] bytes = new byte[1001];
         assertEquals(413, status(() -> small.ingest(bytes, null)));
         assertEquals(413, status(() -> small.ingest("我".repeat(200).getBytes(StandardCharsets.UTF_8), null)));
@@ -56,7 +57,8 @@ class LimitsAndErrorsTest {
         assertEquals(20 * IngestLimits.MB, d.maxUploadBytes());
         assertEquals(2 * IngestLimits.MB, d.maxTextBytes());
         assertEquals(500, d.maxPdfPages());
-        assertThrows(IllegalArgumentException.class, () -> new IngestLimits(0, 1, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> new IngestLimits(0, 1, 1, 1, Duration.ofSeconds(1)));
+        assertThrows(IllegalArgumentException.class, () -> new IngestLimits(1, 1, 1, 1, Duration.ZERO));
     }
 
     @Test

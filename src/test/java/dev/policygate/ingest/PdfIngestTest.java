@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.pdfbox.cos.COSName;
@@ -96,7 +97,8 @@ class PdfIngestTest {
     @Test
     void pageLimitIs413() throws IOException {
         byte[] pdf = TestPdfs.pdf(Corpus.text("003_"));
-        Ingestor small = new Ingestor(new IngestLimits(20 * IngestLimits.MB, 2 * IngestLimits.MB, 2, 64 * IngestLimits.MB));
+        Ingestor small = new Ingestor(new IngestLimits(20 * IngestLimits.MB, 2 * IngestLimits.MB, 2, 64 * IngestLimits.MB,
+                Duration.ofSeconds(30)));
         IngestException e = assertThrows(IngestException.class, () -> small.ingest(pdf, null));
         assertEquals(413, e.httpStatus());
     }
@@ -134,7 +136,8 @@ class PdfIngestTest {
             bomb = out.toByteArray();
         }
         assertTrue(bomb.length < 200_000, "compressed size " + bomb.length);
-        Ingestor small = new Ingestor(new IngestLimits(20 * IngestLimits.MB, 2 * IngestLimits.MB, 500, IngestLimits.MB));
+        Ingestor small = new Ingestor(new IngestLimits(20 * IngestLimits.MB, 2 * IngestLimits.MB, 500, IngestLimits.MB,
+                Duration.ofSeconds(30)));
         IngestException e = assertThrows(IngestException.class, () -> small.ingest(bomb, null));
         assertEquals(422, e.httpStatus());
         assertTrue(e.getMessage().contains("decompression"), e.getMessage());

@@ -12,11 +12,11 @@ class PdfReflowTest {
     private static final float CW = 10;
 
     private static final class Page {
-        final List<PdfText.Line> lines = new ArrayList<>();
+        final List<PdfLines.Line> lines = new ArrayList<>();
         float y = 60;
 
         Page line(String text, float xStart, float xEnd) {
-            lines.add(new PdfText.Line(text, xStart, xEnd, CW, y));
+            lines.add(new PdfLines.Line(text, xStart, xEnd, CW, y));
             y += 14;
             return this;
         }
@@ -58,7 +58,7 @@ class PdfReflowTest {
 
     @Test
     void pageNumbersAndRunningHeadersAreDroppedAndSentencesContinueAcrossPages() {
-        List<List<PdfText.Line>> pages = new ArrayList<>();
+        List<List<PdfLines.Line>> pages = new ArrayList<>();
         StringBuilder expected = new StringBuilder();
         String[] glyphs = {"甲", "乙", "丙", "丁"};
         for (int i = 1; i <= 4; i++) {

@@ -1,24 +1,30 @@
 package dev.policygate.ingest;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * Writes PDFs the way policy PDFs look: A4 pages, paragraphs wrapped at the right margin (CJK anywhere, Latin
  * words kept whole), an indented first line, page numbers in the footer. The CJK font is a committed subset of
  * WenQuanYi Micro Hei ({@value #FONT}, Apache-2.0; {@code regenerate.sh} beside it), so no font package is needed.
  */
-final class TestPdfs {
+public final class TestPdfs {
     static final String FONT = "/fonts/wqy-microhei-subset.ttf";
     static final float SIZE = 11f;
     static final float MARGIN = 56f;
@@ -99,8 +105,36 @@ final class TestPdfs {
         }
     }
 
-    static byte[] pdf(String text) throws IOException {
+    public static byte[] pdf(String text) throws IOException {
         return pdf(text, null, null);
+    }
+
+    /**
+     * A one-page PDF in a standard font whose ToUnicode map holds one bfrange from {@code first} to {@code last}
+     * (hex codes): a damaged or hostile font map, since PDFBox expands a range one code at a time.
+     */
+    public static byte[] withFontMapRange(String first, String last) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PDType1Font helvetica = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                cs.beginText();
+                cs.setFont(helvetica, 12);
+                cs.newLineAtOffset(MARGIN, 700);
+                cs.showText("Privacy policy");
+                cs.endText();
+            }
+            String cmap = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CMapName /Damaged def\n"
+                    + "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
+                    + "1 beginbfrange\n<" + first + "> <" + last + "> <0041>\nendbfrange\n"
+                    + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+            PDStream map = new PDStream(doc, new ByteArrayInputStream(cmap.getBytes(StandardCharsets.US_ASCII)));
+            helvetica.getCOSObject().setItem(COSName.TO_UNICODE, map);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        }
     }
 
     private static boolean word(char c) {
