@@ -18,6 +18,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 /** Turns an uploaded APK or an app profile (JSON) into the app facts assessed beside a policy; at most one of them. */
 @ApplicationScoped
 public class AppInputs {
+    /** A profile of 2,000 permissions, SDKs and flows fits in far less; Jackson would parse any size first. */
+    static final int MAX_PROFILE_CHARS = 1 << 20;
     private final long maxUploadBytes;
     private final ApkReader reader = new ApkReader();
     @Inject
@@ -54,6 +56,10 @@ public class AppInputs {
     }
 
     private List<Fact> fromJson(String text) {
+        if (text.length() > MAX_PROFILE_CHARS) {
+            throw new ProblemException(413, "App profile too large", "The app profile has " + text.length()
+                    + " characters; at most " + MAX_PROFILE_CHARS + " are accepted.");
+        }
         try {
             AppProfile p = json.readerFor(AppProfile.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(text);

@@ -1,17 +1,23 @@
 package dev.policygate.app;
 
+import dev.policygate.ingest.ChildReaders;
+import dev.policygate.ingest.ChildTask;
 import dev.policygate.ingest.IngestException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -32,6 +38,11 @@ import org.jf.dexlib2.dexbacked.DexBackedDexFile;
  * more inflated bytes or a higher compression ratio than the {@link Limits}, entry names that climb out of the
  * archive ({@code ../}, absolute, backslashes), a manifest or dex given twice, and manifests or dex files that are
  * too large or do not parse.
+ *
+ * <p>The parsing runs in a child JVM ({@link ChildReaders}), killed at {@link Limits#maxTime()} and with a heap of
+ * {@link Limits#heapBytes()}: both libraries size arrays and loops from the file's own counts (a manifest chunk of
+ * size 0 makes apk-parser loop forever; a dex string length of 2³¹ makes dexlib2 allocate it), more places than
+ * checks of ours could cover.
  */
 public final class ApkReader {
     private static final String MANIFEST = "AndroidManifest.xml";
@@ -42,8 +53,14 @@ public final class ApkReader {
      * per compressed byte of an entry, and the size of the manifest and of all dex files together (held in memory).
      */
     public record Limits(int maxEntries, long maxInflatedBytes, int maxRatio, int maxManifestBytes, long maxDexBytes,
-                         int maxClasses) {
-        public static final Limits DEFAULT = new Limits(20_000, 512L << 20, 200, 1 << 20, 64L << 20, 300_000);
+                         int maxClasses, Duration maxTime) {
+        public static final Limits DEFAULT = new Limits(20_000, 512L << 20, 200, 1 << 20, 64L << 20, 300_000,
+                Duration.ofSeconds(30));
+
+        /** The child JVM's heap: the dex files held in memory, what dexlib2 builds over them, and the rest. */
+        public long heapBytes() {
+            return 4 * maxDexBytes + (64L << 20);
+        }
     }
 
     private final Limits limits;
@@ -60,6 +77,64 @@ public final class ApkReader {
         if (apk.length < 4 || apk[0] != 'P' || apk[1] != 'K') {
             throw unreadable(415, "Not an APK", "the file is not a ZIP archive, so not an APK");
         }
+        try {
+            ByteArrayOutputStream request = new ByteArrayOutputStream(apk.length + 64);
+            DataOutputStream out = new DataOutputStream(request);
+            out.writeInt(limits.maxEntries());
+            out.writeLong(limits.maxInflatedBytes());
+            out.writeInt(limits.maxRatio());
+            out.writeInt(limits.maxManifestBytes());
+            out.writeLong(limits.maxDexBytes());
+            out.writeInt(limits.maxClasses());
+            out.writeLong(limits.maxTime().toMillis());
+            out.write(apk);
+            byte[] reply = ChildReaders.run(Task.class, request.toByteArray(), "APK", limits.maxTime(),
+                    limits.heapBytes());
+            return Task.profile(new DataInputStream(new ByteArrayInputStream(reply))).validated();
+        } catch (IOException e) {
+            throw new IllegalStateException("in-memory streams do not fail", e);
+        }
+    }
+
+    /** {@link #readHere} as a {@link ChildTask}: the limits and the APK in, the profile out. */
+    public static final class Task implements ChildTask {
+        @Override
+        public byte[] run(byte[] request) throws IOException {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(request));
+            Limits limits = new Limits(in.readInt(), in.readLong(), in.readInt(), in.readInt(), in.readLong(),
+                    in.readInt(), Duration.ofMillis(in.readLong()));
+            AppProfile p = new ApkReader(limits).readHere(in.readAllBytes());
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeUTF(p.packageName());
+            out.writeInt(p.targetSdkVersion() == null ? -1 : p.targetSdkVersion());
+            for (List<String> list : List.of(p.permissions(), p.sdks())) {
+                out.writeInt(list.size());
+                for (String item : list) {
+                    out.writeUTF(item);
+                }
+            }
+            return bytes.toByteArray();
+        }
+
+        static AppProfile profile(DataInputStream in) throws IOException {
+            String packageName = in.readUTF();
+            int target = in.readInt();
+            List<List<String>> lists = new ArrayList<>();
+            for (int l = 0; l < 2; l++) {
+                int n = in.readInt();
+                List<String> items = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    items.add(in.readUTF());
+                }
+                lists.add(items);
+            }
+            return new AppProfile(packageName, target < 0 ? null : target, lists.get(0), lists.get(1), List.of());
+        }
+    }
+
+    /** Reads the APK in this JVM, with no bound on time or memory beyond the limits' checks: the child's part. */
+    AppProfile readHere(byte[] apk) {
         byte[] manifest = null;
         List<byte[]> dexes = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -95,7 +170,8 @@ public final class ApkReader {
                     dexes.add(data);
                 }
             }
-        } catch (ZipException ex) {
+        } catch (ZipException | IllegalArgumentException ex) {
+            // the second: an entry name that is not valid UTF-8
             throw unreadable(422, "Unreadable APK", "the ZIP archive is corrupt: " + ex.getMessage());
         } catch (IOException ex) {
             throw unreadable(422, "Unreadable APK", "the APK could not be read: " + ex.getMessage());
@@ -110,7 +186,8 @@ public final class ApkReader {
             classes += classNames(dex, prefixes, limits.maxClasses() - classes);
         }
         return new AppProfile(meta.getPackageName(), apiLevel(meta.getTargetSdkVersion()),
-                meta.getUsesPermissions() == null ? List.of() : meta.getUsesPermissions(), List.copyOf(prefixes),
+                meta.getUsesPermissions() == null ? List.of()
+                        : meta.getUsesPermissions().stream().filter(Objects::nonNull).toList(), List.copyOf(prefixes),
                 List.of()).validated();
     }
 

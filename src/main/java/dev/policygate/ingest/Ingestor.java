@@ -39,7 +39,7 @@ public final class Ingestor {
         }
         try {
             return dispatch(bytes, formatOrNull);
-        } catch (IngestException | PdfReaders.PdfReaderUnavailable e) {
+        } catch (IngestException | ChildReaders.ChildReaderUnavailable e) {
             throw e; // the second is the machine's fault, not the upload's: no 4xx
         } catch (StackOverflowError | RuntimeException e) {
             throw new IngestException(422, "Unreadable policy",
@@ -103,8 +103,8 @@ public final class Ingestor {
         }
         try {
             return build(text, SourceFormat.TEXT);
-        } catch (IngestException | PdfReaders.PdfReaderUnavailable e) {
-            throw e; // the second is the machine's fault, not the upload's: no 4xx
+        } catch (IngestException e) {
+            throw e;
         } catch (StackOverflowError | RuntimeException e) {
             throw new IngestException(422, "Unreadable policy",
                     "The text could not be read: " + e.getClass().getSimpleName(), e);

@@ -35,7 +35,7 @@ final class PdfLines {
 
     /**
      * The lines of each page, in reading order. Runs PDFBox in the calling thread with no time bound: only
-     * {@link PdfReaderProcess} calls it, inside a child JVM that {@link PdfReaders} kills at the deadline.
+     * {@link PdfTask} calls it, inside a child JVM that {@link ChildReaders} kills at the deadline.
      */
     static List<List<Line>> read(byte[] bytes, IngestLimits limits) {
         try (PDDocument doc = Loader.loadPDF(bytes, "", null, null,

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * the HTML or plain-text version of the same policy. Lines that fall short of the margin end a paragraph. Page
  * numbers at the top or bottom of a page are dropped.
  *
- * <p>The lines come from {@link PdfLines} (the guards) run in a child JVM by {@link PdfReaders} (the time and
+ * <p>The lines come from {@link PdfLines} (the guards) run in a child JVM by {@link ChildReaders} (the time and
  * memory bound), since a hostile PDF can keep PDFBox busy for minutes where no guard of ours looks.
  */
 final class PdfText {
@@ -38,9 +38,9 @@ final class PdfText {
         return false;
     }
 
-    /** The text of a PDF, its lines read in a child process ({@link PdfReaders}) and re-flowed here. */
+    /** The text of a PDF, its lines read in a child process ({@link PdfTask}) and re-flowed here. */
     static String extract(byte[] bytes, IngestLimits limits) {
-        List<List<Line>> pages = PdfReaders.read(bytes, limits);
+        List<List<Line>> pages = PdfTask.read(bytes, limits);
         String text = reflow(pages);
         if (text.isBlank()) {
             throw new IngestException(422, "No text in PDF", "The PDF has " + pages.size() + " page(s) but no "

@@ -10,7 +10,7 @@
  * GB18030/Big5, all strict); undecodable bytes are a 422, never mojibake.</li>
  * <li>HTML: {@link dev.policygate.ingest.HtmlText} (jsoup, iterative traversal, h1–h6 as {@code #} headings,
  * table rows as {@code a | b | c}). PDF: {@link dev.policygate.ingest.PdfLines} (PDFBox 3, page limit,
- * decompression-bomb check) run in a child JVM by {@link dev.policygate.ingest.PdfReaders} (killed at the time
+ * decompression-bomb check) run in a child JVM by {@link dev.policygate.ingest.ChildReaders} (killed at the time
  * limit, heap capped), then {@link dev.policygate.ingest.PdfText} (line re-flow, page numbers and running headers
  * dropped).</li>
  * <li>{@link dev.policygate.ingest.TextNormalizer}: the one text all offsets refer to (one paragraph per line).</li>

@@ -113,6 +113,13 @@ class AppBehaviourApiTest {
         given().multiPart("file", policy002().toFile()).multiPart("appProfile", "{not json")
                 .when().post("/api/v1/assessments").then().statusCode(400)
                 .contentType(containsString("application/problem+json"));
+        // two million permissions would be parsed whole before the 2,000-item check: refused by size first
+        String huge = "{\"permissions\":[" + "\"a\",".repeat(AppInputs.MAX_PROFILE_CHARS / 4) + "\"a\"]}";
+        given().multiPart("file", policy002().toFile()).multiPart("appProfile", huge)
+                .when().post("/api/v1/assessments").then().statusCode(413)
+                .contentType(containsString("application/problem+json"))
+                .body("detail", equalTo("The app profile has " + huge.length() + " characters; at most "
+                        + AppInputs.MAX_PROFILE_CHARS + " are accepted."));
         assertEquals(before, total(), "nothing stored");
     }
 

@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -89,14 +90,71 @@ class ApkReaderTest {
     }
 
     private static byte[] manifestOfFixture() throws IOException {
+        return entryOfFixture("AndroidManifest.xml");
+    }
+
+    private static byte[] entryOfFixture(String name) throws IOException {
         try (var z = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(fixture()))) {
             for (ZipEntry e = z.getNextEntry(); e != null; e = z.getNextEntry()) {
-                if (e.getName().equals("AndroidManifest.xml")) {
+                if (e.getName().equals(name)) {
                     return z.readAllBytes();
                 }
             }
         }
-        throw new AssertionError("fixture has no manifest");
+        throw new AssertionError("fixture has no " + name);
+    }
+
+    /** The fixture's manifest and dex, one of them with bytes changed from {@code at} on. */
+    private static byte[] fixtureWith(String entry, int at, byte... bytes) throws IOException {
+        byte[] manifest = manifestOfFixture();
+        byte[] dex = entryOfFixture("classes.dex");
+        System.arraycopy(bytes, 0, entry.equals("classes.dex") ? dex : manifest, at, bytes.length);
+        return zip(new Entry("AndroidManifest.xml", manifest), new Entry("classes.dex", dex));
+    }
+
+    private static final ApkReader THREE_SECONDS = new ApkReader(new ApkReader.Limits(20_000, 512L << 20, 200, 1 << 20,
+            64L << 20, 300_000, Duration.ofSeconds(3)));
+
+    @Test
+    void aManifestChunkOfSizeZeroThatLoopsTheParserForeverIsStoppedAtTheTimeLimit() throws IOException {
+        // the size of the manifest's last chunk: apk-parser steps back by it and reads the same chunk again
+        IngestException e = refused(fixtureWith("AndroidManifest.xml", 1832, new byte[4]), THREE_SECONDS);
+        assertEquals(422, e.httpStatus());
+        assertEquals("Reading the APK took longer than 3 s and was stopped (a damaged or hostile file?).",
+                e.getMessage());
+        assertEquals("org.example.tianfu", THREE_SECONDS.read(fixture()).packageName(), "the next APK is read");
+    }
+
+    @Test
+    void lengthsThatWouldAllocateGigabytesCostTheChildReaderNotTheService() throws IOException {
+        long heapMb = ApkReader.Limits.DEFAULT.heapBytes() >> 20;
+        // the first string of the manifest's pool, 2^31 - 1 characters long
+        IngestException string = refused(fixtureWith("AndroidManifest.xml", 144, (byte) 0xff, (byte) 0xff,
+                (byte) 0xff, (byte) 0xff), new ApkReader());
+        // the resource map: 2^31 bytes, read as longs
+        IngestException map = refused(fixtureWith("AndroidManifest.xml", 1068, (byte) 0xf8, (byte) 0xff,
+                (byte) 0xff, (byte) 0x7f), new ApkReader());
+        // the dex string of class 0's name: a uleb128 length of 2^32 - 1
+        IngestException dex = refused(fixtureWith("classes.dex", 240, (byte) 0xff, (byte) 0xff, (byte) 0xff,
+                (byte) 0xff, (byte) 0x07), new ApkReader());
+        for (IngestException e : List.of(string, map, dex)) {
+            assertEquals(422, e.httpStatus(), e.getMessage());
+            assertEquals("Reading the APK needed more than " + heapMb + " MB of memory and was stopped (a damaged or "
+                    + "hostile file?).", e.getMessage());
+        }
+        assertEquals("org.example.tianfu", new ApkReader().read(fixture()).packageName());
+    }
+
+    @Test
+    void anEntryNameThatIsNotUtf8Is422() throws IOException {
+        byte[] apk = zip(new Entry("AndroidManifest.xml", manifestOfFixture()), new Entry("res/aXYb", new byte[] {1}));
+        for (int i = indexOf(apk, "aXYb".getBytes()); i >= 0; i = indexOf(apk, "aXYb".getBytes())) {
+            apk[i + 1] = (byte) 0xff;
+            apk[i + 2] = (byte) 0xfe;
+        }
+        IngestException e = refused(apk, new ApkReader());
+        assertEquals(422, e.httpStatus());
+        assertTrue(e.getMessage().startsWith("the ZIP archive is corrupt"), e.getMessage());
     }
 
     @Test
@@ -114,7 +172,7 @@ class ApkReaderTest {
         assertEquals(413, e.httpStatus());
         assertTrue(e.getMessage().contains("ZIP bomb"), e.getMessage());
         // and the total inflated bound, with the ratio check out of the way
-        IngestException total = refused(bomb, new ApkReader(new ApkReader.Limits(100, 10 << 20, 100_000, 1 << 20, 1 << 20, 1000)));
+        IngestException total = refused(bomb, new ApkReader(new ApkReader.Limits(100, 10 << 20, 100_000, 1 << 20, 1 << 20, 1000, Duration.ofSeconds(30))));
         assertTrue(total.getMessage().contains("inflates to more than"), total.getMessage());
     }
 
@@ -124,7 +182,7 @@ class ApkReaderTest {
         for (int i = 0; i < many.length; i++) {
             many[i] = new Entry("res/f" + i, new byte[] {1});
         }
-        IngestException e = refused(zip(many), new ApkReader(new ApkReader.Limits(20, 1 << 20, 200, 1 << 20, 1 << 20, 1000)));
+        IngestException e = refused(zip(many), new ApkReader(new ApkReader.Limits(20, 1 << 20, 200, 1 << 20, 1 << 20, 1000, Duration.ofSeconds(30))));
         assertEquals(413, e.httpStatus());
     }
 
@@ -191,7 +249,7 @@ class ApkReaderTest {
         assertEquals(422, corrupt.httpStatus());
         assertTrue(corrupt.getMessage().contains("dex"), corrupt.getMessage());
         IngestException huge = refused(zip(new Entry("AndroidManifest.xml", m), new Entry("classes.dex", new byte[2 << 20])),
-                new ApkReader(new ApkReader.Limits(100, 64 << 20, 100_000, 1 << 20, 1 << 20, 1000)));
+                new ApkReader(new ApkReader.Limits(100, 64 << 20, 100_000, 1 << 20, 1 << 20, 1000, Duration.ofSeconds(30))));
         assertEquals(413, huge.httpStatus());
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.policygate.app.ApkReader;
 import dev.policygate.ingest.IngestLimits;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -295,13 +296,14 @@ class ManifestTest {
                 BigDecimal heap = limit.multiply(BigDecimal.valueOf(percent / 100));
                 assertTrue(heap.compareTo(MI.multiply(BigDecimal.valueOf(256))) >= 0,
                         where + ": heap " + heap.divide(MI, 0, java.math.RoundingMode.DOWN) + "Mi is below 256Mi");
-                // outside the heap: metaspace, threads and code cache (128Mi), and the PDF reader, a child JVM
-                BigDecimal pdfReader = BigDecimal.valueOf(IngestLimits.defaults().pdfReaderHeapBytes())
+                // outside the heap: metaspace, threads and code cache (128Mi), and the child JVM that reads PDFs and APKs
+                BigDecimal childReader = BigDecimal.valueOf(Math.max(IngestLimits.defaults().pdfReaderHeapBytes(),
+                                ApkReader.Limits.DEFAULT.heapBytes()))
                         .add(MI.multiply(BigDecimal.valueOf(96)));
-                BigDecimal outside = MI.multiply(BigDecimal.valueOf(128)).add(pdfReader);
+                BigDecimal outside = MI.multiply(BigDecimal.valueOf(128)).add(childReader);
                 assertTrue(limit.subtract(heap).compareTo(outside) >= 0, where + ": under "
                         + outside.divide(MI, 0, java.math.RoundingMode.UP) + "Mi left outside the heap (metaspace, "
-                        + "threads, code cache, and the PDF reader's JVM)");
+                        + "threads, code cache, and the child reader's JVM)");
             }
         }
         assertTrue(policygateContainers > 0, dir + " runs no policygate container");

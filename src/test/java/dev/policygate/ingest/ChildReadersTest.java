@@ -17,7 +17,7 @@ import org.junit.jupiter.api.function.Executable;
  * PDFs are read in child JVMs that are stopped at the time limit or by their heap: a font map that PDFBox would
  * expand for minutes, or until the service's memory is gone, costs one reader and a 422, and the next PDF is read.
  */
-class PdfReadersTest {
+class ChildReadersTest {
     private static final String POLICY = "隐私政策\n我们收集您的手机号码，用于账号注册。";
 
     private static Ingestor ingestor(long memoryCap, Duration time) {
@@ -35,7 +35,7 @@ class PdfReadersTest {
         assertEquals(422, e.httpStatus());
         assertEquals("Reading the PDF took longer than 3 s and was stopped (a damaged or hostile file?).",
                 e.getMessage());
-        assertTrue(seconds < 3 + PdfReaderProcess.GRACE_SECONDS, "stopped after " + seconds + " s");
+        assertTrue(seconds < 3 + ChildReaderProcess.GRACE_SECONDS, "stopped after " + seconds + " s");
         assertEquals(POLICY, ingestor.ingest(TestPdfs.pdf(POLICY), SourceFormat.PDF).normalizedText(),
                 "the next PDF gets a fresh reader");
     }
@@ -58,7 +58,7 @@ class PdfReadersTest {
      * of this JVM is alive afterwards that was not alive before, and the idle reader it took is not.
      */
     private static IngestException readerStopped(Executable read) {
-        List<ProcessHandle> idleBefore = PdfReaders.idleReaders();
+        List<ProcessHandle> idleBefore = ChildReaders.idleChildren();
         Set<Long> before = readerProcesses();
         IngestException e = assertThrows(IngestException.class, read);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -75,7 +75,7 @@ class PdfReadersTest {
 
     private static Set<Long> readerProcesses() {
         return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().orElse("").contains(PdfReaderProcess.class.getName()))
+                .filter(p -> p.info().commandLine().orElse("").contains(ChildReaderProcess.class.getName()))
                 .map(ProcessHandle::pid).collect(Collectors.toSet());
     }
 }

@@ -1,0 +1,123 @@
+package dev.policygate.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+
+/**
+ * The child JVM of {@link ChildReaders}: one request after another on stdin, one reply each on stdout, until stdin
+ * closes (the parent is gone). Nothing else may write to stdout, so {@code System.out} is sent to stderr, which the
+ * parent discards; logging is off, since a damaged file can make a library warn millions of times. If the parent
+ * cannot kill it, the child halts itself {@value #GRACE_SECONDS} s after a request's time limit.
+ *
+ * <p>Request: the {@link ChildTask}'s class name, the time limit in milliseconds, the task's request. Reply:
+ * {@code 0} and the task's reply, or {@code 1} and an {@link IngestException}'s status, title and detail.
+ */
+final class ChildReaderProcess {
+    private static final byte OK = 0;
+    private static final byte FAILED = 1;
+    static final int GRACE_SECONDS = 10;
+    // a strong reference: JUL keeps loggers weakly, and a collected logger forgets its level
+    private static final Logger ROOT = Logger.getLogger("");
+
+    private ChildReaderProcess() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+        LogManager.getLogManager().reset();
+        ROOT.setLevel(Level.OFF);
+        DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
+        ScheduledExecutorService selfStop = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "child-reader-self-stop");
+            t.setDaemon(true);
+            return t;
+        });
+        while (true) {
+            String task;
+            long millis;
+            byte[] request;
+            try {
+                task = in.readUTF();
+                millis = in.readLong();
+                request = readBytes(in);
+            } catch (EOFException parentGone) {
+                return;
+            }
+            ScheduledFuture<?> halt = selfStop.schedule(() -> Runtime.getRuntime().halt(2),
+                    millis + TimeUnit.SECONDS.toMillis(GRACE_SECONDS), TimeUnit.MILLISECONDS);
+            try {
+                byte[] reply = ((ChildTask) Class.forName(task).getConstructor().newInstance()).run(request);
+                out.writeByte(OK);
+                writeBytes(out, reply);
+            } catch (IngestException e) {
+                writeFailure(out, e);
+            } catch (Exception | StackOverflowError e) {
+                writeFailure(out, new IngestException(422, "Unreadable file",
+                        "The file could not be read: " + e.getClass().getSimpleName()));
+            }
+            out.flush();
+            halt.cancel(false);
+        }
+    }
+
+    static void writeRequest(DataOutputStream out, Class<? extends ChildTask> task, long millis, byte[] request)
+            throws IOException {
+        out.writeUTF(task.getName());
+        out.writeLong(millis);
+        writeBytes(out, request);
+        out.flush();
+    }
+
+    /** The task's reply, or the child's {@link IngestException} thrown here. */
+    static byte[] readReply(DataInputStream in) throws IOException {
+        byte kind = in.readByte();
+        if (kind == FAILED) {
+            int status = in.readInt();
+            String title = in.readUTF();
+            throw new IngestException(status, title, in.readUTF());
+        }
+        if (kind != OK) {
+            throw new IOException("unexpected reply " + kind + " from a child reader");
+        }
+        return readBytes(in);
+    }
+
+    private static void writeFailure(DataOutputStream out, IngestException e) throws IOException {
+        out.writeByte(FAILED);
+        out.writeInt(e.httpStatus());
+        out.writeUTF(shorter(e.title()));
+        out.writeUTF(shorter(e.getMessage()));
+    }
+
+    private static String shorter(String s) {
+        return s == null ? "" : s.length() > 2000 ? s.substring(0, 2000) + "…" : s;
+    }
+
+    private static void writeBytes(DataOutputStream out, byte[] b) throws IOException {
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    private static byte[] readBytes(DataInputStream in) throws IOException {
+        byte[] b = new byte[in.readInt()];
+        in.readFully(b);
+        return b;
+    }
+}

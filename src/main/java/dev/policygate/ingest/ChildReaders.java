@@ -1,0 +1,201 @@
+package dev.policygate.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs {@link ChildTask}s (reading a PDF with PDFBox, an APK with apk-parser and dexlib2) in child JVMs
+ * ({@link ChildReaderProcess}), so that the time and memory an uploaded file may take are bounded by construction: a
+ * child still busy at the time limit is killed, one that runs out of its heap exits, and either way the request
+ * gets a 422 and the next file a fresh child. No guard inside those libraries can promise this: a damaged font map
+ * kept PDFBox expanding and warning for over ten minutes, and a manifest chunk of size 0 loops apk-parser forever.
+ *
+ * <p>Children are started on first use and kept for the next file. At most {@code policygate.child-readers} (a JVM
+ * system property, default 1) run at once; further files wait for one. The JVM's {@code pdfbox.*} system
+ * properties (the font cache's place) are passed on.
+ */
+public final class ChildReaders {
+    private static final int EXIT_OUT_OF_MEMORY = 3; // what -XX:+ExitOnOutOfMemoryError exits with
+    /** The libraries the tasks use, by a class of each: the child's class path is where these were loaded from. */
+    private static final List<String> ANCHORS = List.of(ChildReaderProcess.class.getName(),
+            "org.apache.pdfbox.pdmodel.PDDocument", "org.apache.pdfbox.io.RandomAccessRead",
+            "org.apache.fontbox.cmap.CMapParser", "org.apache.commons.logging.LogFactory", "org.jboss.logging.Logger",
+            "net.dongliu.apk.parser.parser.BinaryXmlParser", "org.jf.dexlib2.dexbacked.DexBackedDexFile",
+            "com.google.common.collect.ImmutableList", "com.google.common.util.concurrent.internal.InternalFutureFailureAccess");
+    private static final ChildReaders SHARED = new ChildReaders(Integer.getInteger("policygate.child-readers", 1));
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "child-reader-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final Semaphore slots;
+    private final ConcurrentLinkedDeque<Child> idle = new ConcurrentLinkedDeque<>();
+    private final Set<Child> live = ConcurrentHashMap.newKeySet();
+
+    private ChildReaders(int size) {
+        this.slots = new Semaphore(Math.max(1, size), true);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> live.forEach(Child::kill), "child-readers-stop"));
+    }
+
+    /**
+     * Runs {@code task} on {@code request} in a child JVM of {@code heapBytes} heap, within {@code maxTime}.
+     *
+     * @param what the file, for messages ("PDF", "APK")
+     * @throws IngestException the task's own refusal, or a 422 when the child was stopped or died
+     */
+    public static byte[] run(Class<? extends ChildTask> task, byte[] request, String what, Duration maxTime,
+                             long heapBytes) {
+        return SHARED.runWithin(task, request, what, maxTime, heapBytes);
+    }
+
+    /** The processes of the children waiting for the next file (for tests). */
+    static List<ProcessHandle> idleChildren() {
+        return SHARED.idle.stream().map(c -> c.process.toHandle()).toList();
+    }
+
+    private byte[] runWithin(Class<? extends ChildTask> task, byte[] request, String what, Duration maxTime,
+                             long heapBytes) {
+        slots.acquireUninterruptibly();
+        Child child = null;
+        try {
+            child = idle.pollFirst();
+            if (child == null || child.heapBytes != heapBytes || !child.process.isAlive()) {
+                if (child != null) {
+                    child.kill(); // sized for another heap
+                }
+                child = start(heapBytes);
+            }
+            byte[] reply = child.run(task, request, what, maxTime);
+            idle.addFirst(child);
+            child = null;
+            return reply;
+        } finally {
+            if (child != null) {
+                child.kill(); // failed mid-way: a child in an unknown state is never reused
+            }
+            slots.release();
+        }
+    }
+
+    private Child start(long heapBytes) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx" + Math.max(16, heapBytes >> 20) + "m", "-XX:+UseSerialGC",
+                "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-Djava.awt.headless=true"));
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("pdfbox.")).sorted()
+                .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
+        command.addAll(List.of("-cp", classPath(), ChildReaderProcess.class.getName()));
+        try {
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Child c = new Child(p, heapBytes);
+            live.add(c);
+            return c;
+        } catch (IOException e) {
+            throw new ChildReaderUnavailable("cannot start a child reader (" + command.get(0) + "): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static String classPath() {
+        Set<String> entries = new LinkedHashSet<>();
+        for (String anchor : ANCHORS) {
+            try {
+                CodeSource source = Class.forName(anchor, false, ChildReaders.class.getClassLoader())
+                        .getProtectionDomain().getCodeSource();
+                if (source != null && source.getLocation() != null) {
+                    entries.add(Path.of(source.getLocation().toURI()).toString());
+                }
+            } catch (ClassNotFoundException absent) {
+                // org.jboss.logging is there only where commons-logging is its bridge; failureaccess may be absent
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                throw new ChildReaderUnavailable("cannot locate the classes of " + anchor + ": " + e.getMessage(), e);
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    /** One child JVM and its pipes. */
+    private final class Child {
+        private final Process process;
+        private final DataOutputStream requests;
+        private final DataInputStream replies;
+        private final long heapBytes;
+
+        Child(Process process, long heapBytes) {
+            this.process = process;
+            this.heapBytes = heapBytes;
+            this.requests = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
+            this.replies = new DataInputStream(new BufferedInputStream(process.getInputStream()));
+        }
+
+        byte[] run(Class<? extends ChildTask> task, byte[] request, String what, Duration maxTime) {
+            AtomicBoolean timedOut = new AtomicBoolean();
+            ScheduledFuture<?> stop = WATCHDOG.schedule(() -> {
+                timedOut.set(true);
+                kill();
+            }, maxTime.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                ChildReaderProcess.writeRequest(requests, task, maxTime.toMillis(), request);
+                return ChildReaderProcess.readReply(replies);
+            } catch (IOException e) {
+                throw failure(timedOut.get(), what, maxTime);
+            } finally {
+                stop.cancel(false);
+            }
+        }
+
+        private IngestException failure(boolean timedOut, String what, Duration maxTime) {
+            if (timedOut) {
+                return new IngestException(422, "Unreadable " + what, "Reading the " + what + " took longer than "
+                        + maxTime.toSeconds() + " s and was stopped (a damaged or hostile file?).");
+            }
+            boolean outOfMemory = waitForExit() == EXIT_OUT_OF_MEMORY;
+            kill();
+            return new IngestException(422, "Unreadable " + what, outOfMemory
+                    ? "Reading the " + what + " needed more than " + (heapBytes >> 20) + " MB of memory and was "
+                    + "stopped (a damaged or hostile file?)."
+                    : "The " + what + " reader stopped on this file (a damaged or hostile file?).");
+        }
+
+        private int waitForExit() {
+            try {
+                return process.waitFor(5, TimeUnit.SECONDS) ? process.exitValue() : -1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
+        }
+
+        void kill() {
+            live.remove(this);
+            process.destroyForcibly();
+        }
+    }
+
+    /** The service cannot run a child reader at all: a fault of the machine, not of the upload. */
+    public static final class ChildReaderUnavailable extends RuntimeException {
+        ChildReaderUnavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

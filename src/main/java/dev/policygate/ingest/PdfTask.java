@@ -1,0 +1,74 @@
+package dev.policygate.ingest;
+
+import dev.policygate.ingest.PdfLines.Line;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@link PdfLines} as a {@link ChildTask}: the limits and the PDF in, the pages' lines out. */
+public final class PdfTask implements ChildTask {
+
+    /** The lines of each page of {@code pdf}, read in a child JVM within the limits' time and heap. */
+    static List<List<Line>> read(byte[] pdf, IngestLimits limits) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(pdf.length + 64);
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeLong(limits.maxUploadBytes());
+            out.writeLong(limits.maxTextBytes());
+            out.writeInt(limits.maxPdfPages());
+            out.writeLong(limits.maxPdfMemoryBytes());
+            out.writeLong(limits.maxPdfTime().toMillis());
+            out.write(pdf);
+            byte[] reply = ChildReaders.run(PdfTask.class, bytes.toByteArray(), "PDF", limits.maxPdfTime(),
+                    limits.pdfReaderHeapBytes());
+            return pages(new DataInputStream(new ByteArrayInputStream(reply)));
+        } catch (IOException e) {
+            throw new IllegalStateException("in-memory streams do not fail", e);
+        }
+    }
+
+    @Override
+    public byte[] run(byte[] request) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(request));
+        IngestLimits limits = new IngestLimits(in.readLong(), in.readLong(), in.readInt(), in.readLong(),
+                Duration.ofMillis(in.readLong()));
+        List<List<Line>> pages = PdfLines.read(in.readAllBytes(), limits);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(pages.size());
+        for (List<Line> page : pages) {
+            out.writeInt(page.size());
+            for (Line l : page) {
+                byte[] text = l.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                out.writeInt(text.length);
+                out.write(text);
+                out.writeFloat(l.xStart());
+                out.writeFloat(l.xEnd());
+                out.writeFloat(l.charWidth());
+                out.writeFloat(l.y());
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static List<List<Line>> pages(DataInputStream in) throws IOException {
+        int pageCount = in.readInt();
+        List<List<Line>> pages = new ArrayList<>(pageCount);
+        for (int p = 0; p < pageCount; p++) {
+            int n = in.readInt();
+            List<Line> page = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                byte[] text = in.readNBytes(in.readInt());
+                page.add(new Line(new String(text, java.nio.charset.StandardCharsets.UTF_8), in.readFloat(),
+                        in.readFloat(), in.readFloat(), in.readFloat()));
+            }
+            pages.add(page);
+        }
+        return pages;
+    }
+}
