@@ -106,7 +106,10 @@ public final class ChildReaders {
                 .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
         command.addAll(List.of("-cp", classPath(), ChildReaderProcess.class.getName()));
         try {
-            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+            // the child's JVM flags are these alone: a debugger agent or heap percentage meant for the service is not
+            builder.environment().keySet().removeAll(List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"));
+            Process p = builder.start();
             Child c = new Child(p, heapBytes);
             live.add(c);
             return c;
