@@ -1,6 +1,7 @@
 package dev.policygate.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.policygate.ingest.ChildReaders;
 import dev.policygate.ingest.IngestException;
 import dev.policygate.rules.RuleCompilationException;
 import dev.policygate.rules.RuleExecutionException;
@@ -17,6 +18,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response ingest(IngestException e) {
         return Problem.response(e.httpStatus(), e.title(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response childReadersBusy(ChildReaders.Busy e) {
+        return Problem.busy(e.getMessage() + " Nothing is wrong with the request, retry it later.");
     }
 
     @ServerExceptionMapper

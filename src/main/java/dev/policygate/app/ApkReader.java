@@ -78,8 +78,8 @@ public final class ApkReader {
             throw unreadable(415, "Not an APK", "the file is not a ZIP archive, so not an APK");
         }
         try {
-            ByteArrayOutputStream request = new ByteArrayOutputStream(apk.length + 64);
-            DataOutputStream out = new DataOutputStream(request);
+            ByteArrayOutputStream header = new ByteArrayOutputStream(64);
+            DataOutputStream out = new DataOutputStream(header);
             out.writeInt(limits.maxEntries());
             out.writeLong(limits.maxInflatedBytes());
             out.writeInt(limits.maxRatio());
@@ -87,8 +87,7 @@ public final class ApkReader {
             out.writeLong(limits.maxDexBytes());
             out.writeInt(limits.maxClasses());
             out.writeLong(limits.maxTime().toMillis());
-            out.write(apk);
-            byte[] reply = ChildReaders.run(Task.class, request.toByteArray(), "APK", limits.maxTime(),
+            byte[] reply = ChildReaders.run(Task.class, header.toByteArray(), apk, "APK", limits.maxTime(),
                     limits.heapBytes());
             return Task.profile(new DataInputStream(new ByteArrayInputStream(reply))).validated();
         } catch (IOException e) {
@@ -123,7 +122,7 @@ public final class ApkReader {
             List<List<String>> lists = new ArrayList<>();
             for (int l = 0; l < 2; l++) {
                 int n = in.readInt();
-                List<String> items = new ArrayList<>(n);
+                List<String> items = new ArrayList<>(); // no capacity from the reply's count
                 for (int i = 0; i < n; i++) {
                     items.add(in.readUTF());
                 }

@@ -26,11 +26,14 @@ import java.util.logging.Logger;
  * cannot kill it, the child halts itself {@value #GRACE_SECONDS} s after a request's time limit.
  *
  * <p>Request: the {@link ChildTask}'s class name, the time limit in milliseconds, the task's request. Reply:
- * {@code 0} and the task's reply, or {@code 1} and an {@link IngestException}'s status, title and detail.
+ * {@link #MAGIC}, then {@code 0} and the task's reply (at most {@link #MAX_REPLY_BYTES}), or {@code 1} and an
+ * {@link IngestException}'s status (a 4xx), title and detail. The parent believes nothing else.
  */
 final class ChildReaderProcess {
     private static final byte OK = 0;
     private static final byte FAILED = 1;
+    private static final int MAGIC = 0x50474352; // "PGCR": a reply, not stray output
+    static final int MAX_REPLY_BYTES = 32 << 20;
     static final int GRACE_SECONDS = 10;
     // a strong reference: JUL keeps loggers weakly, and a collected logger forgets its level
     private static final Logger ROOT = Logger.getLogger("");
@@ -64,6 +67,11 @@ final class ChildReaderProcess {
                     millis + TimeUnit.SECONDS.toMillis(GRACE_SECONDS), TimeUnit.MILLISECONDS);
             try {
                 byte[] reply = ((ChildTask) Class.forName(task).getConstructor().newInstance()).run(request);
+                if (reply.length > MAX_REPLY_BYTES) {
+                    throw new IngestException(413, "File too large", "What the file holds is larger than "
+                            + (MAX_REPLY_BYTES >> 20) + " MB once read.");
+                }
+                out.writeInt(MAGIC);
                 out.writeByte(OK);
                 writeBytes(out, reply);
             } catch (IngestException e) {
@@ -77,29 +85,45 @@ final class ChildReaderProcess {
         }
     }
 
-    static void writeRequest(DataOutputStream out, Class<? extends ChildTask> task, long millis, byte[] request)
-            throws IOException {
+    /** The request is {@code header} and {@code file} one after the other: the upload is not copied. */
+    static void writeRequest(DataOutputStream out, Class<? extends ChildTask> task, long millis, byte[] header,
+                             byte[] file) throws IOException {
         out.writeUTF(task.getName());
         out.writeLong(millis);
-        writeBytes(out, request);
+        out.writeInt(header.length + file.length);
+        out.write(header);
+        out.write(file);
         out.flush();
     }
 
-    /** The task's reply, or the child's {@link IngestException} thrown here. */
+    /** The task's reply, or the child's {@link IngestException} thrown here; an IOException for anything else. */
     static byte[] readReply(DataInputStream in) throws IOException {
+        if (in.readInt() != MAGIC) {
+            throw new IOException("a child reader wrote something that is not a reply");
+        }
         byte kind = in.readByte();
         if (kind == FAILED) {
             int status = in.readInt();
+            if (status < 400 || status > 499) {
+                throw new IOException("a child reader refused a file with status " + status);
+            }
             String title = in.readUTF();
             throw new IngestException(status, title, in.readUTF());
         }
         if (kind != OK) {
             throw new IOException("unexpected reply " + kind + " from a child reader");
         }
-        return readBytes(in);
+        int length = in.readInt();
+        if (length < 0 || length > MAX_REPLY_BYTES) {
+            throw new IOException("a child reader's reply of " + length + " bytes");
+        }
+        byte[] reply = new byte[length];
+        in.readFully(reply);
+        return reply;
     }
 
     private static void writeFailure(DataOutputStream out, IngestException e) throws IOException {
+        out.writeInt(MAGIC);
         out.writeByte(FAILED);
         out.writeInt(e.httpStatus());
         out.writeUTF(shorter(e.title()));

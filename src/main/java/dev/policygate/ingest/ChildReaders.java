@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -22,6 +23,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs {@link ChildTask}s (reading a PDF with PDFBox, an APK with apk-parser and dexlib2) in child JVMs
@@ -30,12 +32,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * gets a 422 and the next file a fresh child. No guard inside those libraries can promise this: a damaged font map
  * kept PDFBox expanding and warning for over ten minutes, and a manifest chunk of size 0 loops apk-parser forever.
  *
- * <p>Children are started on first use and kept for the next file. At most {@code policygate.child-readers} (a JVM
- * system property, default 1) run at once; further files wait for one. The JVM's {@code pdfbox.*} system
- * properties (the font cache's place) are passed on.
+ * <p>Children are started on first use and kept for the next file, also after a file they refused. At most
+ * {@code policygate.child-readers} (a JVM system property, default 1) run at once; further files wait for one, up
+ * to their own time limit and at most {@value #WAITING_PER_CHILD} per child: beyond that the service is
+ * {@link Busy} (503), since each waiting upload is held in memory. A reply is checked before it is believed (its
+ * frame, its length, a 4xx status). The JVM's {@code pdfbox.*} system properties (the font cache's place) are passed
+ * on; nothing else of the service's JVM flags or environment options is.
  */
 public final class ChildReaders {
     private static final int EXIT_OUT_OF_MEMORY = 3; // what -XX:+ExitOnOutOfMemoryError exits with
+    static final int WAITING_PER_CHILD = 4;
     /** The libraries the tasks use, by a class of each: the child's class path is where these were loaded from. */
     private static final List<String> ANCHORS = List.of(ChildReaderProcess.class.getName(),
             "org.apache.pdfbox.pdmodel.PDDocument", "org.apache.pdfbox.io.RandomAccessRead",
@@ -50,23 +56,33 @@ public final class ChildReaders {
     });
 
     private final Semaphore slots;
+    private final int maxWaiting;
+    private final AtomicInteger waiting = new AtomicInteger();
     private final ConcurrentLinkedDeque<Child> idle = new ConcurrentLinkedDeque<>();
     private final Set<Child> live = ConcurrentHashMap.newKeySet();
 
     private ChildReaders(int size) {
         this.slots = new Semaphore(Math.max(1, size), true);
+        this.maxWaiting = WAITING_PER_CHILD * Math.max(1, size);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> live.forEach(Child::kill), "child-readers-stop"));
     }
 
     /**
-     * Runs {@code task} on {@code request} in a child JVM of {@code heapBytes} heap, within {@code maxTime}.
+     * Runs {@code task} in a child JVM of {@code heapBytes} heap, within {@code maxTime}, on a request that is
+     * {@code header} followed by {@code file} (sent one after the other, so the upload is not copied).
      *
      * @param what the file, for messages ("PDF", "APK")
      * @throws IngestException the task's own refusal, or a 422 when the child was stopped or died
+     * @throws Busy            when too many files wait for a child
      */
-    public static byte[] run(Class<? extends ChildTask> task, byte[] request, String what, Duration maxTime,
-                             long heapBytes) {
-        return SHARED.runWithin(task, request, what, maxTime, heapBytes);
+    public static byte[] run(Class<? extends ChildTask> task, byte[] header, byte[] file, String what,
+                             Duration maxTime, long heapBytes) {
+        return SHARED.runWithin(task, header, file, what, maxTime, heapBytes);
+    }
+
+    /** How many files wait for a child now (for tests). */
+    static int waitingFiles() {
+        return SHARED.waiting.get();
     }
 
     /** The processes of the children waiting for the next file (for tests). */
@@ -74,9 +90,9 @@ public final class ChildReaders {
         return SHARED.idle.stream().map(c -> c.process.toHandle()).toList();
     }
 
-    private byte[] runWithin(Class<? extends ChildTask> task, byte[] request, String what, Duration maxTime,
-                             long heapBytes) {
-        slots.acquireUninterruptibly();
+    private byte[] runWithin(Class<? extends ChildTask> task, byte[] header, byte[] file, String what,
+                             Duration maxTime, long heapBytes) {
+        acquire(what, maxTime);
         Child child = null;
         try {
             child = idle.pollFirst();
@@ -86,22 +102,41 @@ public final class ChildReaders {
                 }
                 child = start(heapBytes);
             }
-            byte[] reply = child.run(task, request, what, maxTime);
-            idle.addFirst(child);
-            child = null;
-            return reply;
+            return child.run(task, header, file, what, maxTime);
         } finally {
-            if (child != null) {
-                child.kill(); // failed mid-way: a child in an unknown state is never reused
+            if (child != null && child.answered) {
+                idle.addFirst(child);
+            } else if (child != null) {
+                child.kill(); // stopped, dead or confused: a child in an unknown state is never reused
             }
             slots.release();
+        }
+    }
+
+    private void acquire(String what, Duration maxTime) {
+        if (waiting.incrementAndGet() > maxWaiting) {
+            waiting.decrementAndGet();
+            throw new Busy("Too many files wait to be read; the " + what + " was not read.");
+        }
+        try {
+            if (!slots.tryAcquire(maxTime.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new Busy("No reader was free within " + maxTime.toSeconds() + " s; the " + what
+                        + " was not read.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Busy("Interrupted while waiting for a reader; the " + what + " was not read.");
+        } finally {
+            waiting.decrementAndGet();
         }
     }
 
     private Child start(long heapBytes) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx" + Math.max(16, heapBytes >> 20) + "m", "-XX:+UseSerialGC",
-                "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-Djava.awt.headless=true"));
+                "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-Djava.awt.headless=true",
+                // stdout carries the replies: the JVM's own messages go to stderr
+                "-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:+DisplayVMOutputToStderr"));
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("pdfbox.")).sorted()
                 .forEach(k -> command.add("-D" + k + "=" + System.getProperty(k)));
         command.addAll(List.of("-cp", classPath(), ChildReaderProcess.class.getName()));
@@ -143,6 +178,8 @@ public final class ChildReaders {
         private final DataOutputStream requests;
         private final DataInputStream replies;
         private final long heapBytes;
+        /** The last request got a well-formed reply in time: the child may read the next file. */
+        private boolean answered;
 
         Child(Process process, long heapBytes) {
             this.process = process;
@@ -151,28 +188,43 @@ public final class ChildReaders {
             this.replies = new DataInputStream(new BufferedInputStream(process.getInputStream()));
         }
 
-        byte[] run(Class<? extends ChildTask> task, byte[] request, String what, Duration maxTime) {
+        byte[] run(Class<? extends ChildTask> task, byte[] header, byte[] file, String what, Duration maxTime) {
+            answered = false;
             AtomicBoolean timedOut = new AtomicBoolean();
             ScheduledFuture<?> stop = WATCHDOG.schedule(() -> {
                 timedOut.set(true);
                 kill();
             }, maxTime.toMillis(), TimeUnit.MILLISECONDS);
             try {
-                ChildReaderProcess.writeRequest(requests, task, maxTime.toMillis(), request);
-                return ChildReaderProcess.readReply(replies);
+                ChildReaderProcess.writeRequest(requests, task, maxTime.toMillis(), header, file);
+                byte[] reply;
+                try {
+                    reply = ChildReaderProcess.readReply(replies);
+                } catch (IngestException refused) {
+                    answered = stop.cancel(false);
+                    if (!answered) {
+                        throw failure(true, false, what, maxTime);
+                    }
+                    throw refused;
+                }
+                answered = stop.cancel(false);
+                if (!answered) {
+                    throw failure(true, false, what, maxTime);
+                }
+                return reply;
             } catch (IOException e) {
-                throw failure(timedOut.get(), what, maxTime);
-            } finally {
                 stop.cancel(false);
+                throw failure(timedOut.get(), e instanceof EOFException, what, maxTime);
             }
         }
 
-        private IngestException failure(boolean timedOut, String what, Duration maxTime) {
+        /** @param ended the child closed its output (exited or is exiting), rather than answering nonsense */
+        private IngestException failure(boolean timedOut, boolean ended, String what, Duration maxTime) {
             if (timedOut) {
                 return new IngestException(422, "Unreadable " + what, "Reading the " + what + " took longer than "
                         + maxTime.toSeconds() + " s and was stopped (a damaged or hostile file?).");
             }
-            boolean outOfMemory = waitForExit() == EXIT_OUT_OF_MEMORY;
+            boolean outOfMemory = ended && waitForExit() == EXIT_OUT_OF_MEMORY;
             kill();
             return new IngestException(422, "Unreadable " + what, outOfMemory
                     ? "Reading the " + what + " needed more than " + (heapBytes >> 20) + " MB of memory and was "
@@ -192,6 +244,13 @@ public final class ChildReaders {
         void kill() {
             live.remove(this);
             process.destroyForcibly();
+        }
+    }
+
+    /** Too many files wait for a child: the service's load, not the upload, is the problem (503). */
+    public static final class Busy extends RuntimeException {
+        Busy(String message) {
+            super(message);
         }
     }
 

@@ -39,8 +39,8 @@ public final class Ingestor {
         }
         try {
             return dispatch(bytes, formatOrNull);
-        } catch (IngestException | ChildReaders.ChildReaderUnavailable e) {
-            throw e; // the second is the machine's fault, not the upload's: no 4xx
+        } catch (IngestException | ChildReaders.ChildReaderUnavailable | ChildReaders.Busy e) {
+            throw e; // the last two are the machine's fault or load, not the upload's: no 4xx
         } catch (StackOverflowError | RuntimeException e) {
             throw new IngestException(422, "Unreadable policy",
                     "The content could not be read: " + e.getClass().getSimpleName(), e);

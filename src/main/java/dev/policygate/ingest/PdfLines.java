@@ -30,6 +30,9 @@ import org.apache.pdfbox.text.TextPosition;
  * process it runs in.
  */
 final class PdfLines {
+    /** Lines a PDF may hold per page allowed, on average: a dense page has about 60; each becomes an object. */
+    static final long LINES_PER_PAGE = 200;
+
     private PdfLines() {
     }
 
@@ -46,7 +49,7 @@ final class PdfLines {
                         + " are accepted.");
             }
             checkStreams(doc, limits.maxPdfMemoryBytes());
-            LineStripper stripper = new LineStripper(limits.maxTextBytes());
+            LineStripper stripper = new LineStripper(limits.maxTextBytes(), LINES_PER_PAGE * limits.maxPdfPages());
             stripper.setSortByPosition(true);
             stripper.setShouldSeparateByBeads(false);
             stripper.getText(doc);
@@ -126,7 +129,9 @@ final class PdfLines {
     private static final class LineStripper extends PDFTextStripper {
         final List<List<Line>> pages = new ArrayList<>();
         private final long maxChars;
+        private final long maxLines;
         private long chars;
+        private long lines;
         private List<Line> page;
         private final StringBuilder line = new StringBuilder();
         private float xStart = Float.NaN;
@@ -134,8 +139,9 @@ final class PdfLines {
         private float charWidth;
         private float y = Float.NaN;
 
-        LineStripper(long maxChars) throws IOException {
+        LineStripper(long maxChars, long maxLines) throws IOException {
             this.maxChars = maxChars;
+            this.maxLines = maxLines;
         }
 
         @Override
@@ -189,6 +195,9 @@ final class PdfLines {
         private void flushLine() {
             String t = line.toString().strip();
             if (!t.isEmpty() && page != null) {
+                if (++lines > maxLines) {
+                    throw IngestLimits.tooLarge("The PDF holds more than " + maxLines + " lines of text.");
+                }
                 page.add(new Line(t, Float.isNaN(xStart) ? 0 : xStart, Float.isNaN(xEnd) ? 0 : xEnd, charWidth,
                         Float.isNaN(y) ? 0 : y));
             }

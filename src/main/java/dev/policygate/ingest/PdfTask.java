@@ -16,15 +16,14 @@ public final class PdfTask implements ChildTask {
     /** The lines of each page of {@code pdf}, read in a child JVM within the limits' time and heap. */
     static List<List<Line>> read(byte[] pdf, IngestLimits limits) {
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(pdf.length + 64);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeLong(limits.maxUploadBytes());
             out.writeLong(limits.maxTextBytes());
             out.writeInt(limits.maxPdfPages());
             out.writeLong(limits.maxPdfMemoryBytes());
             out.writeLong(limits.maxPdfTime().toMillis());
-            out.write(pdf);
-            byte[] reply = ChildReaders.run(PdfTask.class, bytes.toByteArray(), "PDF", limits.maxPdfTime(),
+            byte[] reply = ChildReaders.run(PdfTask.class, bytes.toByteArray(), pdf, "PDF", limits.maxPdfTime(),
                     limits.pdfReaderHeapBytes());
             return pages(new DataInputStream(new ByteArrayInputStream(reply)));
         } catch (IOException e) {
@@ -57,11 +56,12 @@ public final class PdfTask implements ChildTask {
     }
 
     private static List<List<Line>> pages(DataInputStream in) throws IOException {
+        // no capacities from the reply's counts: the bytes bound what is built
         int pageCount = in.readInt();
-        List<List<Line>> pages = new ArrayList<>(pageCount);
+        List<List<Line>> pages = new ArrayList<>();
         for (int p = 0; p < pageCount; p++) {
             int n = in.readInt();
-            List<Line> page = new ArrayList<>(n);
+            List<Line> page = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 byte[] text = in.readNBytes(in.readInt());
                 page.add(new Line(new String(text, java.nio.charset.StandardCharsets.UTF_8), in.readFloat(),

@@ -4,10 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -51,6 +59,84 @@ class ChildReadersTest {
         assertEquals("Reading the PDF needed more than " + heapMb + " MB of memory and "
                 + "was stopped (a damaged or hostile file?).", e.getMessage());
         assertEquals(POLICY, ingestor.ingest(TestPdfs.pdf(POLICY), SourceFormat.PDF).normalizedText());
+    }
+
+    @Test
+    void aPdfOfMoreLinesThanItsPagesAllowIsRefusedInTheChild() throws IOException {
+        // two pages allowed, so 400 lines: each line becomes an object in the service
+        Ingestor twoPages = new Ingestor(new IngestLimits(20 * IngestLimits.MB, 2 * IngestLimits.MB, 2,
+                64 * IngestLimits.MB, Duration.ofSeconds(30)));
+        IngestException e = assertThrows(IngestException.class,
+                () -> twoPages.ingest(TestPdfs.manyLines(401), SourceFormat.PDF));
+        assertEquals(413, e.httpStatus());
+        assertEquals("The PDF holds more than " + 2 * PdfLines.LINES_PER_PAGE + " lines of text.", e.getMessage());
+        assertEquals(400, twoPages.ingest(TestPdfs.manyLines(400), SourceFormat.PDF).normalizedText()
+                .chars().filter(c -> c == 'x').count());
+    }
+
+    @Test
+    void aChildThatRefusesAFileReadsTheNext() throws IOException {
+        Ingestor ingestor = ingestor(64 * IngestLimits.MB, Duration.ofSeconds(30));
+        ingestor.ingest(TestPdfs.pdf(POLICY), SourceFormat.PDF);
+        List<ProcessHandle> before = ChildReaders.idleChildren();
+        assertEquals(1, before.size());
+        IngestException e = assertThrows(IngestException.class,
+                () -> ingestor.ingest(TestPdfs.pdf(POLICY, "owner", "user"), SourceFormat.PDF));
+        assertEquals("Encrypted PDF", e.title());
+        assertEquals(before, ChildReaders.idleChildren(), "the same child waits for the next file");
+        assertTrue(before.get(0).isAlive());
+    }
+
+    @Test
+    void filesBeyondWhatMayWaitAreTurnedAwayAsBusy() throws Exception {
+        byte[] hostile = TestPdfs.withFontMapRange("0000000000", "007FFFFFFE");
+        Ingestor ingestor = ingestor(64 * IngestLimits.MB, Duration.ofSeconds(3));
+        int waiters = ChildReaders.WAITING_PER_CHILD; // one child by default
+        ExecutorService pool = Executors.newFixedThreadPool(1 + waiters);
+        try {
+            List<Future<Object>> running = new ArrayList<>();
+            for (int i = 0; i <= waiters; i++) {
+                running.add(pool.submit(() -> {
+                    try {
+                        return ingestor.ingest(hostile, SourceFormat.PDF);
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                }));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (ChildReaders.waitingFiles() < waiters && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertEquals(waiters, ChildReaders.waitingFiles(), "one file read, the others waiting");
+            ChildReaders.Busy busy = assertThrows(ChildReaders.Busy.class,
+                    () -> ingestor.ingest(TestPdfs.pdf(POLICY), SourceFormat.PDF));
+            assertEquals("Too many files wait to be read; the PDF was not read.", busy.getMessage());
+            List<String> outcomes = new ArrayList<>();
+            for (Future<Object> f : running) {
+                Object o = f.get(30, TimeUnit.SECONDS);
+                outcomes.add(o instanceof IngestException ie ? "422 " + ie.httpStatus()
+                        : o.getClass().getSimpleName());
+            }
+            assertTrue(outcomes.contains("422 422"), outcomes.toString());
+            assertTrue(outcomes.stream().allMatch(o -> o.equals("422 422") || o.equals("Busy")), outcomes.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(POLICY, ingestor.ingest(TestPdfs.pdf(POLICY), SourceFormat.PDF).normalizedText());
+    }
+
+    @Test
+    void onlyAWellFormedReplyIsBelieved() {
+        ByteBuffer stray = ByteBuffer.allocate(9).put("Picked up".getBytes(StandardCharsets.US_ASCII));
+        ByteBuffer status200 = ByteBuffer.allocate(64).putInt(0x50474352).put((byte) 1).putInt(200);
+        ByteBuffer huge = ByteBuffer.allocate(9).putInt(0x50474352).put((byte) 0)
+                .putInt(ChildReaderProcess.MAX_REPLY_BYTES + 1);
+        ByteBuffer negative = ByteBuffer.allocate(9).putInt(0x50474352).put((byte) 0).putInt(-2);
+        for (ByteBuffer b : List.of(stray, status200, huge, negative)) {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(b.array()));
+            assertThrows(IOException.class, () -> ChildReaderProcess.readReply(in));
+        }
     }
 
     /**

@@ -137,6 +137,28 @@ public final class TestPdfs {
         }
     }
 
+    /** One page of {@code n} one-letter lines in 1-point type. */
+    public static byte[] manyLines(int n) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PDType1Font helvetica = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                cs.beginText();
+                cs.setFont(helvetica, 1);
+                cs.newLineAtOffset(MARGIN, 800);
+                for (int i = 0; i < n; i++) {
+                    cs.showText("x");
+                    cs.newLineAtOffset(0, -1.5f);
+                }
+                cs.endText();
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
     private static boolean word(char c) {
         return c < 0x2e80 && c != ' ';
     }
