@@ -109,54 +109,58 @@ public final class TestPdfs {
         return pdf(text, null, null);
     }
 
-    /**
-     * A one-page PDF in a standard font whose ToUnicode map holds one bfrange from {@code first} to {@code last}
-     * (hex codes): a damaged or hostile font map, since PDFBox expands a range one code at a time.
-     */
-    public static byte[] withFontMapRange(String first, String last) throws IOException {
+    /** What {@link #helveticaPage} draws on its page. */
+    private interface Drawing {
+        void draw(PDDocument doc, PDPageContentStream cs, PDType1Font helvetica) throws IOException;
+    }
+
+    /** A one-page A4 PDF in Helvetica, its page drawn by {@code drawing}. */
+    private static byte[] helveticaPage(Drawing drawing) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             PDType1Font helvetica = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
             PDPage page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
             try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                cs.beginText();
-                cs.setFont(helvetica, 12);
-                cs.newLineAtOffset(MARGIN, 700);
-                cs.showText("Privacy policy");
-                cs.endText();
+                drawing.draw(doc, cs, helvetica);
             }
-            String cmap = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CMapName /Damaged def\n"
-                    + "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
-                    + "1 beginbfrange\n<" + first + "> <" + last + "> <0041>\nendbfrange\n"
-                    + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-            PDStream map = new PDStream(doc, new ByteArrayInputStream(cmap.getBytes(StandardCharsets.US_ASCII)));
-            helvetica.getCOSObject().setItem(COSName.TO_UNICODE, map);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);
             return out.toByteArray();
         }
     }
 
+    /**
+     * A one-page PDF in a standard font whose ToUnicode map holds one bfrange from {@code first} to {@code last}
+     * (hex codes): a damaged or hostile font map, since PDFBox expands a range one code at a time.
+     */
+    public static byte[] withFontMapRange(String first, String last) throws IOException {
+        return helveticaPage((doc, cs, helvetica) -> {
+            cs.beginText();
+            cs.setFont(helvetica, 12);
+            cs.newLineAtOffset(MARGIN, 700);
+            cs.showText("Privacy policy");
+            cs.endText();
+            String cmap = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CMapName /Damaged def\n"
+                    + "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
+                    + "1 beginbfrange\n<" + first + "> <" + last + "> <0041>\nendbfrange\n"
+                    + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+            PDStream map = new PDStream(doc, new ByteArrayInputStream(cmap.getBytes(StandardCharsets.US_ASCII)));
+            helvetica.getCOSObject().setItem(COSName.TO_UNICODE, map);
+        });
+    }
+
     /** One page of {@code n} one-letter lines in 1-point type. */
     public static byte[] manyLines(int n) throws IOException {
-        try (PDDocument doc = new PDDocument()) {
-            PDType1Font helvetica = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            PDPage page = new PDPage(PDRectangle.A4);
-            doc.addPage(page);
-            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                cs.beginText();
-                cs.setFont(helvetica, 1);
-                cs.newLineAtOffset(MARGIN, 800);
-                for (int i = 0; i < n; i++) {
-                    cs.showText("x");
-                    cs.newLineAtOffset(0, -1.5f);
-                }
-                cs.endText();
+        return helveticaPage((doc, cs, helvetica) -> {
+            cs.beginText();
+            cs.setFont(helvetica, 1);
+            cs.newLineAtOffset(MARGIN, 800);
+            for (int i = 0; i < n; i++) {
+                cs.showText("x");
+                cs.newLineAtOffset(0, -1.5f);
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
-        }
+            cs.endText();
+        });
     }
 
     private static boolean word(char c) {
