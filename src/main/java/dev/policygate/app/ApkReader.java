@@ -87,9 +87,8 @@ public final class ApkReader {
             out.writeLong(limits.maxDexBytes());
             out.writeInt(limits.maxClasses());
             out.writeLong(limits.maxTime().toMillis());
-            byte[] reply = ChildReaders.run(Task.class, header.toByteArray(), apk, "APK", limits.maxTime(),
-                    limits.heapBytes());
-            return Task.profile(new DataInputStream(new ByteArrayInputStream(reply))).validated();
+            return ChildReaders.run(Task.class, header.toByteArray(), apk, "APK", limits.maxTime(),
+                    limits.heapBytes(), Task::profile).validated();
         } catch (IOException e) {
             throw new IllegalStateException("in-memory streams do not fail", e);
         }

@@ -25,9 +25,10 @@ import java.util.logging.Logger;
  * parent discards; logging is off, since a damaged file can make a library warn millions of times. If the parent
  * cannot kill it, the child halts itself {@value #GRACE_SECONDS} s after a request's time limit.
  *
- * <p>Request: the {@link ChildTask}'s class name, the time limit in milliseconds, the task's request. Reply:
- * {@link #MAGIC}, then {@code 0} and the task's reply (at most {@link #MAX_REPLY_BYTES}), or {@code 1} and an
- * {@link IngestException}'s status (a 4xx), title and detail. The parent believes nothing else.
+ * <p>Request: a request number, the {@link ChildTask}'s class name, the time limit in milliseconds, the task's
+ * request. Reply: {@link #MAGIC} and the request's number, then {@code 0} and the task's reply (at most
+ * {@link #MAX_REPLY_BYTES}), or {@code 1} and an {@link IngestException}'s status (a 4xx), title and detail. The
+ * parent believes nothing else, so a stray reply can never stand for the next request's.
  */
 final class ChildReaderProcess {
     private static final byte OK = 0;
@@ -53,10 +54,12 @@ final class ChildReaderProcess {
             return t;
         });
         while (true) {
+            long number;
             String task;
             long millis;
             byte[] request;
             try {
+                number = in.readLong();
                 task = in.readUTF();
                 millis = in.readLong();
                 request = readBytes(in);
@@ -72,12 +75,13 @@ final class ChildReaderProcess {
                             + (MAX_REPLY_BYTES >> 20) + " MB once read.");
                 }
                 out.writeInt(MAGIC);
+                out.writeLong(number);
                 out.writeByte(OK);
                 writeBytes(out, reply);
             } catch (IngestException e) {
-                writeFailure(out, e);
+                writeFailure(out, number, e);
             } catch (Exception | StackOverflowError e) {
-                writeFailure(out, new IngestException(422, "Unreadable file",
+                writeFailure(out, number, new IngestException(422, "Unreadable file",
                         "The file could not be read: " + e.getClass().getSimpleName()));
             }
             out.flush();
@@ -86,8 +90,9 @@ final class ChildReaderProcess {
     }
 
     /** The request is {@code header} and {@code file} one after the other: the upload is not copied. */
-    static void writeRequest(DataOutputStream out, Class<? extends ChildTask> task, long millis, byte[] header,
-                             byte[] file) throws IOException {
+    static void writeRequest(DataOutputStream out, long number, Class<? extends ChildTask> task, long millis,
+                             byte[] header, byte[] file) throws IOException {
+        out.writeLong(number);
         out.writeUTF(task.getName());
         out.writeLong(millis);
         out.writeInt(header.length + file.length);
@@ -97,9 +102,12 @@ final class ChildReaderProcess {
     }
 
     /** The task's reply, or the child's {@link IngestException} thrown here; an IOException for anything else. */
-    static byte[] readReply(DataInputStream in) throws IOException {
+    static byte[] readReply(DataInputStream in, long number) throws IOException {
         if (in.readInt() != MAGIC) {
             throw new IOException("a child reader wrote something that is not a reply");
+        }
+        if (in.readLong() != number) {
+            throw new IOException("a child reader answered another request");
         }
         byte kind = in.readByte();
         if (kind == FAILED) {
@@ -122,8 +130,9 @@ final class ChildReaderProcess {
         return reply;
     }
 
-    private static void writeFailure(DataOutputStream out, IngestException e) throws IOException {
+    private static void writeFailure(DataOutputStream out, long number, IngestException e) throws IOException {
         out.writeInt(MAGIC);
+        out.writeLong(number);
         out.writeByte(FAILED);
         out.writeInt(e.httpStatus());
         out.writeUTF(shorter(e.title()));

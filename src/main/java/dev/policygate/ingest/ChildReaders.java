@@ -2,6 +2,7 @@ package dev.policygate.ingest;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -24,6 +25,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs {@link ChildTask}s (reading a PDF with PDFBox, an APK with apk-parser and dexlib2) in child JVMs
@@ -58,6 +60,7 @@ public final class ChildReaders {
     private final Semaphore slots;
     private final int maxWaiting;
     private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicLong requestNumbers = new AtomicLong();
     private final ConcurrentLinkedDeque<Child> idle = new ConcurrentLinkedDeque<>();
     private final Set<Child> live = ConcurrentHashMap.newKeySet();
 
@@ -71,13 +74,21 @@ public final class ChildReaders {
      * Runs {@code task} in a child JVM of {@code heapBytes} heap, within {@code maxTime}, on a request that is
      * {@code header} followed by {@code file} (sent one after the other, so the upload is not copied).
      *
+     * The reply is decoded by {@code decoder} before the next file may use the child, so that what the service
+     * builds from replies is bounded like the replies.
+     *
      * @param what the file, for messages ("PDF", "APK")
      * @throws IngestException the task's own refusal, or a 422 when the child was stopped or died
      * @throws Busy            when too many files wait for a child
      */
-    public static byte[] run(Class<? extends ChildTask> task, byte[] header, byte[] file, String what,
-                             Duration maxTime, long heapBytes) {
-        return SHARED.runWithin(task, header, file, what, maxTime, heapBytes);
+    public static <T> T run(Class<? extends ChildTask> task, byte[] header, byte[] file, String what,
+                            Duration maxTime, long heapBytes, Decoder<T> decoder) {
+        return SHARED.runWithin(task, header, file, what, maxTime, heapBytes, decoder);
+    }
+
+    /** Turns a child's reply into what the caller wanted. */
+    public interface Decoder<T> {
+        T decode(DataInputStream reply) throws IOException;
     }
 
     /** How many files wait for a child now (for tests). */
@@ -90,8 +101,8 @@ public final class ChildReaders {
         return SHARED.idle.stream().map(c -> c.process.toHandle()).toList();
     }
 
-    private byte[] runWithin(Class<? extends ChildTask> task, byte[] header, byte[] file, String what,
-                             Duration maxTime, long heapBytes) {
+    private <T> T runWithin(Class<? extends ChildTask> task, byte[] header, byte[] file, String what,
+                            Duration maxTime, long heapBytes, Decoder<T> decoder) {
         acquire(what, maxTime);
         Child child = null;
         try {
@@ -102,7 +113,14 @@ public final class ChildReaders {
                 }
                 child = start(heapBytes);
             }
-            return child.run(task, header, file, what, maxTime);
+            byte[] reply = child.run(task, header, file, what, maxTime);
+            try {
+                return decoder.decode(new DataInputStream(new ByteArrayInputStream(reply)));
+            } catch (IOException | RuntimeException e) {
+                child.answered = false; // it answered something other than its task's reply
+                throw new IngestException(422, "Unreadable " + what, "The " + what + " reader answered in a way "
+                        + "that could not be read.");
+            }
         } finally {
             if (child != null && child.answered) {
                 idle.addFirst(child);
@@ -196,10 +214,11 @@ public final class ChildReaders {
                 kill();
             }, maxTime.toMillis(), TimeUnit.MILLISECONDS);
             try {
-                ChildReaderProcess.writeRequest(requests, task, maxTime.toMillis(), header, file);
+                long number = requestNumbers.incrementAndGet();
+                ChildReaderProcess.writeRequest(requests, number, task, maxTime.toMillis(), header, file);
                 byte[] reply;
                 try {
-                    reply = ChildReaderProcess.readReply(replies);
+                    reply = ChildReaderProcess.readReply(replies, number);
                 } catch (IngestException refused) {
                     answered = stop.cancel(false);
                     if (!answered) {

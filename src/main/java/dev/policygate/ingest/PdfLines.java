@@ -30,7 +30,7 @@ import org.apache.pdfbox.text.TextPosition;
  * process it runs in.
  */
 final class PdfLines {
-    /** Lines a PDF may hold per page allowed, on average: a dense page has about 60; each becomes an object. */
+    /** Lines a PDF may hold per page, on average: a dense page has about 60; each becomes an object. */
     static final long LINES_PER_PAGE = 200;
 
     private PdfLines() {
@@ -49,7 +49,7 @@ final class PdfLines {
                         + " are accepted.");
             }
             checkStreams(doc, limits.maxPdfMemoryBytes());
-            LineStripper stripper = new LineStripper(limits.maxTextBytes(), LINES_PER_PAGE * limits.maxPdfPages());
+            LineStripper stripper = new LineStripper(limits.maxTextBytes(), LINES_PER_PAGE * Math.max(1, pages));
             stripper.setSortByPosition(true);
             stripper.setShouldSeparateByBeads(false);
             stripper.getText(doc);
@@ -160,10 +160,7 @@ final class PdfLines {
         @Override
         protected void writeString(String text, List<TextPosition> positions) {
             line.append(text);
-            chars += text.length();
-            if (chars > maxChars) {
-                throw IngestLimits.tooLarge("The PDF holds more text than the accepted maximum.");
-            }
+            count(text.length());
             for (TextPosition tp : positions) {
                 if (Float.isNaN(y)) {
                     y = tp.getYDirAdj();
@@ -185,11 +182,20 @@ final class PdfLines {
         @Override
         protected void writeWordSeparator() {
             line.append(' ');
+            count(1);
         }
 
         @Override
         protected void writeLineSeparator() {
             flushLine();
+        }
+
+        /** Counts text as the service will get it: separators and line breaks too. */
+        private void count(int n) {
+            chars += n;
+            if (chars > maxChars) {
+                throw IngestLimits.tooLarge("The PDF holds more text than the accepted maximum.");
+            }
         }
 
         private void flushLine() {
@@ -198,6 +204,7 @@ final class PdfLines {
                 if (++lines > maxLines) {
                     throw IngestLimits.tooLarge("The PDF holds more than " + maxLines + " lines of text.");
                 }
+                count(1);
                 page.add(new Line(t, Float.isNaN(xStart) ? 0 : xStart, Float.isNaN(xEnd) ? 0 : xEnd, charWidth,
                         Float.isNaN(y) ? 0 : y));
             }

@@ -23,9 +23,8 @@ public final class PdfTask implements ChildTask {
             out.writeInt(limits.maxPdfPages());
             out.writeLong(limits.maxPdfMemoryBytes());
             out.writeLong(limits.maxPdfTime().toMillis());
-            byte[] reply = ChildReaders.run(PdfTask.class, bytes.toByteArray(), pdf, "PDF", limits.maxPdfTime(),
-                    limits.pdfReaderHeapBytes());
-            return pages(new DataInputStream(new ByteArrayInputStream(reply)));
+            return ChildReaders.run(PdfTask.class, bytes.toByteArray(), pdf, "PDF", limits.maxPdfTime(),
+                    limits.pdfReaderHeapBytes(), PdfTask::pages);
         } catch (IOException e) {
             throw new IllegalStateException("in-memory streams do not fail", e);
         }

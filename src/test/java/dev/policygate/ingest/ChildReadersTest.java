@@ -1,5 +1,6 @@
 package dev.policygate.ingest;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,15 +63,14 @@ class ChildReadersTest {
     }
 
     @Test
-    void aPdfOfMoreLinesThanItsPagesAllowIsRefusedInTheChild() throws IOException {
-        // two pages allowed, so 400 lines: each line becomes an object in the service
-        Ingestor twoPages = new Ingestor(new IngestLimits(20 * IngestLimits.MB, 2 * IngestLimits.MB, 2,
-                64 * IngestLimits.MB, Duration.ofSeconds(30)));
+    void aPdfOfMoreLinesThanItsPagesHoldIsRefusedInTheChild() throws IOException {
+        // one page, so 200 lines: each line becomes an object in the service
+        Ingestor ingestor = ingestor(64 * IngestLimits.MB, Duration.ofSeconds(30));
         IngestException e = assertThrows(IngestException.class,
-                () -> twoPages.ingest(TestPdfs.manyLines(401), SourceFormat.PDF));
+                () -> ingestor.ingest(TestPdfs.manyLines(201), SourceFormat.PDF));
         assertEquals(413, e.httpStatus());
-        assertEquals("The PDF holds more than " + 2 * PdfLines.LINES_PER_PAGE + " lines of text.", e.getMessage());
-        assertEquals(400, twoPages.ingest(TestPdfs.manyLines(400), SourceFormat.PDF).normalizedText()
+        assertEquals("The PDF holds more than " + PdfLines.LINES_PER_PAGE + " lines of text.", e.getMessage());
+        assertEquals(200, ingestor.ingest(TestPdfs.manyLines(200), SourceFormat.PDF).normalizedText()
                 .chars().filter(c -> c == 'x').count());
     }
 
@@ -128,15 +128,20 @@ class ChildReadersTest {
 
     @Test
     void onlyAWellFormedReplyIsBelieved() {
-        ByteBuffer stray = ByteBuffer.allocate(9).put("Picked up".getBytes(StandardCharsets.US_ASCII));
-        ByteBuffer status200 = ByteBuffer.allocate(64).putInt(0x50474352).put((byte) 1).putInt(200);
-        ByteBuffer huge = ByteBuffer.allocate(9).putInt(0x50474352).put((byte) 0)
+        long number = 7;
+        ByteBuffer stray = ByteBuffer.allocate(17).put("Picked up".getBytes(StandardCharsets.US_ASCII));
+        ByteBuffer otherRequest = ByteBuffer.allocate(64).putInt(0x50474352).putLong(6).put((byte) 0).putInt(0);
+        ByteBuffer status200 = ByteBuffer.allocate(64).putInt(0x50474352).putLong(number).put((byte) 1).putInt(200);
+        ByteBuffer huge = ByteBuffer.allocate(17).putInt(0x50474352).putLong(number).put((byte) 0)
                 .putInt(ChildReaderProcess.MAX_REPLY_BYTES + 1);
-        ByteBuffer negative = ByteBuffer.allocate(9).putInt(0x50474352).put((byte) 0).putInt(-2);
-        for (ByteBuffer b : List.of(stray, status200, huge, negative)) {
+        ByteBuffer negative = ByteBuffer.allocate(17).putInt(0x50474352).putLong(number).put((byte) 0).putInt(-2);
+        for (ByteBuffer b : List.of(stray, otherRequest, status200, huge, negative)) {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(b.array()));
-            assertThrows(IOException.class, () -> ChildReaderProcess.readReply(in));
+            assertThrows(IOException.class, () -> ChildReaderProcess.readReply(in, number));
         }
+        ByteBuffer good = ByteBuffer.allocate(17).putInt(0x50474352).putLong(number).put((byte) 0).putInt(0);
+        assertEquals(0, assertDoesNotThrow(() -> ChildReaderProcess.readReply(
+                new DataInputStream(new ByteArrayInputStream(good.array())), number)).length);
     }
 
     /**
