@@ -32,12 +32,14 @@ public final class PermissionExtractor implements AreaExtractor {
     private static final Rx CONSEQUENCE = Rx.of("权限(?:后|之后)[，,]?(?:您|你)?(?:即可|可以|能够|将能|便可)([^。；;]{2,40})");
     private static final Rx SWITCH_WORDS = Rx.of("关闭|撤回|取消授权|权限管理|是指|：指|:指");
     /**
-     * A device resource used without the word 权限: "调用您的摄像头", "访问您的相册", "使用您设备的麦克风". Only resources
-     * that are parts of the device, not kinds of information (位置信息, 照片 and 网络 are collections or too vague).
+     * A device resource used without the word 权限: "调用您的摄像头", "访问您的相册", "使用您设备的麦克风", "调用您的光线传感器"
+     * (a sensor by any name). Only resources that are parts of the device, not kinds of information (位置信息, 照片 and
+     * 网络 are collections or too vague).
      */
     private static final Rx DEVICE_ACCESS = Rx.of(
             "(?:调用|访问|使用|开启|打开|读取|请求|申请|启用|连接)(?:您|你)?(?:的)?(?:手机|设备|终端)?(?:的|上的)?"
-                    + "(摄像头|相机|麦克风|话筒|相册|图库|媒体库|通讯录|蓝牙|剪切板|剪贴板|日历|传感器|陀螺仪|闪光灯|定位功能|GPS|SD卡)");
+                    + "(摄像头|相机|麦克风|话筒|相册|图库|媒体库|通讯录|蓝牙|剪切板|剪贴板|日历|\\p{IsHan}{0,4}?传感器|陀螺仪|闪光灯"
+                    + "|定位功能|GPS|SD卡)");
     /**
      * A purpose or function that opens the sentence: "为保存电子证照到手机，我们需要获得存储权限", "语音搜索需要使用您设备的
      * 麦克风" (after a list number).

@@ -33,7 +33,10 @@ class PermissionExtractorTest {
                 new Case("我们会在您开启后使用蓝牙，用于连接智能设备。", Permission.BLUETOOTH, "连接智能设备"),
                 new Case("为保存电子证照到手机，我们需要获得存储权限。", Permission.STORAGE, "保存电子证照到手机"),
                 new Case("当您使用附近网点功能时，我们会向您申请定位权限，以便为您展示附近的网点。", Permission.LOCATION,
-                        "为您展示附近的网点"))) {
+                        "为您展示附近的网点"),
+                // a sensor by any name
+                new Case("为了调整拍摄亮度，我们会调用您的光线传感器。", Permission.SENSORS, "调整拍摄亮度"),
+                new Case("我们会调用您的加速度传感器，以便识别您的摇一摇操作。", Permission.SENSORS, "识别您的摇一摇操作"))) {
             List<PermissionRequest> ps = run(c.sentence());
             assertEquals(1, ps.size(), c.sentence() + " " + ps);
             assertEquals(c.permission(), ps.get(0).permission(), c.sentence());
@@ -41,6 +44,7 @@ class PermissionExtractorTest {
         }
         // a denial, an actor without a function, information rather than a device part
         assertTrue(run("我们不会调用您的摄像头。").isEmpty());
+        assertTrue(run("我们不会调用您的光线传感器。").isEmpty());
         assertNull(run("我们会使用您的相机。").get(0).purpose());
         assertTrue(run("我们会使用您的位置信息推荐附近的门店。").isEmpty());
     }
