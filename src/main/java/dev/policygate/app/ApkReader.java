@@ -77,9 +77,7 @@ public final class ApkReader {
         if (apk.length < 4 || apk[0] != 'P' || apk[1] != 'K') {
             throw unreadable(415, "Not an APK", "the file is not a ZIP archive, so not an APK");
         }
-        try {
-            ByteArrayOutputStream header = new ByteArrayOutputStream(64);
-            DataOutputStream out = new DataOutputStream(header);
+        return ChildReaders.run(Task.class, out -> {
             out.writeInt(limits.maxEntries());
             out.writeLong(limits.maxInflatedBytes());
             out.writeInt(limits.maxRatio());
@@ -87,23 +85,16 @@ public final class ApkReader {
             out.writeLong(limits.maxDexBytes());
             out.writeInt(limits.maxClasses());
             out.writeLong(limits.maxTime().toMillis());
-            return ChildReaders.run(Task.class, header.toByteArray(), apk, "APK", limits.maxTime(),
-                    limits.heapBytes(), Task::profile).validated();
-        } catch (IOException e) {
-            throw new IllegalStateException("in-memory streams do not fail", e);
-        }
+        }, apk, "APK", limits.maxTime(), limits.heapBytes(), Task::profile).validated();
     }
 
     /** {@link #readHere} as a {@link ChildTask}: the limits and the APK in, the profile out. */
     public static final class Task implements ChildTask {
         @Override
-        public byte[] run(byte[] request) throws IOException {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(request));
+        public void run(DataInputStream in, DataOutputStream out) throws IOException {
             Limits limits = new Limits(in.readInt(), in.readLong(), in.readInt(), in.readInt(), in.readLong(),
                     in.readInt(), Duration.ofMillis(in.readLong()));
             AppProfile p = new ApkReader(limits).readHere(in.readAllBytes());
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            DataOutputStream out = new DataOutputStream(bytes);
             out.writeUTF(p.packageName());
             out.writeInt(p.targetSdkVersion() == null ? -1 : p.targetSdkVersion());
             for (List<String> list : List.of(p.permissions(), p.sdks())) {
@@ -112,7 +103,6 @@ public final class ApkReader {
                     out.writeUTF(item);
                 }
             }
-            return bytes.toByteArray();
         }
 
         static AppProfile profile(DataInputStream in) throws IOException {

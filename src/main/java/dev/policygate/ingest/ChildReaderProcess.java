@@ -2,6 +2,8 @@ package dev.policygate.ingest;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -69,7 +71,10 @@ final class ChildReaderProcess {
             ScheduledFuture<?> halt = selfStop.schedule(() -> Runtime.getRuntime().halt(2),
                     millis + TimeUnit.SECONDS.toMillis(GRACE_SECONDS), TimeUnit.MILLISECONDS);
             try {
-                byte[] reply = ((ChildTask) Class.forName(task).getConstructor().newInstance()).run(request);
+                ByteArrayOutputStream replyBytes = new ByteArrayOutputStream();
+                ((ChildTask) Class.forName(task).getConstructor().newInstance()).run(
+                        new DataInputStream(new ByteArrayInputStream(request)), new DataOutputStream(replyBytes));
+                byte[] reply = replyBytes.toByteArray();
                 if (reply.length > MAX_REPLY_BYTES) {
                     throw new IngestException(413, "File too large", "What the file holds is larger than "
                             + (MAX_REPLY_BYTES >> 20) + " MB once read.");

@@ -3,6 +3,7 @@ package dev.policygate.ingest;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -71,8 +72,8 @@ public final class ChildReaders {
     }
 
     /**
-     * Runs {@code task} in a child JVM of {@code heapBytes} heap, within {@code maxTime}, on a request that is
-     * {@code header} followed by {@code file} (sent one after the other, so the upload is not copied).
+     * Runs {@code task} in a child JVM of {@code heapBytes} heap, within {@code maxTime}, on a request that is what
+     * {@code header} writes followed by {@code file} (sent one after the other, so the upload is not copied).
      *
      * The reply is decoded by {@code decoder} before the next file may use the child, so that what the service
      * builds from replies is bounded like the replies.
@@ -81,9 +82,20 @@ public final class ChildReaders {
      * @throws IngestException the task's own refusal, or a 422 when the child was stopped or died
      * @throws Busy            when too many files wait for a child
      */
-    public static <T> T run(Class<? extends ChildTask> task, byte[] header, byte[] file, String what,
+    public static <T> T run(Class<? extends ChildTask> task, Header header, byte[] file, String what,
                             Duration maxTime, long heapBytes, Decoder<T> decoder) {
-        return SHARED.runWithin(task, header, file, what, maxTime, heapBytes, decoder);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+        try {
+            header.write(new DataOutputStream(bytes));
+        } catch (IOException e) {
+            throw new IllegalStateException("in-memory streams do not fail", e);
+        }
+        return SHARED.runWithin(task, bytes.toByteArray(), file, what, maxTime, heapBytes, decoder);
+    }
+
+    /** Writes what the task needs besides the file (its limits). */
+    public interface Header {
+        void write(DataOutputStream out) throws IOException;
     }
 
     /** Turns a child's reply into what the caller wanted. */

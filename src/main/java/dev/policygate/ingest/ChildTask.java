@@ -1,5 +1,7 @@
 package dev.policygate.ingest;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 
 /**
@@ -8,6 +10,6 @@ import java.io.IOException;
  * It throws {@link IngestException} for a file it refuses; anything else it throws is a 422.
  */
 public interface ChildTask {
-    /** The reply to one request, both in the task's own encoding. */
-    byte[] run(byte[] request) throws IOException;
+    /** Reads one request and writes its reply, both in the task's own encoding. */
+    void run(DataInputStream request, DataOutputStream reply) throws IOException;
 }

@@ -1,11 +1,10 @@
 package dev.policygate.ingest;
 
 import dev.policygate.ingest.PdfLines.Line;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,34 +14,25 @@ public final class PdfTask implements ChildTask {
 
     /** The lines of each page of {@code pdf}, read in a child JVM within the limits' time and heap. */
     static List<List<Line>> read(byte[] pdf, IngestLimits limits) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-            DataOutputStream out = new DataOutputStream(bytes);
+        return ChildReaders.run(PdfTask.class, out -> {
             out.writeLong(limits.maxUploadBytes());
             out.writeLong(limits.maxTextBytes());
             out.writeInt(limits.maxPdfPages());
             out.writeLong(limits.maxPdfMemoryBytes());
             out.writeLong(limits.maxPdfTime().toMillis());
-            return ChildReaders.run(PdfTask.class, bytes.toByteArray(), pdf, "PDF", limits.maxPdfTime(),
-                    limits.pdfReaderHeapBytes(), PdfTask::pages);
-        } catch (IOException e) {
-            throw new IllegalStateException("in-memory streams do not fail", e);
-        }
+        }, pdf, "PDF", limits.maxPdfTime(), limits.pdfReaderHeapBytes(), PdfTask::pages);
     }
 
     @Override
-    public byte[] run(byte[] request) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(request));
+    public void run(DataInputStream in, DataOutputStream out) throws IOException {
         IngestLimits limits = new IngestLimits(in.readLong(), in.readLong(), in.readInt(), in.readLong(),
                 Duration.ofMillis(in.readLong()));
         List<List<Line>> pages = PdfLines.read(in.readAllBytes(), limits);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(pages.size());
         for (List<Line> page : pages) {
             out.writeInt(page.size());
             for (Line l : page) {
-                byte[] text = l.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] text = l.text().getBytes(StandardCharsets.UTF_8);
                 out.writeInt(text.length);
                 out.write(text);
                 out.writeFloat(l.xStart());
@@ -51,7 +41,6 @@ public final class PdfTask implements ChildTask {
                 out.writeFloat(l.y());
             }
         }
-        return bytes.toByteArray();
     }
 
     private static List<List<Line>> pages(DataInputStream in) throws IOException {
@@ -63,7 +52,7 @@ public final class PdfTask implements ChildTask {
             List<Line> page = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 byte[] text = in.readNBytes(in.readInt());
-                page.add(new Line(new String(text, java.nio.charset.StandardCharsets.UTF_8), in.readFloat(),
+                page.add(new Line(new String(text, StandardCharsets.UTF_8), in.readFloat(),
                         in.readFloat(), in.readFloat(), in.readFloat()));
             }
             pages.add(page);
