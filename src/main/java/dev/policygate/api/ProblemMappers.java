@@ -1,6 +1,7 @@
 package dev.policygate.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.policygate.ingest.ChildReaders;
 import dev.policygate.ingest.IngestException;
 import dev.policygate.rules.RuleCompilationException;
@@ -56,7 +57,18 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response jsonTooLarge(StreamConstraintsException e) {
+        return Problem.response(413, "JSON too large", "The request body exceeds a limit of the JSON reader: "
+                + e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamConstraintsException tooLarge) {
+                return jsonTooLarge(tooLarge); // databind wraps the parser's refusal with the path it was at
+            }
+        }
         return Problem.response(400, "Malformed JSON", "The request body is not valid JSON for this endpoint: "
                 + e.getOriginalMessage());
     }

@@ -53,6 +53,23 @@ public class BadInputTest {
     }
 
     @Test
+    void jsonOfTooManyTokensIsRejectedBeforeItBecomesObjects() {
+        long before = storedAssessments();
+        // a million tiny permissions (4 MB): the parser stops at the token limit, before the 2,000-item check
+        String items = "\"a\",".repeat(1_000_000) + "\"a\"";
+        problem(postJson("{\"text\": \"一、我们收集的信息\", \"appProfile\": {\"permissions\": [" + items + "]}}"), 413)
+                .body("title", equalTo("JSON too large"))
+                .body("detail", containsString("1000000"));
+        problem(given().contentType(ContentType.JSON).body("{\"text\": \"一、我们收集的信息\", \"require\": [" + items + "]}")
+                .when().post("/api/v1/gate").then(), 413);
+        assertEquals(before, storedAssessments());
+        // the same request under the limit is read, and refused by the profile's own check
+        String fewer = "\"a\",".repeat(2_000) + "\"a\"";
+        problem(postJson("{\"text\": \"一、我们收集的信息\", \"appProfile\": {\"permissions\": [" + fewer + "]}}"), 400)
+                .body("detail", containsString("at most 2000"));
+    }
+
+    @Test
     void malformedJsonIsRejected() {
         problem(postJson("{\"text\": \"abc"), 400);
         problem(postJson("[1,2"), 400);
