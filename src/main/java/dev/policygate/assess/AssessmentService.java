@@ -37,6 +37,8 @@ public class AssessmentService {
     RuleSetService ruleSets;
     @Inject
     ObjectMapper json;
+    /** Stored JSON is read without the request bodies' token limit (api.JsonLimits): what was stored stays readable. */
+    private ObjectMapper stored;
 
     @Inject
     io.micrometer.core.instrument.MeterRegistry metrics;
@@ -53,6 +55,12 @@ public class AssessmentService {
         dev.policygate.extract.FactExtractor extractor = new dev.policygate.extract.FactExtractor();
         this.assessor = new PolicyAssessor(extractor, evaluator);
         this.previews = new PolicyAssessor(extractor, authoring);
+    }
+
+    @jakarta.annotation.PostConstruct
+    void unboundedReader() {
+        stored = json.copy();
+        stored.getFactory().setStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.defaults());
     }
 
     /**
@@ -272,8 +280,8 @@ public class AssessmentService {
     public AssessmentReport report(AssessmentRecord r) {
         try {
             return new AssessmentReport(r.id, r.createdAt, r.title, r.documentSha256, r.ruleSetVersion, r.score,
-                    r.verdict, r.normalizedText, json.readValue(r.findingsJson, FINDING_LIST),
-                    json.readTree(r.factsJson), r.appId, r.versionLabel);
+                    r.verdict, r.normalizedText, stored.readValue(r.findingsJson, FINDING_LIST),
+                    stored.readTree(r.factsJson), r.appId, r.versionLabel);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored assessment " + r.id + " is corrupt", e);
         }
