@@ -33,6 +33,25 @@ public record IngestLimits(long maxUploadBytes, long maxTextBytes, int maxPdfPag
         return maxPdfMemoryBytes + 64 * MB;
     }
 
+    /** The length of {@code s} in UTF-8, what {@link #maxTextBytes} counts. */
+    static long utf8Bytes(CharSequence s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+
     static IngestException tooLarge(String detail) {
         return new IngestException(413, "Policy too large", detail);
     }

@@ -116,7 +116,7 @@ public final class Ingestor {
         if (text.isEmpty()) {
             throw IngestException.empty();
         }
-        long utf8 = utf8Length(text);
+        long utf8 = IngestLimits.utf8Bytes(text);
         if (utf8 > limits.maxTextBytes()) {
             throw IngestLimits.tooLarge("The policy text has " + utf8 + " bytes (UTF-8); at most "
                     + limits.maxTextBytes() + " are accepted.");
@@ -124,23 +124,5 @@ public final class Ingestor {
         SectionParser.Result parsed = SectionParser.parse(text);
         List<Sentence> sentences = SentenceSplitter.split(text, parsed);
         return new Document(text, format, List.copyOf(parsed.sections()), List.copyOf(sentences));
-    }
-
-    private static long utf8Length(String s) {
-        long n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                n++;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c)) {
-                n += 4;
-                i++;
-            } else {
-                n += 3;
-            }
-        }
-        return n;
     }
 }

@@ -128,9 +128,9 @@ final class PdfLines {
     /** Collects lines with their horizontal extent. */
     private static final class LineStripper extends PDFTextStripper {
         final List<List<Line>> pages = new ArrayList<>();
-        private final long maxChars;
+        private final long maxBytes;
         private final long maxLines;
-        private long chars;
+        private long bytes;
         private long lines;
         private List<Line> page;
         private final StringBuilder line = new StringBuilder();
@@ -139,8 +139,8 @@ final class PdfLines {
         private float charWidth;
         private float y = Float.NaN;
 
-        LineStripper(long maxChars, long maxLines) throws IOException {
-            this.maxChars = maxChars;
+        LineStripper(long maxBytes, long maxLines) throws IOException {
+            this.maxBytes = maxBytes;
             this.maxLines = maxLines;
         }
 
@@ -160,7 +160,7 @@ final class PdfLines {
         @Override
         protected void writeString(String text, List<TextPosition> positions) {
             line.append(text);
-            count(text.length());
+            count(IngestLimits.utf8Bytes(text));
             for (TextPosition tp : positions) {
                 if (Float.isNaN(y)) {
                     y = tp.getYDirAdj();
@@ -190,10 +190,10 @@ final class PdfLines {
             flushLine();
         }
 
-        /** Counts text as the service will get it: separators and line breaks too. */
-        private void count(int n) {
-            chars += n;
-            if (chars > maxChars) {
+        /** Counts text as the service will count it, in UTF-8 bytes: separators and line breaks too. */
+        private void count(long n) {
+            bytes += n;
+            if (bytes > maxBytes) {
                 throw IngestLimits.tooLarge("The PDF holds more text than the accepted maximum.");
             }
         }

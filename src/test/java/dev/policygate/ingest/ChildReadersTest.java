@@ -75,6 +75,20 @@ class ChildReadersTest {
     }
 
     @Test
+    void theChildCountsTextInUtf8BytesAsTheServiceDoes() throws IOException {
+        // 1,000 Chinese characters are 3,000 bytes: over a 2,000-byte limit, though only 1,000 characters
+        Ingestor ingestor = new Ingestor(new IngestLimits(20 * IngestLimits.MB, 2000, 500, 64 * IngestLimits.MB,
+                Duration.ofSeconds(30)));
+        IngestException e = assertThrows(IngestException.class,
+                () -> ingestor.ingest(TestPdfs.pdf("个人信息".repeat(250)), SourceFormat.PDF));
+        assertEquals(413, e.httpStatus());
+        assertEquals("The PDF holds more text than the accepted maximum.", e.getMessage(),
+                "refused in the child, before the service builds the text");
+        assertEquals("个人信息".repeat(150), ingestor.ingest(TestPdfs.pdf("个人信息".repeat(150)), SourceFormat.PDF)
+                .normalizedText().replaceAll("\\s", ""), "600 characters, 1,800 bytes and the line breaks: read");
+    }
+
+    @Test
     void aChildThatRefusesAFileReadsTheNext() throws IOException {
         Ingestor ingestor = ingestor(64 * IngestLimits.MB, Duration.ofSeconds(30));
         ingestor.ingest(TestPdfs.pdf(POLICY), SourceFormat.PDF);
