@@ -58,14 +58,14 @@ final class EvalCommand implements Callable<Integer> {
             return PolicygateCli.USAGE;
         }
         String mode;
-        ExtractionEval.Scores scores;
+        ExtractionEval.Forms scores;
         LabelAgreement agreement = LabelAgreement.of(policies);
         if (lexiconsOnly) {
             mode = "lexicons and patterns only";
-            scores = ExtractionEval.evaluate(policies, new FactExtractor((SentenceClassifier) null), agreement);
+            scores = ExtractionEval.evaluateBothForms(policies, new FactExtractor((SentenceClassifier) null), agreement);
         } else if (folds == 0) {
             mode = "shipped classifier (trained on these policies)";
-            scores = ExtractionEval.evaluate(policies, new FactExtractor(), agreement);
+            scores = ExtractionEval.evaluateBothForms(policies, new FactExtractor(), agreement);
         } else {
             if (folds < 2 || folds > policies.size()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--folds must be 0 or between 2 and "
@@ -87,10 +87,10 @@ final class EvalCommand implements Callable<Integer> {
         return PolicygateCli.PASS;
     }
 
-    static ObjectNode json(ExtractionEval.Scores scores, LabelAgreement agreement, String mode, int policies,
+    static ObjectNode json(ExtractionEval.Forms scores, LabelAgreement agreement, String mode, int policies,
                            int sentences) {
-        AreaScores s = scores.all();
-        AreaScores u = scores.undisputed();
+        AreaScores s = scores.lines().all();
+        AreaScores u = scores.lines().undisputed();
         ObjectNode root = JsonReport.MAPPER.createObjectNode();
         root.put("mode", mode);
         root.put("policies", policies);
@@ -106,6 +106,16 @@ final class EvalCommand implements Callable<Integer> {
         }
         root.put("macroF1", round(s.macroF1()));
         root.put("undisputedMacroF1", round(u.macroF1()));
+        ObjectNode paragraphs = root.putObject("paragraphs");
+        AreaScores p = scores.paragraphs().all();
+        ArrayNode paragraphAreas = paragraphs.putArray("areas");
+        for (Area a : Area.values()) {
+            ObjectNode n = paragraphAreas.addObject();
+            n.put("area", a.name());
+            putScores(n, p, a);
+        }
+        paragraphs.put("macroF1", round(p.macroF1()));
+        paragraphs.put("undisputedMacroF1", round(scores.paragraphs().undisputed().macroF1()));
         ObjectNode labels = root.putObject("labelAgreement");
         labels.put("pairs", agreement.pairs());
         labels.put("macroF1", round(agreement.scores().macroF1()));
@@ -121,27 +131,33 @@ final class EvalCommand implements Callable<Integer> {
         n.put("f1", round(s.f1(a)));
     }
 
-    static String table(ExtractionEval.Scores scores, LabelAgreement agreement, String mode, int policies,
+    static String table(ExtractionEval.Forms scores, LabelAgreement agreement, String mode, int policies,
                         int sentences) {
-        AreaScores s = scores.all();
-        AreaScores u = scores.undisputed();
+        AreaScores s = scores.lines().all();
+        AreaScores u = scores.lines().undisputed();
+        AreaScores p = scores.paragraphs().all();
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%d policies, %d sentences; %s%n", policies, sentences, mode));
-        b.append(String.format(Locale.ROOT, "%-15s %6s %6s %6s %9s %6s %6s %6s   %-20s%n",
-                "area", "labels", "found", "right", "precision", "recall", "F1", "agree", "undisputed P/R/F1"));
+        b.append(String.format(Locale.ROOT, "%-15s %6s %6s %6s %9s %6s %6s %6s   %-20s %s%n",
+                "area", "labels", "found", "right", "precision", "recall", "F1", "agree", "undisputed P/R/F1",
+                "paragraphs P/R/F1"));
         for (Area a : Area.values()) {
             int tp = s.truePositives(a);
-            b.append(String.format(Locale.ROOT, "%-15s %6d %6d %6d %9.3f %6.3f %6.3f %6.3f   %.3f/%.3f/%.3f%n",
+            b.append(String.format(Locale.ROOT, "%-15s %6d %6d %6d %9.3f %6.3f %6.3f %6.3f   %.3f/%.3f/%.3f    "
+                            + "%.3f/%.3f/%.3f%n",
                     a.name(), tp + s.falseNegatives(a), tp + s.falsePositives(a), tp, s.precision(a), s.recall(a),
-                    s.f1(a), agreement.scores().f1(a), u.precision(a), u.recall(a), u.f1(a)));
+                    s.f1(a), agreement.scores().f1(a), u.precision(a), u.recall(a), u.f1(a), p.precision(a),
+                    p.recall(a), p.f1(a)));
         }
-        b.append(String.format(Locale.ROOT, "macro-F1 %.3f (agree: %.3f; undisputed: %.3f)%n", s.macroF1(),
-                agreement.scores().macroF1(), u.macroF1()));
+        b.append(String.format(Locale.ROOT, "macro-F1 %.3f (agree: %.3f; undisputed: %.3f; paragraphs: %.3f)%n",
+                s.macroF1(), agreement.scores().macroF1(), u.macroF1(), p.macroF1()));
         b.append(String.format(Locale.ROOT, "agree: F1 of the labels against themselves, over %d pairs of policies "
                 + "that hold the same sentence (of %d characters or more)%n", agreement.pairs(),
                 LabelAgreement.MIN_CHARS));
         b.append("undisputed: a sentence is left out for an area when its labelled copies in other policies "
                 + "disagree about that area\n");
+        b.append("paragraphs: the same sentences joined into paragraphs as web pages and PDFs give them (a sentence "
+                + "ending in 。！？； runs on into the next)\n");
         return b.toString();
     }
 

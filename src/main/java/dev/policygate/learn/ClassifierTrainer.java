@@ -21,27 +21,30 @@ import java.util.Set;
 
 /**
  * Trains the {@link SentenceClassifier} with liblinear: one L2-regularised logistic regression per area (dual
- * solver), on every sentence of the given labelled policies as the
- * product splits them, each labelled with the areas of the annotated sentence that holds it. Features seen in
- * fewer than {@link #MIN_COUNT} training sentences are left out, and weights are rounded to
- * {@link #PRECISION} and dropped below {@link #PRUNE} (so the model file stays small; a few hundredths of a logit). Deterministic: policies in the given order,
- * sentences in text order, features sorted, liblinear's random generator reset before each area.
+ * solver), on every sentence of the given labelled policies as the product splits them, each policy in two forms
+ * ({@link #bothForms}), each sentence labelled with the areas of the annotated sentence that holds it. Features seen
+ * in fewer than {@link #MIN_COUNT} training sentences of one form are left out, and weights are rounded to
+ * {@link #PRECISION} and dropped below {@link #PRUNE} (so the model file stays small; a few hundredths of a logit).
+ * Deterministic: policies in the given order, sentences in text order, features sorted, liblinear's random generator
+ * reset before each area.
  */
 public final class ClassifierTrainer {
     /** liblinear's cost (inverse regularisation strength), chosen by policy-level cross-validation. */
     public static final double COST = 4.0;
     public static final double EPSILON = 0.1;
     public static final int MIN_COUNT = 2;
-    public static final double PRUNE = 0.2;
+    public static final double PRUNE = 0.3;
     public static final double PRECISION = 0.001;
     /** The probability from which a sentence is in an area, chosen by policy-level cross-validation. */
     public static final double THRESHOLD = 0.45;
     /**
      * Higher thresholds where precision stays under 0.75 at {@link #THRESHOLD}: the labels of PERMISSIONS also mark
-     * sentences about consent in general (授权), those of COLLECTION the uses of PI (README "The learned sentence
-     * layer" gives the cost in recall).
+     * sentences about consent in general (授权), those of COLLECTION the uses of PI; SECURITY and RIGHTS fell just
+     * under the floor when the model learned paragraphs too (README "The learned sentence layer" gives the cost in
+     * recall).
      */
-    public static final Map<Area, Double> AREA_THRESHOLDS = Map.of(Area.COLLECTION, 0.50, Area.PERMISSIONS, 0.65);
+    public static final Map<Area, Double> AREA_THRESHOLDS = Map.of(Area.COLLECTION, 0.50, Area.PERMISSIONS, 0.65,
+            Area.SECURITY, 0.50, Area.RIGHTS, 0.50);
     /** Inner folds (by policy) for stage two's training inputs. */
     public static final int CONTEXT_FOLDS = 5;
     /** Stage two's cost: 41 inputs and some 15,000 sentences need little regularisation. */
@@ -53,6 +56,30 @@ public final class ClassifierTrainer {
 
     /** The examples: each sentence's sorted feature keys and its areas. */
     record Example(long[] keys, int generated, Set<Area> areas) {
+    }
+
+    /**
+     * Each policy as the product meets policies: one sentence per line (as the data come), and joined into
+     * paragraphs as web pages and PDFs give them ({@link LabelledPolicy#inParagraphs}). Trained on lines alone, the
+     * model read paragraphs far worse (README "Accuracy").
+     */
+    static List<LabelledPolicy> bothForms(List<LabelledPolicy> policies) {
+        List<LabelledPolicy> out = new ArrayList<>(2 * policies.size());
+        for (LabelledPolicy p : policies) {
+            out.add(p);
+            out.add(p.inParagraphs());
+        }
+        return out;
+    }
+
+    private static Map<Long, Integer> counts(List<Example> examples) {
+        Map<Long, Integer> counts = new HashMap<>();
+        for (Example e : examples) {
+            for (long k : e.keys()) {
+                counts.merge(k, 1, Integer::sum);
+            }
+        }
+        return counts;
     }
 
     static List<Example> examples(List<LabelledPolicy> policies) {
@@ -95,7 +122,7 @@ public final class ClassifierTrainer {
                 (i % CONTEXT_FOLDS == k ? heldOut : training).add(policies.get(i));
             }
             SentenceClassifier model = train(training, List.of(), SolverType.L2R_LR_DUAL, COST, EPSILON);
-            for (LabelledPolicy p : heldOut) {
+            for (LabelledPolicy p : bothForms(heldOut)) {
                 List<Sentence> sentences = p.document().sentences();
                 double[][] context = SentenceClassifier.contextRows(model.sentenceLogits(p.document()), sentences);
                 for (int i = 0; i < sentences.size(); i++) {
@@ -136,15 +163,25 @@ public final class ClassifierTrainer {
 
     static SentenceClassifier train(List<LabelledPolicy> policies, List<String> header, SolverType solver,
                                     double cost, double epsilon) {
-        List<Example> examples = examples(policies);
-        Map<Long, Integer> counts = new HashMap<>();
-        for (Example e : examples) {
-            for (long k : e.keys()) {
-                counts.merge(k, 1, Integer::sum);
+        List<Example> lines = examples(policies);
+        List<Example> paragraphs = examples(policies.stream().map(LabelledPolicy::inParagraphs).toList());
+        // a feature must be seen in MIN_COUNT sentences of one form: both forms of one sentence are one sighting
+        Map<Long, Integer> lineCounts = counts(lines);
+        Map<Long, Integer> paragraphCounts = counts(paragraphs);
+        java.util.Set<Long> frequent = new java.util.HashSet<>();
+        lineCounts.forEach((k, n) -> {
+            if (n >= MIN_COUNT) {
+                frequent.add(k);
             }
-        }
-        long[] vocabulary = counts.entrySet().stream().filter(e -> e.getValue() >= MIN_COUNT)
-                .mapToLong(Map.Entry::getKey).sorted().toArray();
+        });
+        paragraphCounts.forEach((k, n) -> {
+            if (n >= MIN_COUNT) {
+                frequent.add(k);
+            }
+        });
+        long[] vocabulary = frequent.stream().mapToLong(Long::longValue).sorted().toArray();
+        List<Example> examples = new ArrayList<>(lines);
+        examples.addAll(paragraphs);
         Problem problem = new Problem();
         problem.l = examples.size();
         problem.n = vocabulary.length + 1;
@@ -228,7 +265,8 @@ public final class ClassifierTrainer {
                 "Policy Summarization and Interpretation\", NeurIPS 2023 Datasets and Benchmarks",
                 "(github.com/EnlightenedAI/CAPP-130), licensed CC BY 4.0 (creativecommons.org/licenses/by/4.0/).",
                 "Trained on " + policies.size() + " of its policies (" + sentences + " labelled sentences), first "
-                        + policies.get(0).name() + ", last " + policies.get(policies.size() - 1).name() + ".",
+                        + policies.get(0).name() + ", last " + policies.get(policies.size() - 1).name()
+                        + ", each one sentence per line and joined into paragraphs.",
                 "liblinear L2-regularised logistic regression per area (dual), C=" + COST
                         + ", eps=" + EPSILON + ", features seen in at least "
                         + MIN_COUNT + " sentences, weights below " + PRUNE

@@ -33,6 +33,18 @@ public final class ExtractionEval {
         }
     }
 
+    /** The counts with the policies as given (one sentence per line) and joined into paragraphs. */
+    public record Forms(Scores lines, Scores paragraphs) {
+        Forms() {
+            this(new Scores(), new Scores());
+        }
+
+        void addAll(Forms other) {
+            lines.addAll(other.lines);
+            paragraphs.addAll(other.paragraphs);
+        }
+    }
+
     /** The counts of one policy, given the facts extracted from its document. */
     public static Scores score(LabelledPolicy policy, List<Fact> facts, LabelAgreement agreement) {
         List<Set<Area>> found = new ArrayList<>(policy.size());
@@ -70,25 +82,32 @@ public final class ExtractionEval {
         return total;
     }
 
+    /** Every policy extracted by one extractor, in both forms ({@link LabelledPolicy#inParagraphs}). */
+    public static Forms evaluateBothForms(List<LabelledPolicy> policies, FactExtractor extractor,
+                                          LabelAgreement agreement) {
+        return new Forms(evaluate(policies, extractor, agreement),
+                evaluate(policies.stream().map(LabelledPolicy::inParagraphs).toList(), extractor, agreement));
+    }
+
     /**
      * Cross-validation by policy: policy {@code i} (in the given order) is in fold {@code i % folds}; each fold is
      * extracted by the extractor that {@code train} builds from the other folds' policies only, so every
-     * sentence is scored by a model that never saw its policy.
+     * sentence is scored by a model that never saw its policy; in both forms.
      */
-    public static Scores crossValidate(List<LabelledPolicy> policies, int folds,
-                                       Function<List<LabelledPolicy>, FactExtractor> train, LabelAgreement agreement) {
+    public static Forms crossValidate(List<LabelledPolicy> policies, int folds,
+                                      Function<List<LabelledPolicy>, FactExtractor> train, LabelAgreement agreement) {
         if (folds < 2 || folds > policies.size()) {
             throw new IllegalArgumentException("folds must be between 2 and the number of policies ("
                     + policies.size() + "), not " + folds);
         }
-        Scores total = new Scores();
+        Forms total = new Forms();
         for (int k = 0; k < folds; k++) {
             List<LabelledPolicy> training = new ArrayList<>();
             List<LabelledPolicy> heldOut = new ArrayList<>();
             for (int i = 0; i < policies.size(); i++) {
                 (i % folds == k ? heldOut : training).add(policies.get(i));
             }
-            total.addAll(evaluate(heldOut, train.apply(training), agreement));
+            total.addAll(evaluateBothForms(heldOut, train.apply(training), agreement));
         }
         return total;
     }

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 /**
  * One policy of the labelled yardstick: its sentences in order, each with the areas the annotators gave it
  * (JSON lines {@code {"text": …, "labels": [...]}}). {@link #document()} is the policy as the product sees it:
- * the sentences, each normalised, joined by newlines and ingested; {@link #starts()}/{@link #ends()} locate
- * every sentence in that document's normalised text.
+ * the sentences, each normalised, joined by newlines and ingested ({@link #inParagraphs()}: joined into paragraphs);
+ * {@link #starts()}/{@link #ends()} locate every sentence in that document's normalised text.
  */
 public record LabelledPolicy(String name, List<String> texts, List<Set<Area>> areas, Document document,
                              int[] starts, int[] ends) {
@@ -92,20 +92,40 @@ public record LabelledPolicy(String name, List<String> texts, List<Set<Area>> ar
         if (texts.isEmpty()) {
             throw new IllegalArgumentException(file + ": no sentences");
         }
-        String joined = String.join("\n", texts);
-        Document document = ingestor.ingestText(joined);
-        if (!document.normalizedText().equals(joined)) {
-            throw new IllegalStateException(file + ": normalising the joined sentences changed them");
-        }
+        return of(name, texts, areas, ingestor, false);
+    }
+
+    /**
+     * The same sentences as a web page or a PDF gives them: a sentence that ends with 。！？； (or . ! ? ;) runs on
+     * into the next on one line; any other (a heading, a list item without a full stop) ends its line. A model
+     * trained only on one sentence per line misreads such paragraphs (README "Accuracy").
+     */
+    public LabelledPolicy inParagraphs() {
+        return of(name, texts, areas, new Ingestor(), true);
+    }
+
+    private static LabelledPolicy of(String name, List<String> texts, List<Set<Area>> areas, Ingestor ingestor,
+                                     boolean paragraphs) {
+        StringBuilder joined = new StringBuilder();
         int[] starts = new int[texts.size()];
         int[] ends = new int[texts.size()];
-        int at = 0;
         for (int i = 0; i < texts.size(); i++) {
-            starts[i] = at;
-            ends[i] = at + texts.get(i).length();
-            at = ends[i] + 1;
+            if (i > 0 && !(paragraphs && endsASentence(texts.get(i - 1)))) {
+                joined.append('\n');
+            }
+            starts[i] = joined.length();
+            joined.append(texts.get(i));
+            ends[i] = joined.length();
+        }
+        Document document = ingestor.ingestText(joined.toString());
+        if (!document.normalizedText().contentEquals(joined)) {
+            throw new IllegalStateException(name + ": normalising the joined sentences changed them");
         }
         return new LabelledPolicy(name, List.copyOf(texts), List.copyOf(areas), document, starts, ends);
+    }
+
+    private static boolean endsASentence(String text) {
+        return "。！？；.!?;".indexOf(text.charAt(text.length() - 1)) >= 0;
     }
 
     /** The index of the sentence that holds {@code offset} (the newline after a sentence counts to it). */

@@ -75,7 +75,7 @@ class SentenceClassifierTest {
     @Test
     void aSentenceNoPatternReadsBecomesAnAreaStatementCitingIt() {
         String text = "一、我们如何收集您的个人信息\n我们处理的个人信息包括：基本资料（姓名、出生日期、性别）；身份信息（身份证件号码）。\n"
-                + "身份信息：身份证件号码、护照号码。\n二、权限\n为了扫码，我们会申请相机权限。";
+                + "身份信息：身份证件号码、护照号码，用于实名认证。\n二、权限\n为了扫码，我们会申请相机权限。";
         Document d = new Ingestor().ingestText(text);
         List<Fact> facts = new FactExtractor().extract(d);
         // the enumeration without a collection verb is read by the collection patterns
@@ -169,7 +169,7 @@ class SentenceClassifierTest {
     @Test
     void theLexiconsAloneMakeNoAreaStatements() {
         Document d = new Ingestor().ingestText("一、我们如何收集您的个人信息\n我们处理的个人信息包括：基本资料（姓名、出生日期、性别）；"
-                + "身份信息（身份证件号码）。\n身份信息：身份证件号码、护照号码。\n二、权限\n为了扫码，我们会申请相机权限。");
+                + "身份信息（身份证件号码）。\n身份信息：身份证件号码、护照号码，用于实名认证。\n二、权限\n为了扫码，我们会申请相机权限。");
         assertTrue(new FactExtractor().extract(d).stream().anyMatch(f -> f instanceof AreaStatement));
         assertFalse(new FactExtractor((SentenceClassifier) null).extract(d).stream()
                 .anyMatch(f -> f instanceof AreaStatement));
