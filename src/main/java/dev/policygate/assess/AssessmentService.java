@@ -1,6 +1,7 @@
 package dev.policygate.assess;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.policygate.api.ProblemException;
@@ -16,6 +17,7 @@ import dev.policygate.rules.CompiledRuleSet;
 import dev.policygate.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -57,10 +59,10 @@ public class AssessmentService {
         this.previews = new PolicyAssessor(extractor, authoring);
     }
 
-    @jakarta.annotation.PostConstruct
+    @PostConstruct
     void unboundedReader() {
         stored = json.copy();
-        stored.getFactory().setStreamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.defaults());
+        stored.getFactory().setStreamReadConstraints(StreamReadConstraints.defaults());
     }
 
     /**
@@ -143,7 +145,7 @@ public class AssessmentService {
     int recentResultsMb;
     private RecentResults recent;
 
-    @jakarta.annotation.PostConstruct
+    @PostConstruct
     void registerMeters() {
         recent = new RecentResults(recentResultsMb * 1024L * 1024L / 2); // a char of a Java String: two bytes at most
         extractionDuration = metrics.timer("policygate.extraction.duration");

@@ -14,6 +14,7 @@ import dev.policygate.ingest.Sentence;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -166,19 +167,14 @@ public final class ClassifierTrainer {
         List<Example> lines = examples(policies);
         List<Example> paragraphs = examples(policies.stream().map(LabelledPolicy::inParagraphs).toList());
         // a feature must be seen in MIN_COUNT sentences of one form: both forms of one sentence are one sighting
-        Map<Long, Integer> lineCounts = counts(lines);
-        Map<Long, Integer> paragraphCounts = counts(paragraphs);
-        java.util.Set<Long> frequent = new java.util.HashSet<>();
-        lineCounts.forEach((k, n) -> {
-            if (n >= MIN_COUNT) {
-                frequent.add(k);
-            }
-        });
-        paragraphCounts.forEach((k, n) -> {
-            if (n >= MIN_COUNT) {
-                frequent.add(k);
-            }
-        });
+        Set<Long> frequent = new HashSet<>();
+        for (Map<Long, Integer> counts : List.of(counts(lines), counts(paragraphs))) {
+            counts.forEach((key, n) -> {
+                if (n >= MIN_COUNT) {
+                    frequent.add(key);
+                }
+            });
+        }
         long[] vocabulary = frequent.stream().mapToLong(Long::longValue).sorted().toArray();
         List<Example> examples = new ArrayList<>(lines);
         examples.addAll(paragraphs);
@@ -269,7 +265,7 @@ public final class ClassifierTrainer {
                         + ", each one sentence per line and joined into paragraphs.",
                 "liblinear L2-regularised logistic regression per area (dual), C=" + COST
                         + ", eps=" + EPSILON + ", features seen in at least "
-                        + MIN_COUNT + " sentences, weights below " + PRUNE
+                        + MIN_COUNT + " sentences of one form, weights below " + PRUNE
                         + " dropped; stage two (context) from " + CONTEXT_FOLDS + " inner folds by policy, C="
                         + CONTEXT_COST + "; threshold " + THRESHOLD + areaThresholds() + ".");
     }
