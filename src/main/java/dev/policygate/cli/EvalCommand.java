@@ -44,6 +44,12 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--lexicons-only", description = "Without the sentence classifier: the lexicons and patterns alone.")
     boolean lexiconsOnly;
 
+    @Option(names = "--thresholds", split = ",", paramLabel = "P",
+            description = "Cross-validated as with --folds, each fold's classifier tried at each of these "
+                    + "probabilities (0 < P < 1), the same for every area: per area and threshold precision, recall "
+                    + "and F1, to choose the thresholds training sets (ClassifierTrainer).")
+    double[] thresholds;
+
     @Override
     public Integer call() throws Exception {
         if (!format.equals("table") && !format.equals("json")) {
@@ -60,6 +66,9 @@ final class EvalCommand implements Callable<Integer> {
         String mode;
         ExtractionEval.Forms scores;
         LabelAgreement agreement = LabelAgreement.of(policies);
+        if (thresholds != null) {
+            return sweep(policies, agreement);
+        }
         if (lexiconsOnly) {
             mode = "lexicons and patterns only";
             scores = ExtractionEval.evaluateBothForms(policies, new FactExtractor((SentenceClassifier) null), agreement);
@@ -82,6 +91,66 @@ final class EvalCommand implements Callable<Integer> {
                     .writeValueAsString(json(scores, agreement, mode, policies.size(), sentences)));
         } else {
             out.print(table(scores, agreement, mode, policies.size(), sentences));
+        }
+        out.flush();
+        return PolicygateCli.PASS;
+    }
+
+    /** {@code --thresholds}: the held-out scores of every area at each threshold. */
+    private int sweep(List<LabelledPolicy> policies, LabelAgreement agreement) throws Exception {
+        if (lexiconsOnly || folds < 2 || folds > policies.size()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--thresholds needs --folds between 2 and "
+                    + policies.size() + " and the sentence classifier (not --lexicons-only)");
+        }
+        for (double t : thresholds) {
+            if (!(t > 0 && t < 1)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--thresholds: " + t
+                        + " is not a probability between 0 and 1");
+            }
+        }
+        double[] sorted = java.util.Arrays.stream(thresholds).sorted().distinct().toArray();
+        List<ExtractionEval.Forms> scores = ExtractionEval.crossValidateThresholds(policies, folds,
+                training -> ClassifierTrainer.train(training, List.of()), sorted, agreement);
+        PrintWriter out = spec.commandLine().getOut();
+        String mode = folds + "-fold cross-validation by policy, every area at each threshold";
+        if (format.equals("json")) {
+            ObjectNode root = JsonReport.MAPPER.createObjectNode();
+            root.put("mode", mode);
+            root.put("policies", policies.size());
+            ArrayNode rows = root.putArray("thresholds");
+            for (int t = 0; t < sorted.length; t++) {
+                ObjectNode row = rows.addObject();
+                row.put("threshold", sorted[t]);
+                AreaScores lines = scores.get(t).lines().all();
+                AreaScores paragraphs = scores.get(t).paragraphs().all();
+                ArrayNode areas = row.putArray("areas");
+                for (Area a : Area.values()) {
+                    ObjectNode n = areas.addObject();
+                    n.put("area", a.name());
+                    putScores(n, lines, a);
+                    putScores(n.putObject("paragraphs"), paragraphs, a);
+                }
+                row.put("macroF1", round(lines.macroF1()));
+                row.put("paragraphsMacroF1", round(paragraphs.macroF1()));
+            }
+            out.println(JsonReport.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        } else {
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%d policies; %s%n", policies.size(), mode));
+            b.append(String.format(Locale.ROOT, "%-15s %9s %-20s %s%n", "area", "threshold", "P/R/F1",
+                    "paragraphs P/R/F1"));
+            for (Area a : Area.values()) {
+                for (int t = 0; t < sorted.length; t++) {
+                    AreaScores l = scores.get(t).lines().all();
+                    AreaScores p = scores.get(t).paragraphs().all();
+                    b.append(String.format(Locale.ROOT, "%-15s %9.2f %.3f/%.3f/%.3f  %.3f/%.3f/%.3f%n", a.name(),
+                            sorted[t], l.precision(a), l.recall(a), l.f1(a), p.precision(a), p.recall(a), p.f1(a)));
+                }
+            }
+            for (int t = 0; t < sorted.length; t++) {
+                b.append(String.format(Locale.ROOT, "macro-F1 at %.2f: %.3f (paragraphs: %.3f)%n", sorted[t],
+                        scores.get(t).lines().all().macroF1(), scores.get(t).paragraphs().all().macroF1()));
+            }
+            out.print(b);
         }
         out.flush();
         return PolicygateCli.PASS;

@@ -5,10 +5,13 @@ import dev.policygate.extract.FactExtractor;
 import dev.policygate.facts.Area;
 import dev.policygate.facts.Citation;
 import dev.policygate.facts.Fact;
+import dev.policygate.extract.SentenceClassifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -96,19 +99,49 @@ public final class ExtractionEval {
      */
     public static Forms crossValidate(List<LabelledPolicy> policies, int folds,
                                       Function<List<LabelledPolicy>, FactExtractor> train, LabelAgreement agreement) {
+        Forms total = new Forms();
+        forEachFold(policies, folds, (training, heldOut) ->
+                total.addAll(evaluateBothForms(heldOut, train.apply(training), agreement)));
+        return total;
+    }
+
+    /**
+     * As {@link #crossValidate}, with each fold's classifier ({@code train}) tried at every one of {@code thresholds}
+     * in turn, the same for every area: the held-out trade-off between precision and recall, one {@link Forms} per
+     * threshold. A sentence found at one threshold is found at every lower one.
+     */
+    public static List<Forms> crossValidateThresholds(List<LabelledPolicy> policies, int folds,
+                                                      Function<List<LabelledPolicy>, SentenceClassifier> train,
+                                                      double[] thresholds, LabelAgreement agreement) {
+        List<Forms> totals = new ArrayList<>();
+        for (int t = 0; t < thresholds.length; t++) {
+            totals.add(new Forms());
+        }
+        forEachFold(policies, folds, (training, heldOut) -> {
+            SentenceClassifier model = train.apply(training);
+            for (int t = 0; t < thresholds.length; t++) {
+                double[] each = new double[Area.values().length];
+                Arrays.fill(each, thresholds[t]);
+                totals.get(t).addAll(evaluateBothForms(heldOut, new FactExtractor(model.withThresholds(each)),
+                        agreement));
+            }
+        });
+        return totals;
+    }
+
+    private static void forEachFold(List<LabelledPolicy> policies, int folds,
+                                    BiConsumer<List<LabelledPolicy>, List<LabelledPolicy>> fold) {
         if (folds < 2 || folds > policies.size()) {
             throw new IllegalArgumentException("folds must be between 2 and the number of policies ("
                     + policies.size() + "), not " + folds);
         }
-        Forms total = new Forms();
         for (int k = 0; k < folds; k++) {
             List<LabelledPolicy> training = new ArrayList<>();
             List<LabelledPolicy> heldOut = new ArrayList<>();
             for (int i = 0; i < policies.size(); i++) {
                 (i % folds == k ? heldOut : training).add(policies.get(i));
             }
-            total.addAll(evaluateBothForms(heldOut, train.apply(training), agreement));
+            fold.accept(training, heldOut);
         }
-        return total;
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.policygate.Corpus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,51 @@ class EvalCommandTest {
         Cli.Run table = Cli.run("eval", dir.toString(), "--lexicons-only");
         assertEquals(0, table.code(), table.toString());
         assertTrue(table.out().contains("undisputed P/R/F1"), table.out());
+    }
+
+    @Test
+    void thresholdsTradePrecisionForRecallOnHeldOutPolicies() throws Exception {
+        // six real labelled policies, two folds: each fold's classifier is trained on the other three
+        try (var files = Files.list(Corpus.dir().resolve("labelled"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().limit(6).toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        Cli.Run run = Cli.run("eval", dir.toString(), "--folds", "2", "--thresholds", "0.9,0.3,0.6", "--format", "json");
+        assertEquals(0, run.code(), run.toString());
+        JsonNode rows = new ObjectMapper().readTree(run.out()).get("thresholds");
+        assertEquals(3, rows.size(), run.out());
+        assertEquals(0.3, rows.get(0).get("threshold").asDouble(), run.out());
+        assertEquals(0.9, rows.get(2).get("threshold").asDouble(), run.out());
+        int gained = 0;
+        for (String form : new String[] {"lines", "paragraphs"}) {
+            for (int a = 0; a < rows.get(0).get("areas").size(); a++) {
+                JsonNode low = scores(rows.get(0).get("areas").get(a), form);
+                JsonNode high = scores(rows.get(2).get("areas").get(a), form);
+                // the labels are the same at every threshold; a sentence found at 0.9 is found at 0.3
+                assertEquals(low.get("truePositives").asInt() + low.get("falseNegatives").asInt(),
+                        high.get("truePositives").asInt() + high.get("falseNegatives").asInt(), run.out());
+                assertTrue(low.get("truePositives").asInt() >= high.get("truePositives").asInt(), run.out());
+                assertTrue(low.get("falsePositives").asInt() >= high.get("falsePositives").asInt(), run.out());
+                gained += low.get("truePositives").asInt() - high.get("truePositives").asInt();
+            }
+        }
+        assertTrue(gained > 0, "a lower threshold finds more labelled sentences\n" + run.out());
+
+        Cli.Run table = Cli.run("eval", dir.toString(), "--folds", "2", "--thresholds", "0.5");
+        assertEquals(0, table.code(), table.toString());
+        assertTrue(table.out().contains("macro-F1 at 0.50"), table.out());
+
+        Cli.Run notAProbability = Cli.run("eval", dir.toString(), "--thresholds", "1.5");
+        assertEquals(2, notAProbability.code(), notAProbability.toString());
+        assertTrue(notAProbability.err().contains("1.5 is not a probability"), notAProbability.toString());
+        Cli.Run noClassifier = Cli.run("eval", dir.toString(), "--thresholds", "0.5", "--lexicons-only");
+        assertEquals(2, noClassifier.code(), noClassifier.toString());
+        assertTrue(noClassifier.err().contains("--thresholds needs"), noClassifier.toString());
+    }
+
+    private static JsonNode scores(JsonNode area, String form) {
+        return form.equals("lines") ? area : area.get("paragraphs");
     }
 
     private static JsonNode area(JsonNode root, String name) {
