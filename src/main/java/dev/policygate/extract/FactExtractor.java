@@ -51,6 +51,12 @@ public final class FactExtractor {
     }
 
     public List<Fact> extract(Document document) {
+        try (AnchorIndex.Scope scope = AnchorIndex.open()) {
+            return extractIn(document);
+        }
+    }
+
+    private List<Fact> extractIn(Document document) {
         List<Fact> facts = new ArrayList<>();
         for (Section s : document.sections()) {
             facts.add(new DocumentSection(s.path(), s.heading(), s.level(), s.start(), s.end(),

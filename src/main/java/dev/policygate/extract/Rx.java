@@ -11,25 +11,20 @@ import java.util.regex.Pattern;
  * A regex with a cheap literal pre-check. From the pattern source it derives the literal strings one of which
  * every match must contain (the required leading literal of each top-level alternative); when the text contains
  * none of them the regex is not run at all, which keeps long alternations of Chinese keywords linear and fast.
+ * Which anchors a text contains is found for all patterns at once ({@link AnchorIndex}).
  * Patterns whose alternatives do not all start with a literal are always run. Semantics are unchanged: a
  * skipped text gets a matcher that finds nothing.
  */
 final class Rx {
     private static final Pattern NEVER = Pattern.compile("(?!)");
     private static final Pattern FLAGS = Pattern.compile("\\(\\?[idmsuxU-]");
-    /** Above this many anchors the pre-check is one pass over the text instead of one search per anchor. */
-    private static final int ONE_PASS = 6;
-
     private final Pattern pattern;
-    private final String[] anchors;
     /** every alternative starts with ^: a match can only start at 0 */
     private final boolean atStart;
 
-    /** with many anchors: the first characters of the anchors, sorted, and the anchors of each */
-    private final char[] firsts;
-    private final String[][] byFirst;
-    /** bit c set when some anchor starts with the character c */
-    private final long[] firstBits;
+    /** the anchors as bits of {@link AnchorIndex#present}: the words that hold one, and their bits */
+    private final int[] anchorWords;
+    private final long[] anchorBits;
     /** literals every match starts with, their first characters as a bitmap (null: a match may start anywhere) */
     private final String[] starts;
     private final long[] startBits;
@@ -38,7 +33,6 @@ final class Rx {
 
     private Rx(String regex, Set<String> anchors) {
         this.pattern = Pattern.compile(regex);
-        this.anchors = anchors == null ? null : anchors.toArray(new String[0]);
         this.atStart = splitTop(regex).stream().allMatch(alt -> alt.startsWith("^"));
         List<String> alts = splitTop(regex);
         this.literalOnly = anchors != null && alts.stream().allMatch(alt -> !alt.isEmpty() && isPlainLiteral(alt))
@@ -54,25 +48,16 @@ final class Rx {
             starts = null;
             startBits = null;
         }
-        if (this.anchors != null && this.anchors.length > ONE_PASS) {
-            java.util.TreeMap<Character, List<String>> m = new java.util.TreeMap<>();
-            for (String a : this.anchors) {
-                m.computeIfAbsent(a.charAt(0), k -> new ArrayList<>()).add(a);
+        if (anchors != null) {
+            java.util.TreeMap<Integer, Long> words = new java.util.TreeMap<>();
+            for (int id : AnchorIndex.register(anchors.toArray(new String[0]))) {
+                words.merge(id >>> 6, 1L << id, (x, y) -> x | y);
             }
-            firsts = new char[m.size()];
-            byFirst = new String[m.size()][];
-            firstBits = new long[1024];
-            int i = 0;
-            for (var e : m.entrySet()) {
-                char c = e.getKey();
-                firsts[i] = c;
-                firstBits[c >>> 6] |= 1L << c;
-                byFirst[i++] = e.getValue().toArray(new String[0]);
-            }
+            anchorWords = words.keySet().stream().mapToInt(Integer::intValue).toArray();
+            anchorBits = words.values().stream().mapToLong(Long::longValue).toArray();
         } else {
-            firsts = null;
-            byFirst = null;
-            firstBits = null;
+            anchorWords = null;
+            anchorBits = null;
         }
     }
 
@@ -108,31 +93,13 @@ final class Rx {
 
     /** Whether the text may match (contains one of the anchors). */
     boolean candidate(CharSequence t) {
-        if (anchors == null) {
+        if (anchorWords == null) {
             return true;
         }
-        String s = t.toString();
-        if (firsts == null) {
-            for (String a : anchors) {
-                if (s.contains(a)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        long[] bits = firstBits;
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            if ((bits[c >>> 6] & (1L << c)) == 0) {
-                continue;
-            }
-            int k = java.util.Arrays.binarySearch(firsts, c);
-            if (k >= 0) {
-                for (String a : byFirst[k]) {
-                    if (s.startsWith(a, i)) {
-                        return true;
-                    }
-                }
+        long[] present = AnchorIndex.present(t.toString());
+        for (int i = 0; i < anchorWords.length; i++) {
+            if ((present[anchorWords[i]] & anchorBits[i]) != 0) {
+                return true;
             }
         }
         return false;

@@ -41,11 +41,10 @@ public record Document(String normalizedText, SourceFormat sourceFormat, List<Se
 
     /** A citation of a whole sentence. */
     public Citation cite(Sentence sentence) {
-        return new Citation(sentence.start(), sentence.end(), sentence.section(),
-                normalizedText.substring(sentence.start(), sentence.end()));
+        return new Citation(sentence.start(), sentence.end(), sentence.section(), sentence.text());
     }
 
     public String text(Sentence sentence) {
-        return normalizedText.substring(sentence.start(), sentence.end());
+        return sentence.text();
     }
 }

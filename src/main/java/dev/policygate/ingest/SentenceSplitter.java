@@ -66,7 +66,7 @@ final class SentenceSplitter {
         }
         for (int i = s; i < e; i++) {
             if (Character.isLetterOrDigit(text.charAt(i))) {
-                out.add(new Sentence(s, e, path));
+                out.add(new Sentence(s, e, path, text.substring(s, e)));
                 return;
             }
         }
