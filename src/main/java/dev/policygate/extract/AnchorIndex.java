@@ -171,21 +171,7 @@ final class AnchorIndex {
             for (int n : order) {
                 int parent = children.get(n)[0];
                 char c = (char) children.get(n)[1];
-                int f = 0;
-                if (parent != 0) {
-                    int p = fail[parent];
-                    while (true) {
-                        int next = next(p, c);
-                        if (next >= 0) {
-                            f = next;
-                            break;
-                        }
-                        if (p == 0) {
-                            break;
-                        }
-                        p = fail[p];
-                    }
-                }
+                int f = parent == 0 ? 0 : step(fail[parent], c); // the longest proper suffix that is in the trie
                 fail[n] = f;
                 int[] inherited = out[f];
                 List<Integer> mine = own.get(n);
@@ -232,22 +218,25 @@ final class AnchorIndex {
             return -1;
         }
 
+        /** The state after reading {@code c} in {@code state}: its child, or its failure links' first one. */
+        private int step(int state, char c) {
+            while (true) {
+                int next = next(state, c);
+                if (next >= 0) {
+                    return next;
+                }
+                if (state == 0) {
+                    return 0;
+                }
+                state = fail[state];
+            }
+        }
+
         long[] scan(String s) {
             long[] bits = new long[words];
             int state = 0;
             for (int i = 0, n = s.length(); i < n; i++) {
-                char c = s.charAt(i);
-                while (true) {
-                    int next = next(state, c);
-                    if (next >= 0) {
-                        state = next;
-                        break;
-                    }
-                    if (state == 0) {
-                        break;
-                    }
-                    state = fail[state];
-                }
+                state = step(state, s.charAt(i));
                 int[] o = out[state];
                 if (o != null) {
                     for (int id : o) {
