@@ -56,7 +56,7 @@ public final class SentenceDiff {
         }
         List<SentenceChange.Span> out = new ArrayList<>(doc.sentences().size());
         for (Sentence s : doc.sentences()) {
-            out.add(new SentenceChange.Span(s.start(), s.end(), s.section(), doc.text(s)));
+            out.add(new SentenceChange.Span(s.start(), s.end(), s.section(), s.text()));
         }
         return out;
     }

@@ -1,6 +1,5 @@
 package dev.policygate.extract;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,10 +24,11 @@ final class AnchorIndex {
     }
 
     /** The ids of {@code anchors}, registering the new ones. */
-    static synchronized int[] register(String[] anchors) {
-        int[] out = new int[anchors.length];
-        for (int i = 0; i < anchors.length; i++) {
-            out[i] = IDS.computeIfAbsent(anchors[i], a -> {
+    static synchronized int[] register(java.util.Collection<String> anchors) {
+        int[] out = new int[anchors.size()];
+        int i = 0;
+        for (String anchor : anchors) {
+            out[i++] = IDS.computeIfAbsent(anchor, a -> {
                 ANCHORS.add(a);
                 return ANCHORS.size() - 1;
             });
@@ -115,11 +115,11 @@ final class AnchorIndex {
     private static final class Automaton {
         final int size;
         private final int words;
-        private long[] keys;
-        private int[] targets;
-        private int mask;
-        private int[] fail;
-        private int[][] out;
+        private final long[] keys;
+        private final int[] targets;
+        private final int mask;
+        private final int[] fail;
+        private final int[][] out;
 
         Automaton(List<String> anchors) {
             size = anchors.size();
@@ -166,9 +166,7 @@ final class AnchorIndex {
                 }
                 byDepth.get(depth[n]).add(n);
             }
-            ArrayDeque<Integer> order = new ArrayDeque<>();
-            byDepth.forEach(order::addAll);
-            for (int n : order) {
+            for (int n : byDepth.stream().flatMap(List::stream).toList()) {
                 int parent = children.get(n)[0];
                 char c = (char) children.get(n)[1];
                 int f = parent == 0 ? 0 : step(fail[parent], c); // the longest proper suffix that is in the trie

@@ -28,7 +28,7 @@ public final class ChangeNoticeExtractor implements AreaExtractor {
         ClauseText.Grouped<Method> g = new ClauseText.Grouped<>();
         ClauseText.Grouped<Method> page = new ClauseText.Grouped<>();
         for (Sentence s : d.sentences()) {
-            String t = ClauseText.text(d, s);
+            String t = s.text();
             String inner = innermost(s.section());
             // 本政策如何更新 anywhere in the path, or a bare 变更 / 更新 heading (a policy's own change section)
             boolean inChangeSection = L.find("CHANGE_HEADING", inner)

@@ -170,11 +170,6 @@ final class ClauseText {
         return out;
     }
 
-    /** The text of a sentence (a substring of the normalised text). */
-    static String text(Document d, Sentence s) {
-        return d.text(s);
-    }
-
     /** A line of the normalised text. */
     record Line(int start, int end, String text) {
     }
@@ -239,11 +234,11 @@ final class ClauseText {
         Memo m = memo(d);
         Integer i = m.index.get(s);
         if (i == null) {
-            return ContactExtractor.find(text(d, s));
+            return ContactExtractor.find(s.text());
         }
         if (m.contacts[i] == null) {
-            String previous = i == 0 ? null : text(d, d.sentences().get(i - 1));
-            m.contacts[i] = ContactExtractor.findAfter(previous, text(d, s));
+            String previous = i == 0 ? null : d.sentences().get(i - 1).text();
+            m.contacts[i] = ContactExtractor.findAfter(previous, s.text());
         }
         return (List<ContactExtractor.Found>) m.contacts[i];
     }
@@ -252,10 +247,10 @@ final class ClauseText {
         Memo m = memo(d);
         Integer i = m.index.get(s);
         if (i == null) {
-            return InAppPath.any(text(d, s));
+            return InAppPath.any(s.text());
         }
         if (m.paths[i] == null) {
-            InAppPath.Found f = InAppPath.any(text(d, s));
+            InAppPath.Found f = InAppPath.any(s.text());
             m.paths[i] = f == null ? NONE : f;
         }
         return m.paths[i] == NONE ? null : (InAppPath.Found) m.paths[i];
@@ -263,7 +258,7 @@ final class ClauseText {
 
     /** Whether the sentence is a short heading-like line (its own line, numbered or short, no sentence end). */
     static boolean isHeadingLine(Document d, Sentence s) {
-        String t = text(d, s).strip();
+        String t = s.text().strip();
         if (t.isEmpty() || t.length() > 32) {
             return false;
         }

@@ -40,7 +40,7 @@ public final class CollectionDenialExtractor implements AreaExtractor {
     public List<CollectionDenial> extract(Document d) {
         List<CollectionDenial> out = new ArrayList<>();
         for (Sentence s : d.sentences()) {
-            String t = d.text(s);
+            String t = s.text();
             Matcher m = DENIAL.matcher(t);
             while (m.find()) {
                 CollectionDenial denial = denial(t, m);

@@ -66,7 +66,7 @@ public final class CollectionExtractor implements AreaExtractor {
         java.util.Map<String, Boolean> skipSection = new java.util.HashMap<>();
         for (int i = 0; i < ss.size(); i++) {
             Sentence s = ss.get(i);
-            String t = d.text(s);
+            String t = s.text();
             if (isHeadingLike(t)) {
                 headingCandidate = ClauseText.lastHeading(t.strip());
             }
@@ -132,7 +132,7 @@ public final class CollectionExtractor implements AreaExtractor {
         List<PiType> all = new ArrayList<>(types);
         for (int j = i + 1; j < ss.size() && j <= i + MAX_CONTINUED; j++) {
             Sentence next = ss.get(j);
-            String n = d.text(next);
+            String n = next.text();
             if (!next.section().equals(ss.get(i).section()) || VERB.find(n) || isHeadingLike(n)
                     || ClauseText.isExceptionItem(n)) {
                 break;
@@ -217,7 +217,7 @@ public final class CollectionExtractor implements AreaExtractor {
         }
         String context = t;
         if (i + 1 < ss.size()) {
-            String next = d.text(ss.get(i + 1));
+            String next = ss.get(i + 1).text();
             if (FOLLOW_UP.find(next.strip())) {
                 cites.add(d.cite(ss.get(i + 1)));
                 context = t + next;
@@ -251,7 +251,7 @@ public final class CollectionExtractor implements AreaExtractor {
         String function = null;
         int first = i;
         for (int k = i - 1; k >= Math.max(0, i - 4); k--) {
-            String p = d.text(ss.get(k)).strip();
+            String p = ss.get(k).text().strip();
             if (method == null && TABLE_METHOD.find(p)) {
                 method = p;
                 first = k;

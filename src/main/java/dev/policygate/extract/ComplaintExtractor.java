@@ -45,7 +45,7 @@ public final class ComplaintExtractor implements AreaExtractor {
     private static List<Sentence> clausesAfter(List<Sentence> all, int i, Document d) {
         List<Sentence> out = new ArrayList<>();
         for (int k = i + 1; k < Math.min(all.size(), i + 1 + MAX_CLAUSES_AFTER); k++) {
-            String clause = ClauseText.text(d, all.get(k)).strip();
+            String clause = all.get(k).text().strip();
             if (!CONTINUING_CLAUSE.find(clause)) {
                 break; // a numbered item of a list is another item, not the rest of the sentence
             }
@@ -64,11 +64,11 @@ public final class ComplaintExtractor implements AreaExtractor {
         List<Sentence> all = d.sentences();
         for (int si = 0; si < all.size(); si++) {
             Sentence s = all.get(si);
-            String t = ClauseText.text(d, s);
+            String t = s.text();
             List<Sentence> joined = L.find("COMPLAINT", t) && t.strip().endsWith("；") && ClauseText.contacts(d, s).isEmpty()
                     ? clausesAfter(all, si, d) : List.of();
             for (Sentence j : joined) {
-                t = t + ClauseText.text(d, j);
+                t = t + j.text();
             }
             boolean complaint = L.find("COMPLAINT", t);
             boolean report = L.find("REPORT", t);

@@ -34,7 +34,7 @@ public final class ConsentExtractor implements AreaExtractor {
     public List<ConsentMechanism> extract(Document d) {
         ClauseText.Grouped<Kind> g = new ClauseText.Grouped<>();
         for (Sentence s : d.sentences()) {
-            String t = ClauseText.text(d, s);
+            String t = s.text();
             boolean aboutPolicy = ClauseText.POLICY_WORD.matcher(t).find() || L.find("POLICY_REFERENCE", t);
             if (!aboutPolicy) {
                 continue;

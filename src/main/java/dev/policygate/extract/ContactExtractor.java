@@ -85,7 +85,7 @@ public final class ContactExtractor implements AreaExtractor {
         int officerLabelUntil = -1;
         for (int i = 0; i < ss.size(); i++) {
             Sentence s = ss.get(i);
-            String t = ClauseText.text(d, s);
+            String t = s.text();
             boolean officerHere = isOfficerMention(t);
             if (officerHere && (LABEL_LINE.find(t) || FOLLOWS.find(t))) {
                 officerLabelUntil = i + 4;

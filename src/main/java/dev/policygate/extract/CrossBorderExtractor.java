@@ -52,7 +52,7 @@ public final class CrossBorderExtractor implements AreaExtractor {
         int previousIndex = -2;
         for (int i = 0; i < all.size(); i++) {
             Sentence s = all.get(i);
-            String t = d.text(s);
+            String t = s.text();
             if (!ABROAD.find(t) || NOISE.find(t) || ClauseText.isExceptionItem(t)
                     || t.contains("SDK") || !TRANSFER.find(t)) {
                 continue;
@@ -116,7 +116,7 @@ public final class CrossBorderExtractor implements AreaExtractor {
                 if (!n.section().equals(s.section()) || out.contains(n)) {
                     continue;
                 }
-                String t = d.text(n);
+                String t = n.text();
                 if (k > i && (isHeading(t) || t.length() < 25 && !t.contains("。")
                         || !(ABROAD.find(t) || CONTINUATION.find(t) || MEASURES.find(t) || RIGHTS.find(t)
                         || SEPARATE.find(t)))) {
@@ -136,7 +136,7 @@ public final class CrossBorderExtractor implements AreaExtractor {
         boolean separate = false;
         boolean measures = false;
         for (Sentence s : ss) {
-            String t = d.text(s);
+            String t = s.text();
             if (recipient == null) {
                 Matcher r = RECIPIENT.matcher(t);
                 if (r.find()) {

@@ -45,7 +45,7 @@ public final class DatesExtractor implements AreaExtractor {
         ClauseText.Grouped<List<Object>> g = new ClauseText.Grouped<>();
         String text = d.normalizedText();
         for (Sentence s : d.sentences()) {
-            String t = ClauseText.text(d, s);
+            String t = s.text();
             boolean digit = false;
             for (int i = 0; i < t.length() && !digit; i++) {
                 digit = t.charAt(i) >= '0' && t.charAt(i) <= '9';

@@ -35,7 +35,7 @@ public final class DeadlineExtractor implements AreaExtractor {
         ClauseText.Grouped<List<Object>> g = new ClauseText.Grouped<>();
         String prev = "";
         for (Sentence s : d.sentences()) {
-            String t = ClauseText.text(d, s);
+            String t = s.text();
             String context = prev + t;
             prev = t;
             if (!QUICK.find(t)) {

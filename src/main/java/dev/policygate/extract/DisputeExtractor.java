@@ -28,7 +28,7 @@ public final class DisputeExtractor implements AreaExtractor {
         ClauseText.Grouped<Body> g = new ClauseText.Grouped<>();
         List<dev.policygate.facts.Citation> refusal = new ArrayList<>();
         for (Sentence s : d.sentences()) {
-            String t = ClauseText.text(d, s);
+            String t = s.text();
             if (!QUICK.find(t)) {
                 continue;
             }

@@ -70,7 +70,7 @@ public final class HandlerExtractor implements AreaExtractor {
         String text = d.normalizedText();
         Map<String, ShortName> shortNames = new LinkedHashMap<>();
         for (Sentence s : d.sentences()) {
-            String t = ClauseText.text(d, s);
+            String t = s.text();
             // NAME（以下简称“我们”）
             Matcher p = WE_AFTER.matcher(t.indexOf('（') >= 0 || t.indexOf('(') >= 0 ? t : "");
             while (p.find()) {
@@ -129,10 +129,10 @@ public final class HandlerExtractor implements AreaExtractor {
         List<Sentence> ss = d.sentences();
         for (int i = Math.max(0, ss.size() - 4); i < ss.size(); i++) {
             Sentence s = ss.get(i);
-            String t = ClauseText.text(d, s).strip();
+            String t = s.text().strip();
             if (t.length() <= 40 && t.matches(NAME_CHARS + "{4,40}") && SUFFIX_END.matcher(t).find()
                     && !BAD.matcher(t).find()) {
-                int off = ClauseText.text(d, s).indexOf(t);
+                int off = s.text().indexOf(t);
                 g.add(t, d.cite(s.start() + off, s.start() + off + t.length()));
             }
         }

@@ -33,7 +33,7 @@ public final class MinorsExtractor implements AreaExtractor {
         List<Citation> minors = new ArrayList<>();
         List<Citation> rules = new ArrayList<>();
         for (Sentence s : d.sentences()) {
-            String t = ClauseText.text(d, s);
+            String t = s.text();
             if (L.find("CHILD_RULES", t)) {
                 rules.add(d.cite(s));
             }
@@ -72,7 +72,7 @@ public final class MinorsExtractor implements AreaExtractor {
             List<Citation> c = new ArrayList<>();
             c.add(d.cite(sec.headingStart(), sec.headingEnd()));
             for (Sentence s : d.sentences()) {
-                if (s.start() >= sec.headingEnd() && s.end() <= sec.end() && L.find("MEASURE", ClauseText.text(d, s))) {
+                if (s.start() >= sec.headingEnd() && s.end() <= sec.end() && L.find("MEASURE", s.text())) {
                     c.add(d.cite(s));
                 }
             }

@@ -146,7 +146,7 @@ public final class PermissionExtractor implements AreaExtractor {
         List<Sentence> ss = d.sentences();
         for (int i = 0; i < ss.size(); i++) {
             Sentence s = ss.get(i);
-            String t = d.text(s);
+            String t = s.text();
             if (ClauseText.isExceptionItem(t)) {
                 continue;
             }

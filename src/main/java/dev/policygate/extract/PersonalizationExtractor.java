@@ -33,7 +33,7 @@ public final class PersonalizationExtractor implements AreaExtractor {
         ClauseText.Grouped<Kind> g = new ClauseText.Grouped<>();
         String prev = "";
         for (Sentence s : d.sentences()) {
-            String t = ClauseText.text(d, s);
+            String t = s.text();
             String context = prev + t;
             prev = t;
             if (!ANY.find(t)) {

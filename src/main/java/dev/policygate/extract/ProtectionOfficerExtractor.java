@@ -26,7 +26,7 @@ public final class ProtectionOfficerExtractor implements AreaExtractor {
         List<Sentence> ss = d.sentences();
         for (int i = 0; i < ss.size(); i++) {
             Sentence s = ss.get(i);
-            String t = ClauseText.text(d, s);
+            String t = s.text();
             if (!ContactExtractor.isOfficerMention(t)) {
                 continue;
             }
@@ -41,7 +41,7 @@ public final class ProtectionOfficerExtractor implements AreaExtractor {
                     if (ClauseText.isHeadingLine(d, next) && !contact) {
                         break;
                     }
-                    own = contact && !CUSTOMER_SERVICE.find(ClauseText.text(d, next));
+                    own = contact && !CUSTOMER_SERVICE.find(next.text());
                 }
             }
             Object[] cur = by.computeIfAbsent(designation, k -> new Object[] {false, new ArrayList<>()});

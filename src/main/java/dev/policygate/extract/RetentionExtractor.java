@@ -70,7 +70,7 @@ public final class RetentionExtractor implements AreaExtractor {
         Map<String, List<Sentence>> storage = new LinkedHashMap<>();
         String previous = "";
         for (Sentence s : d.sentences()) {
-            String t = d.text(s);
+            String t = s.text();
             String before = previous;
             previous = t;
             if (!KEEP.find(t) && !DELETE.find(t) && !ANONYMISE.find(t)) {

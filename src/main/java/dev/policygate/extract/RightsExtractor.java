@@ -68,7 +68,7 @@ public final class RightsExtractor implements AreaExtractor {
         List<Sentence> sentences = d.sentences();
         for (int i = 0; i < sentences.size(); i++) {
             Sentence s = sentences.get(i);
-            String t = ClauseText.text(d, s);
+            String t = s.text();
             boolean headingLine = ClauseText.isHeadingLine(d, s);
             if (headingLine && !heading.isEmpty() && headingSection != null
                     && (s.section().startsWith(headingSection + " > ")

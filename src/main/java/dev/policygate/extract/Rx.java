@@ -50,7 +50,7 @@ final class Rx {
         }
         if (anchors != null) {
             java.util.TreeMap<Integer, Long> words = new java.util.TreeMap<>();
-            for (int id : AnchorIndex.register(anchors.toArray(new String[0]))) {
+            for (int id : AnchorIndex.register(anchors)) {
                 words.merge(id >>> 6, 1L << id, (x, y) -> x | y);
             }
             anchorWords = words.keySet().stream().mapToInt(Integer::intValue).toArray();

@@ -42,7 +42,7 @@ public final class ScopeExtractor implements AreaExtractor {
         List<Citation> cites = new ArrayList<>();
         Set<String> products = new LinkedHashSet<>();
         for (Sentence s : d.sentences()) {
-            String t = ClauseText.text(d, s);
+            String t = s.text();
             Matcher m = SCOPE.matcher(t);
             if (m.find() && !NOT_APPLICABLE.find(t)) {
                 cites.add(d.cite(s));
@@ -92,7 +92,7 @@ public final class ScopeExtractor implements AreaExtractor {
             if (++seen > 12) {
                 break;
             }
-            String t = ClauseText.text(d, s).strip();
+            String t = s.text().strip();
             Matcher m = TITLE.matcher(t);
             if (t.length() <= 40 && m.find()) {
                 String p = LEAD.matcher(QUOTE_AND_TITLE_MARKS.matcher(m.group(1)).replaceAll("").strip()).replaceFirst("");

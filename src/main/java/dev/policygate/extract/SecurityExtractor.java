@@ -81,7 +81,7 @@ public final class SecurityExtractor implements AreaExtractor {
         List<Sentence> all = d.sentences();
         for (int i = 0; i < all.size(); i++) {
             Sentence s = all.get(i);
-            String t = d.text(s);
+            String t = s.text();
             if (ClauseText.isExceptionItem(t)) {
                 continue;
             }
@@ -96,7 +96,7 @@ public final class SecurityExtractor implements AreaExtractor {
                 incident.add(s);
                 // the content or channels often follow in the next sentences
                 for (int k = i + 1; k < Math.min(all.size(), i + 3); k++) {
-                    String n = d.text(all.get(k));
+                    String n = all.get(k).text();
                     if ((CONTENT.find(n) || hasChannel(n)) && NOTIFY.find(n)
                             && !CEASE.find(n) && !incident.contains(all.get(k))) {
                         incident.add(all.get(k));
@@ -107,7 +107,7 @@ public final class SecurityExtractor implements AreaExtractor {
                     || CEASE_DELETE.find(t)) && !CEASE_AS_CASE.find(t)) {
                 cessation.add(s);
                 if (i + 1 < all.size()) {
-                    String n = d.text(all.get(i + 1));
+                    String n = all.get(i + 1).text();
                     if (CEASE_DELETE.find(n) || CEASE_STOP.find(n)) {
                         cessation.add(all.get(i + 1));
                     }
@@ -122,7 +122,7 @@ public final class SecurityExtractor implements AreaExtractor {
             boolean content = false;
             List<String> channels = new ArrayList<>();
             for (Sentence s : incident) {
-                String t = d.text(s);
+                String t = s.text();
                 content |= CONTENT.find(t);
                 for (Map.Entry<String, Rx> c : CHANNELS.entrySet()) {
                     if (c.getValue().find(t) && !channels.contains(c.getKey())) {
@@ -137,7 +137,7 @@ public final class SecurityExtractor implements AreaExtractor {
             boolean stop = false;
             boolean delete = false;
             for (Sentence s : cessation) {
-                String t = d.text(s);
+                String t = s.text();
                 notify |= CEASE_NOTIFY.find(t);
                 stop |= CEASE_STOP.find(t);
                 delete |= CEASE_DELETE.find(t);

@@ -72,7 +72,7 @@ public final class SensitivePiExtractor implements AreaExtractor {
         List<Sentence> all = d.sentences();
         for (int i = 0; i < all.size(); i++) {
             Sentence s = all.get(i);
-            String t = d.text(s);
+            String t = s.text();
             if (ClauseText.isExceptionItem(t)) {
                 continue;
             }
@@ -89,7 +89,7 @@ public final class SensitivePiExtractor implements AreaExtractor {
                 Set<SeparateConsent.Subject> subjects = separateSubjects(t);
                 if (subjects.isEmpty() && i > 0 && all.get(i - 1).section().equals(s.section())) {
                     // 我们会就此单独征得您的同意: the subject is in the sentence before
-                    subjects = separateSubjects(d.text(all.get(i - 1)));
+                    subjects = separateSubjects(all.get(i - 1).text());
                 }
                 if (subjects.isEmpty()) {
                     subjects = EnumSet.of(SeparateConsent.Subject.OTHER);
@@ -101,7 +101,7 @@ public final class SensitivePiExtractor implements AreaExtractor {
                     && !GUARDIAN_CONSENT.find(t) && !OTHERS_CONSENT.find(t) && !DEEMED_OR_NORM.find(t)) {
                 explicitForSensitive.add(s);
             }
-            boolean sensitiveContext = labelled || (i > 0 && LABEL.find(d.text(all.get(i - 1)))
+            boolean sensitiveContext = labelled || (i > 0 && LABEL.find(all.get(i - 1).text())
                     && BACK_REF.find(t));
             boolean explainable = !STATUTORY_DEFINITION.find(t) && !SUBJ_DISCLOSE.find(t) && !SUBJ_SHARE.find(t);
             if (sensitiveContext && explainable) {
@@ -159,7 +159,7 @@ public final class SensitivePiExtractor implements AreaExtractor {
         if (i == 0 || !all.get(i - 1).section().equals(all.get(i).section())) {
             return false;
         }
-        String prev = d.text(all.get(i - 1)).strip();
+        String prev = all.get(i - 1).text().strip();
         return (prev.endsWith("；") || prev.endsWith(";")) && (LABEL.find(prev) || hasSensitiveType(prev));
     }
 
@@ -186,7 +186,7 @@ public final class SensitivePiExtractor implements AreaExtractor {
         if (COPULA.find(TRAILING_PERSONAL.matcher(subject).replaceAll("")) || BELONGS.find(subject)) {
             if (BACK_REF.find(subject) && PiTaxonomy.typesIn(subject).isEmpty() && i > 0) {
                 Sentence prev = all.get(i - 1);
-                types = PiTaxonomy.namesIn(d.text(prev));
+                types = PiTaxonomy.namesIn(prev.text());
                 cites = List.of(d.cite(prev.start(), s.end()));
             } else {
                 types = PiTaxonomy.namesIn(subject);

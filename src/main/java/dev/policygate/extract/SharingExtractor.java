@@ -95,7 +95,7 @@ public final class SharingExtractor implements AreaExtractor {
         List<Sentence> all = d.sentences();
         for (int i = 0; i < all.size(); i++) {
             Sentence s = all.get(i);
-            String t = d.text(s);
+            String t = s.text();
             if (ClauseText.isExceptionItem(t) && !EXCEPTIONS_LEAD.find(t)) {
                 continue;
             }
@@ -122,7 +122,7 @@ public final class SharingExtractor implements AreaExtractor {
                     add(hits, Kind.PUBLIC_DISCLOSURE_CONSENT, s);
                 } else if (CASES_FOLLOW.find(t)) {
                     for (int k = i + 1; k < Math.min(all.size(), i + 4); k++) {
-                        String n = d.text(all.get(k));
+                        String n = all.get(k).text();
                         if (AGREE.find(n) && !NO_CONSENT_NEEDED.find(n)) {
                             add(hits, Kind.PUBLIC_DISCLOSURE_CONSENT, s);
                             add(hits, Kind.PUBLIC_DISCLOSURE_CONSENT, all.get(k));
@@ -171,7 +171,7 @@ public final class SharingExtractor implements AreaExtractor {
             if (!Objects.equals(section, next.section())) {
                 return null;
             }
-            if (bindsRecipient(d.text(next))) {
+            if (bindsRecipient(next.text())) {
                 return next;
             }
         }

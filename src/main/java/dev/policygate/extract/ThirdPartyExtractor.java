@@ -663,7 +663,7 @@ public final class ThirdPartyExtractor implements AreaExtractor {
         // a lastIndexOf per sentence was quadratic on a long single-line policy)
         int scanned = 0, scannedLineStart = 0;
         for (Sentence s : d.sentences()) {
-            String t = d.text(s);
+            String t = s.text();
             int lineStart;
             if (s.start() < scanned) {
                 lineStart = text.lastIndexOf('\n', Math.max(0, s.start() - 1)) + 1;

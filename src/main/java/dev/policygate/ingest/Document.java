@@ -43,8 +43,4 @@ public record Document(String normalizedText, SourceFormat sourceFormat, List<Se
     public Citation cite(Sentence sentence) {
         return new Citation(sentence.start(), sentence.end(), sentence.section(), sentence.text());
     }
-
-    public String text(Sentence sentence) {
-        return sentence.text();
-    }
 }

@@ -79,7 +79,7 @@ class CitationInvariantTest {
         assertFalse(d.sentences().isEmpty());
         for (Sentence s : d.sentences()) {
             assertTrue(s.start() >= prevEnd && s.start() < s.end() && s.end() <= text.length(), s.toString());
-            String quote = d.text(s);
+            String quote = s.text();
             assertEquals(quote, quote.strip(), "trimmed");
             assertFalse(quote.contains("\n"), "one line: " + quote);
             Citation c = d.cite(s);

@@ -21,7 +21,7 @@ class CorpusStructureTest {
     }
 
     private static Sentence sentenceContaining(Document d, String needle) {
-        return d.sentences().stream().filter(s -> d.text(s).contains(needle)).findFirst().orElseThrow();
+        return d.sentences().stream().filter(s -> s.text().contains(needle)).findFirst().orElseThrow();
     }
 
     @Test
@@ -36,7 +36,7 @@ class CorpusStructureTest {
             assertTrue(s.headingStart() > bodyStart, "section from the TOC: " + s);
         }
         // the TOC lines stay in the text as ordinary sentences, outside any section
-        Sentence tocLine = d.sentences().stream().filter(s -> d.text(s).equals("四、您的权利")).findFirst().orElseThrow();
+        Sentence tocLine = d.sentences().stream().filter(s -> s.text().equals("四、您的权利")).findFirst().orElseThrow();
         assertEquals("", tocLine.section());
         assertTrue(paths(d).contains("四、您的权利 > 1.访问、修改个人信息"));
         assertTrue(paths(d).contains("四、您的权利 > 2.注销账号"));
@@ -47,7 +47,7 @@ class CorpusStructureTest {
         assertEquals("一、我们如何收集和使用您的个人信息", sentenceContaining(d, "与国家安全、国防安全等国家利益").section());
         assertEquals("八、如何联系我们", sentenceContaining(d, "app@mail.gov.cn").section());
         // the title is preamble, not a section
-        assertEquals("国务院客户端隐私政策", d.text(d.sentences().get(0)));
+        assertEquals("国务院客户端隐私政策", d.sentences().get(0).text());
         assertEquals("", d.sentences().get(0).section());
     }
 

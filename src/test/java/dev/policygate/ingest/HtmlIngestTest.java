@@ -79,7 +79,7 @@ class HtmlIngestTest {
     }
 
     private static List<String> texts(Document d) {
-        return d.sentences().stream().map(d::text).toList();
+        return d.sentences().stream().map(Sentence::text).toList();
     }
 
     @Test
@@ -89,8 +89,8 @@ class HtmlIngestTest {
             Document txt = INGESTOR.ingestText(text);
             Document html = INGESTOR.ingest(asHtml(text).getBytes(StandardCharsets.UTF_8), null);
             assertEquals(SourceFormat.HTML, html.sourceFormat());
-            List<Sentence> body = html.sentences().stream().filter(s -> !html.text(s).contains(" | ")).toList();
-            assertEquals(texts(txt), body.stream().map(html::text).toList(), id);
+            List<Sentence> body = html.sentences().stream().filter(s -> !s.text().contains(" | ")).toList();
+            assertEquals(texts(txt), body.stream().map(Sentence::text).toList(), id);
             assertEquals(txt.sentences().stream().map(Sentence::section).toList(),
                     body.stream().map(Sentence::section).toList(), id);
             assertEquals(txt.sections().stream().map(Section::path).toList(),

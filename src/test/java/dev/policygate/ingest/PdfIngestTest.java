@@ -23,7 +23,7 @@ class PdfIngestTest {
     private static final Ingestor INGESTOR = new Ingestor();
 
     private static List<String> texts(Document d) {
-        return d.sentences().stream().map(d::text).toList();
+        return d.sentences().stream().map(Sentence::text).toList();
     }
 
     @Test

@@ -83,9 +83,9 @@ class SectionParserTest {
         assertEquals(List.of("一、我们如何收集信息", "一、我们如何收集信息 > （一）我们如何使用信息",
                 "一、我们如何收集信息 > （二）我们如何共享信息：", "二、联系我们"),
                 d.sections().stream().map(Section::path).toList());
-        Sentence item = d.sentences().stream().filter(s -> d.text(s).startsWith("1.在您注册")).findFirst().orElseThrow();
+        Sentence item = d.sentences().stream().filter(s -> s.text().startsWith("1.在您注册")).findFirst().orElseThrow();
         assertEquals("一、我们如何收集信息", item.section());
-        Sentence phone = d.sentences().stream().filter(s -> d.text(s).contains("400-000")).findFirst().orElseThrow();
+        Sentence phone = d.sentences().stream().filter(s -> s.text().contains("400-000")).findFirst().orElseThrow();
         assertEquals("二、联系我们", phone.section());
     }
 
@@ -151,7 +151,7 @@ class SectionParserTest {
         Document d = INGESTOR.ingestText(text);
         assertEquals(List.of("一、我们如何收集信息", "二、我们如何使用信息", "三、我们如何共享信息", "四、您的权利", "五、如何联系我们"),
                 d.sections().stream().map(Section::path).toList());
-        Sentence toc = d.sentences().stream().filter(s -> d.text(s).equals("4. 您的权利")).findFirst().orElseThrow();
+        Sentence toc = d.sentences().stream().filter(s -> s.text().equals("4. 您的权利")).findFirst().orElseThrow();
         assertEquals("", toc.section());
     }
 
@@ -198,7 +198,7 @@ class SectionParserTest {
     void markdownHeadingsInPlainText() {
         Document d = INGESTOR.ingestText("# 隐私政策\n## 收集\n正文。\n### 设备\n正文。\n## 共享\n正文。");
         assertEquals(List.of("收集", "收集 > 设备", "共享"), d.sections().stream().map(Section::path).toList());
-        assertEquals("收集", d.text(d.sentences().get(1)));
+        assertEquals("收集", d.sentences().get(1).text());
     }
 
     @Test

@@ -10,7 +10,7 @@ class SentenceSplitterTest {
 
     private static List<String> sentences(String text) {
         Document d = INGESTOR.ingestText(text);
-        return d.sentences().stream().map(d::text).toList();
+        return d.sentences().stream().map(Sentence::text).toList();
     }
 
     @Test
