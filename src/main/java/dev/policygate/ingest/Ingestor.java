@@ -92,6 +92,16 @@ public final class Ingestor {
         return TextNormalizer.normalize(raw);
     }
 
+    /**
+     * Whether ingestion may turn the character {@code original} into {@code normalized} in place: the same
+     * character, a full-width digit or letter and its ASCII form, or a Traditional character and its Simplified form.
+     * (Whitespace is folded, not replaced: see {@link TextNormalizer}.)
+     */
+    public static boolean readsAs(char original, char normalized) {
+        return original == normalized || TextNormalizer.halfWidth(original) == normalized
+                || ChineseScript.simplified(original) == normalized;
+    }
+
     /** Ingests text that is already decoded (treated as plain text). */
     public Document ingestText(String text) {
         if (text == null) {
@@ -112,7 +122,7 @@ public final class Ingestor {
     }
 
     private Document build(String raw, SourceFormat format) {
-        String text = TextNormalizer.normalize(raw);
+        String text = TextNormalizer.normalize(format == SourceFormat.TEXT ? HardWraps.unwrap(raw) : raw);
         if (text.isEmpty()) {
             throw IngestException.empty();
         }
@@ -120,6 +130,14 @@ public final class Ingestor {
         if (utf8 > limits.maxTextBytes()) {
             throw IngestLimits.tooLarge("The policy text has " + utf8 + " bytes (UTF-8); at most "
                     + limits.maxTextBytes() + " are accepted.");
+        }
+        switch (ChineseScript.of(text)) {
+            case TRADITIONAL -> text = ChineseScript.toSimplified(text);
+            case NOT_CHINESE -> throw new IngestException(422, "Not a Chinese policy",
+                    "Fewer than 5% of the text's letters are Chinese characters. policygate reads policies written in"
+                            + " Chinese (Simplified or Traditional script); a policy in another language would be"
+                            + " judged on facts it cannot find.");
+            case SIMPLIFIED -> { }
         }
         SectionParser.Result parsed = SectionParser.parse(text);
         List<Sentence> sentences = SentenceSplitter.split(text, parsed);

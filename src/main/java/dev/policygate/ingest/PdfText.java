@@ -184,7 +184,7 @@ final class PdfText {
         return sb.toString();
     }
 
-    private static boolean startsWithMarker(String s) {
+    static boolean startsWithMarker(String s) {
         return new Numbering(s).at(s, 0, s.length()) != null;
     }
 
@@ -223,7 +223,7 @@ final class PdfText {
         return n;
     }
 
-    private static boolean isWordChar(char c) {
+    static boolean isWordChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 }

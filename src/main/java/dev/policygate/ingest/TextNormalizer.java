@@ -3,7 +3,8 @@ package dev.policygate.ingest;
 /**
  * Produces the one normalised text of a document: LF line ends, no zero-width characters or BOM, every run of
  * horizontal whitespace (tabs, NBSP, ideographic space, …) folded to one ASCII space, no indentation or trailing
- * spaces, and no blank lines (one line per paragraph). Single pass, linear time.
+ * spaces, no blank lines (one line per paragraph), full-width digits and Latin letters as ASCII. Single pass,
+ * linear time; every character kept stays one character.
  */
 final class TextNormalizer {
     private TextNormalizer() {
@@ -37,11 +38,23 @@ final class TextNormalizer {
                     }
                     pendingSpace = false;
                     lineHasText = true;
-                    out.append(c);
+                    out.append(halfWidth(c));
                 }
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Full-width digits, Latin letters and ＠ as their ASCII forms ("１５个工作日", "ｐｒｉｖａｃｙ＠ｅｘａｍｐｌｅ.ｃｏｍ"):
+     * the patterns read deadlines, dates and addresses in ASCII. Chinese punctuation (，：（） …), which is full-width
+     * too, stays as it is.
+     */
+    static char halfWidth(char c) {
+        if ((c >= '\uff10' && c <= '\uff19') || (c >= '\uff20' && c <= '\uff3a') || (c >= '\uff41' && c <= '\uff5a')) {
+            return (char) (c - 0xfee0);
+        }
+        return c;
     }
 
     private enum Kind { KEEP, DROP, SPACE, BREAK }

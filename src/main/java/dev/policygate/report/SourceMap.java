@@ -9,8 +9,9 @@ import java.util.List;
  *
  * <p>Normalisation folds whitespace runs, strips lines and drops blank lines and byte-order marks, so the
  * normalised text is, character by character, a subsequence of the original in which a space stands for
- * some whitespace and a line feed for some line break. When the original text aligns that way (plain-text
- * input) every offset maps exactly. When it does not (HTML or PDF source, or a normalisation that rewrites
+ * some whitespace and a line feed for some line break, and a character may stand for its Traditional or full-width
+ * form ({@link dev.policygate.ingest.Ingestor#readsAs}). When the original text aligns that way (plain-text input)
+ * every offset maps exactly. When it does not (HTML or PDF source, or a normalisation that rewrites
  * characters), a quote is looked up in the original text (whole, else its first line) nearest to where it
  * is expected; failing that, the heading of its section; failing that, line 1.
  */
@@ -198,8 +199,8 @@ public final class SourceMap {
             return o == '\n' || o == '\r';
         }
         if (n == ' ') {
-            return o != '\n' && o != '\r' && (Character.isWhitespace(o) || Character.isSpaceChar(o));
+            return Character.isWhitespace(o) || Character.isSpaceChar(o); // a line break too, where wraps are joined
         }
-        return o == n;
+        return dev.policygate.ingest.Ingestor.readsAs(o, n);
     }
 }

@@ -137,8 +137,7 @@ class CharsetDetectionTest {
 
     @Test
     void asciiAndUtf8AreTakenAsIs() {
-        assertEquals("Privacy policy\n1. We collect your e-mail.",
-                INGESTOR.ingest("Privacy policy\r\n\r\n1. We collect your e-mail.".getBytes(StandardCharsets.US_ASCII),
-                        null).normalizedText());
+        assertEquals("Privacy policy\r\n\r\n1. We collect your e-mail.", CharsetDetection.decode(
+                "Privacy policy\r\n\r\n1. We collect your e-mail.".getBytes(StandardCharsets.US_ASCII)));
     }
 }

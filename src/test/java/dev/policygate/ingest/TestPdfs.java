@@ -149,14 +149,14 @@ public final class TestPdfs {
         });
     }
 
-    /** One page of {@code n} one-letter lines in 1-point type. */
+    /** One page of {@code n} one-character lines in 1-point type. */
     public static byte[] manyLines(int n) throws IOException {
         return helveticaPage((doc, cs, helvetica) -> {
             cs.beginText();
-            cs.setFont(helvetica, 1);
+            cs.setFont(font(doc), 1); // Chinese, or the service refuses the text as not Chinese
             cs.newLineAtOffset(MARGIN, 800);
             for (int i = 0; i < n; i++) {
-                cs.showText("x");
+                cs.showText("信");
                 cs.newLineAtOffset(0, -1.5f);
             }
             cs.endText();

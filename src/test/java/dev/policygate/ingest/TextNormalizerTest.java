@@ -15,4 +15,10 @@ class TextNormalizerTest {
     void unicodeLineSeparatorsBreakLines() {
         assertEquals("一\n二\n三", TextNormalizer.normalize("一\u2028二\u2029三"));
     }
+
+    @Test
+    void fullWidthDigitsAndLettersAreAsciiAndChinesePunctuationStays() {
+        assertEquals("我们将在15个工作日内（含）答复，邮箱：privacy@example.com；电话：400-123",
+                TextNormalizer.normalize("我们将在１５个工作日内（含）答复，邮箱：ｐｒｉｖａｃｙ＠ｅｘａｍｐｌｅ.ｃｏｍ；电话：４００-１２３"));
+    }
 }

@@ -385,7 +385,9 @@ public class PortalBrowserTest {
         given().redirects().follow(false).cookie("pg_csrf", "b".repeat(64)).multiPart("csrf", token)
                 .multiPart("text", "我们是示例公司。").post("/assess").then().statusCode(403);
         given().redirects().follow(false).cookie("pg_csrf", "a".repeat(64)).multiPart("csrf", token)
-                .multiPart("text", "我们是示例公司。").post("/assess").then().statusCode(303);
+                .multiPart(new io.restassured.builder.MultiPartSpecBuilder("我们是示例公司。").controlName("text")
+                        .charset(java.nio.charset.StandardCharsets.UTF_8).build()) // as a browser sends it
+                .post("/assess").then().statusCode(303);
         given().redirects().follow(false).cookie("pg_csrf", "a".repeat(64)).multiPart("csrf", token)
                 .multiPart("text", "policy text. ".repeat(180_000)).post("/assess").then().statusCode(413)
                 .body(containsString("id=\"form-error\""), containsString("too large"));
