@@ -42,6 +42,22 @@ public class BadInputTest {
     }
 
     @Test
+    void aPolicyThatIsNotChineseIsRejectedAndATraditionalOneIsRead() {
+        long before = storedAssessments();
+        String english = "Privacy Policy\n1. Information We Collect\nWe collect your name, e-mail address and phone"
+                + " number when you register an account.\n2. Contact Us\nWrite to privacy@example.com.";
+        problem(given().contentType(ContentType.JSON).body(Map.of("text", english)).post("/api/v1/assessments")
+                .then(), 422).body("title", equalTo("Not a Chinese policy"))
+                .body("detail", containsString("Chinese characters"));
+        assertEquals(before, storedAssessments());
+        String traditional = "一、我們如何收集您的個人資訊\n當您註冊帳號時，我們會收集您的手機號碼，用於向您發送驗證碼。";
+        given().contentType(ContentType.JSON).body(Map.of("text", traditional)).post("/api/v1/extractions")
+                .then().statusCode(200)
+                .body("normalizedText", equalTo("一、我们如何收集您的个人资讯\n当您注册帐号时，我们会收集您的手机号码，用于向您发送验证码。"))
+                .body("facts.find { it.type == 'DataCollection' }.citations[0].quote", containsString("手机号码"));
+    }
+
+    @Test
     void textOverTheLimitIsRejected() {
         long before = storedAssessments();
         String huge = "个人信息".repeat(525_000);
