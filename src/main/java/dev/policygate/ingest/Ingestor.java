@@ -122,7 +122,8 @@ public final class Ingestor {
     }
 
     private Document build(String raw, SourceFormat format) {
-        String text = TextNormalizer.normalize(format == SourceFormat.TEXT ? HardWraps.unwrap(raw) : raw);
+        String flowed = format == SourceFormat.TEXT ? HardWraps.unwrap(raw) : raw; // HTML and PDF have their own
+        String text = TextNormalizer.normalize(LetterSpacing.close(flowed));
         if (text.isEmpty()) {
             throw IngestException.empty();
         }

@@ -8,7 +8,8 @@
  * known binary formats (docx, images, zip) are a 415.</li>
  * <li>Text: {@link dev.policygate.ingest.CharsetDetection} (BOM, strict UTF-8, UTF-16, juniversalchardet restricted
  * to GB18030/Big5, all strict); undecodable bytes are a 422, never mojibake. Plain text wrapped at a fixed width is
- * re-flowed ({@link dev.policygate.ingest.HardWraps}).</li>
+ * re-flowed ({@link dev.policygate.ingest.HardWraps}); text of any format with a space between every two characters
+ * is closed up ({@link dev.policygate.ingest.LetterSpacing}).</li>
  * <li>HTML: {@link dev.policygate.ingest.HtmlText} (jsoup, iterative traversal, h1–h6 as {@code #} headings,
  * table rows as {@code a | b | c}). PDF: {@link dev.policygate.ingest.PdfLines} (PDFBox 3, page limit,
  * decompression-bomb check) run in a child JVM by {@link dev.policygate.ingest.ChildReaders} (killed at the time
