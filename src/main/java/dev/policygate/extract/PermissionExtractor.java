@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Device permissions ({@link PermissionRequest}) named with 权限 (相机权限, 访问相册权限 …) through
  * {@code lexicon/permissions.tsv}, or device resources used without that word (调用您的摄像头, 访问您的相册), each
- * with the purpose or business function given in the same sentence.
+ * or heading an item of a permission list ("摄像头及相册：扫一扫…，如您不开启相应权限…"), each with the purpose or business
+ * function given in the same sentence.
  * One fact per (permission, purpose); a purpose-less mention is dropped when the same permission is stated
  * with a purpose elsewhere. Lines that only tell how to switch a permission off are not requests.
  */
@@ -47,6 +48,16 @@ public final class PermissionExtractor implements AreaExtractor {
     private static final Rx LEADING_PURPOSE = Rx.of(
             "^\\s*(?:[（(]?[0-9一二三四五六七八九十]{1,3}[)）.、．]\\s*)?(?:为(?:了)?([^，,。；;：:]{2,30})[，,]"
                     + "|([^，,。；;：:]{2,12}?)(?:功能|服务)?(?:需要|会|将)(?:使用|调用|访问|开启|读取))");
+    /**
+     * An item of a permission list written as "name：what it is for" ("存储：…申请获取此权限，目的是为了保存图片…",
+     * "摄像头及相册：扫一扫、扫码点餐，如您不开启相应权限…"): the head, after an optional list number, is at most 12
+     * characters before the colon; the item must speak of a permission (权限) after it.
+     */
+    private static final Rx LIST_ITEM = Rx.of(
+            "^\\s*(?:[（(]?[0-9一二三四五六七八九十]{1,3}[)）.、．]\\s*)?([^，,。；;：:]{1,12})[：:]\\s*(.*权限.*)$");
+    /** An item that says the permission is not asked for: "定位：我们不会申请此权限". */
+    private static final Rx NOT_ASKED = Rx.of(
+            "(?:我们|我方|本应用|本软件|客户端|App|APP)[^，,。；;]{0,4}(?:不会|无需|无须|不需要|不)(?:申请|获取|使用|调用|开启|请求)");
     /** Who acts, not what for: "我们会使用您的相机" names no function. */
     private static final Rx SUBJECT = Rx.of("我|您|你|App|APP|app|应用|本|客户端|软件|系统");
     /** 不会调用您的摄像头 / 无需访问相册: a denial, not a request. */
@@ -111,6 +122,24 @@ public final class PermissionExtractor implements AreaExtractor {
         return out;
     }
 
+    /**
+     * The permissions of a list item's head when it is nothing but permission terms and separators ("摄像头及相册",
+     * "位置权限"), each with {@code after}; else none.
+     */
+    private static Map<Permission, Integer> named(String head, int after) {
+        Map<Permission, Integer> out = new java.util.EnumMap<>(Permission.class);
+        int pos = 0;
+        for (TermMatcher.Hit<Permission> h : MATCHER.find(head)) {
+            if (!GAP.matcher(head.substring(pos, h.start())).matches()) {
+                return Map.of();
+            }
+            out.putIfAbsent(h.value(), after);
+            pos = h.end();
+        }
+        String rest = head.substring(pos).replaceFirst("权限$", "");
+        return GAP.matcher(rest).matches() ? out : Map.of();
+    }
+
     /** The device resources the text uses without naming a permission, each with the offset after its name. */
     static Map<Permission, Integer> deviceAccess(String t) {
         Map<Permission, Integer> out = new java.util.EnumMap<>(Permission.class);
@@ -154,10 +183,21 @@ public final class PermissionExtractor implements AreaExtractor {
             if (ps.isEmpty()) {
                 ps = deviceAccess(t);
             }
+            String listed = null; // what a permission list's item says after its name
+            if (ps.isEmpty()) {
+                Matcher item = LIST_ITEM.matcher(t);
+                if (item.matches() && !DENIED.find(item.group(1)) && !NOT_ASKED.find(item.group(2))) {
+                    ps = named(item.group(1), item.end(1) + 1);
+                    listed = item.group(2);
+                }
+            }
             if (ps.isEmpty()) {
                 continue;
             }
             String purpose = ClauseText.purpose(t);
+            if (purpose == null && listed != null && !listed.startsWith("当") && !listed.startsWith("如")) {
+                purpose = ClauseText.trimClause(listed.split("[，,。；;]", 2)[0]);
+            }
             if (purpose != null && PERMISSION_WORD.find(purpose)) {
                 purpose = null;
             }

@@ -29,14 +29,15 @@ public final class SecurityExtractor implements AreaExtractor {
     static {
         MEASURES.put(Kind.SECURE_TRANSMISSION, Rx.of("SSL|TLS|HTTPS|https协议|安全传输|传输层安全|加密传输|传输加密|安全通道|安全协议"));
         MEASURES.put(Kind.ENCRYPTION, Rx.of("加密"));
-        MEASURES.put(Kind.ACCESS_CONTROL, Rx.of("访问控制|权限控制|权限管理|最小(?:够用)?授权|最小权限|授权人员才|数据访问权限|访问权限控制|身份认证及权限|访问审批|严格限制[^。；]{0,10}访问|权限分离"));
+        MEASURES.put(Kind.ACCESS_CONTROL, Rx.of("访问控制|权限控制|权限管理|最小(?:够用)?授权|最小权限|授权人员才|数据访问权限|访问权限控制|身份认证及权限|访问审批|严格限制[^。；]{0,10}访问|权限分离"
+                + "|控制[^。；，]{0,12}的访问|仅(?:向|限|允许)[^。；]{0,20}(?:员工|人员)[^。；]{0,16}(?:访问|开放|接触|知悉)"));
         MEASURES.put(Kind.DE_IDENTIFICATION, Rx.of("去标识化|匿名化|脱敏"));
         MEASURES.put(Kind.TRAINING, Rx.of("培训|安全意识|意识培养|安全教育"));
         MEASURES.put(Kind.CERTIFICATION, Rx.of("等级保护|等保|ISO\\s*/?\\s*(?:IEC\\s*)?27001|ISO\\s*/?\\s*(?:IEC\\s*)?27701|安全认证|安全管理体系认证|三级认证|二级认证|备案|测评"));
         MEASURES.put(Kind.AUDIT, Rx.of("审计|安全审查|背景审查|监控|日志记录"));
         MEASURES.put(Kind.BACKUP, Rx.of("数据备份|定期备份|备份机制|异地备份|容灾"));
         MEASURES.put(Kind.EMERGENCY_PLAN, Rx.of("应急预案|应急响应|应急处置|应急机制|应急保障|应急演练|应急处理"));
-        MEASURES.put(Kind.OTHER, Rx.of("安全管理制度|数据安全管理体系|安全管理体系|防火墙|入侵检测|防病毒|安全防护措施|安全责任部门|保密协议|数据分类分级"));
+        MEASURES.put(Kind.OTHER, Rx.of("安全管理制度|数据安全管理体系|安全管理体系|防火墙|入侵检测|防病毒|安全防护措施|安全责任部门|保密协议|数据分类分级|内部管理制度|操作规程"));
     }
 
     private static final Rx SECURITY_CONTEXT = Rx.of("安全|保护|措施|防止|技术|部署|建立|采取|使用|采用|确保|保障|保密|防护");

@@ -336,6 +336,22 @@ class AreaASnippetsTest {
     }
 
     @Test
+    void aChangeNoticeAfterTheListOfChangesItIsFor() {
+        Set<ChangeNotice.Method> after = run(new ChangeNoticeExtractor(), String.join("\n",
+                "如果本政策发生重大变更，包括：",
+                "1. 我们的服务模式发生重大变化；",
+                "2. 个人信息对外提供的主要对象发生变化；",
+                "3. 您行使权利的方式发生重大变化。",
+                "我们将通过短信、站内信或弹窗对您进行通知。"), ChangeNotice.class).stream()
+                .map(ChangeNotice::method).collect(Collectors.toSet());
+        assertEquals(Set.of(ChangeNotice.Method.SMS, ChangeNotice.Method.IN_APP_MESSAGE, ChangeNotice.Method.POPUP), after);
+        // the date of the last update opens no list, and a consent pop-up tells of no change
+        assertTrue(run(new ChangeNoticeExtractor(), String.join("\n",
+                "本政策于2024年1月1日更新。",
+                "如您在弹窗中点击同意，我们会向您发送验证短信。"), ChangeNotice.class).isEmpty());
+    }
+
+    @Test
     void changeNoticeMethodsAndPageOnly() {
         Set<ChangeNotice.Method> only = run(new ChangeNoticeExtractor(),
                 "六、本政策如何更新\n我们会在本页面上发布对本政策所做的任何变更。", ChangeNotice.class).stream()

@@ -1,12 +1,14 @@
 package dev.policygate.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policygate.facts.PermissionRequest;
 import dev.policygate.facts.PermissionRequest.Permission;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PermissionExtractorTest {
@@ -47,6 +49,28 @@ class PermissionExtractorTest {
         assertTrue(run("我们不会调用您的光线传感器。").isEmpty());
         assertNull(run("我们会使用您的相机。").get(0).purpose());
         assertTrue(run("我们会使用您的位置信息推荐附近的门店。").isEmpty());
+    }
+
+    @Test
+    void theItemsOfAPermissionListNamedBeforeAColon() {
+        List<PermissionRequest> ps = run(String.join("\n",
+                "我们会向系统申请以下设备权限：",
+                "相机及麦克风：拍摄和录制短视频，如您不开启相应权限，将无法使用该功能，但不影响其他服务。",
+                "存储：安装应用时会申请此权限，目的是为了缓存您浏览过的图片。",
+                "2.通讯录：当您邀请好友时，我们会申请该权限。",
+                "说明：部分系统默认授予读取应用列表的权限。",
+                "定位：我们不会申请此权限。"));
+        assertFalse(ps.isEmpty());
+        Map<Permission, String> purposes = new java.util.EnumMap<>(Permission.class);
+        ps.forEach(p -> purposes.put(p.permission(), p.purpose()));
+        assertEquals("拍摄和录制短视频", purposes.get(Permission.CAMERA));
+        assertEquals("拍摄和录制短视频", purposes.get(Permission.MICROPHONE));
+        assertEquals("为了缓存您浏览过的图片", purposes.get(Permission.STORAGE));
+        assertTrue(purposes.containsKey(Permission.CONTACTS), "an item that names its permission");
+        assertNull(purposes.get(Permission.CONTACTS), "a condition (当…时) is not its purpose");
+        assertFalse(purposes.containsKey(Permission.INSTALLED_APPS) && purposes.get(Permission.INSTALLED_APPS) != null,
+                "说明 is no permission's name");
+        assertFalse(purposes.containsKey(Permission.LOCATION), "a permission the item says is not asked for");
     }
 
     @Test

@@ -34,6 +34,10 @@ class SecurityExtractorTest {
         assertEquals(List.of(Kind.BACKUP), kinds("我们建立了数据备份机制以保障数据安全。"));
         assertEquals(List.of(Kind.EMERGENCY_PLAN), kinds("我们制定了个人信息安全事件应急预案。"));
         assertTrue(kinds("当您使用扫码功能时，我们会申请相机访问权限。").isEmpty());
+        // access kept to those who need it, in the words of GB/T 35273's examples
+        assertEquals(List.of(Kind.ACCESS_CONTROL), kinds("我们采取各项措施保护您的信息安全，并严格控制对个人信息的访问。"));
+        assertEquals(List.of(Kind.ACCESS_CONTROL), kinds("我们采取了严格的内部措施，仅允许有必要知悉的员工访问您的个人信息。"));
+        assertTrue(kinds("为保护您的个人信息，我们制定了内部管理制度和操作规程。").contains(Kind.OTHER));
     }
 
     @Test
