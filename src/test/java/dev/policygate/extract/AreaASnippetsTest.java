@@ -185,6 +185,12 @@ class AreaASnippetsTest {
         assertEquals(18, p.ageThreshold());
         assertEquals(MinorsClause.GuardianConsent.PRESUMED,
                 minors("如您为未成年人，您使用本服务即表示您已获得监护人的同意。").get(0).guardianConsent());
+        // the guardian asked, or the consent and what it covers named at length before 后/方可
+        for (String explicit : List.of("如果您是儿童，请在提交个人信息之前，寻求您的监护人的同意和指导。",
+                "只有在取得监护人对本政策和《儿童个人信息保护规则》的同意后，您方可使用我们的服务。",
+                "18岁以下的未成年人使用我们的服务，必须得到父母或其他监护人的监督和批准。")) {
+            assertEquals(MinorsClause.GuardianConsent.EXPLICIT, minors(explicit).get(0).guardianConsent(), explicit);
+        }
         MinorsClause n = minors("我们非常重视未成年人的个人信息保护。").get(0);
         assertEquals(MinorsClause.GuardianConsent.NONE, n.guardianConsent());
         assertTrue(minors("我们会收集您的手机号码。").isEmpty());
