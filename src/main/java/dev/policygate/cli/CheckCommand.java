@@ -89,6 +89,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--summary-json", paramLabel = "FILE", description = "Writes the per-policy summary as JSON.")
     Path summaryJson;
 
+    @Option(names = "--exclude", paramLabel = "GLOB", split = ",",
+            description = "Leaves out the files found in a directory whose path below it, or whose name, matches a "
+                    + "glob (*.en.html, drafts/**); files named on the command line are always checked.")
+    List<String> excludes = List.of();
+
     @Option(names = "--shard", paramLabel = "I/N",
             description = "Checks only the files whose position in sorted order modulo N is I (0-based).")
     String shard;
@@ -190,6 +195,15 @@ final class CheckCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }
 
+        List<java.nio.file.PathMatcher> excluded = new ArrayList<>();
+        for (String glob : excludes) {
+            try {
+                excluded.add(java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, "--exclude " + glob + ": not a glob (" + e.getMessage()
+                        .lines().findFirst().orElse("") + ")");
+            }
+        }
         List<Path> files = new ArrayList<>();
         List<ReportSource> missing = new ArrayList<>();
         for (Path in : inputs) {
@@ -197,7 +211,8 @@ final class CheckCommand implements Callable<Integer> {
                 files.add(stdinFile());
             } else if (Files.isDirectory(in)) {
                 try (Stream<Path> walk = Files.walk(in)) {
-                    walk.filter(Files::isRegularFile).filter(PolicyFile::isPolicy).forEach(files::add);
+                    walk.filter(Files::isRegularFile).filter(PolicyFile::isPolicy)
+                            .filter(p -> !excluded(excluded, in.relativize(p))).forEach(files::add);
                 }
             } else if (Files.exists(in)) {
                 files.add(in);
@@ -309,6 +324,11 @@ final class CheckCommand implements Callable<Integer> {
         boolean inputError = outcomes.stream().anyMatch(o -> o.source().report() == null);
         boolean failed = !reportOnly && outcomes.stream().anyMatch(o -> o.result() != null && !o.result().passed());
         return inputError ? PolicygateCli.USAGE : failed ? PolicygateCli.FAIL : PolicygateCli.PASS;
+    }
+
+    /** Whether a file found below a directory is left out by {@code --exclude} (its relative path or its name). */
+    private static boolean excluded(List<java.nio.file.PathMatcher> excluded, Path relative) {
+        return excluded.stream().anyMatch(m -> m.matches(relative) || m.matches(relative.getFileName()));
     }
 
     /**

@@ -61,6 +61,24 @@ class CheckInputsTest {
     }
 
     @Test
+    void aPolicyInAnotherLanguageIsNotAssessedAndCanBeLeftOutOfADirectory() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("policies"));
+        Files.copy(WEIBO, dir.resolve("privacy.zh.txt"));
+        Files.writeString(dir.resolve("privacy.en.txt"), "Privacy Policy\n1. Information We Collect\nWe collect your"
+                + " name, e-mail address and phone number when you register an account.\n2. Contact Us\nWrite to us.");
+        Cli.Run all = Cli.run("check", dir.toString(), "--rules", "rules", "-q");
+        assertEquals(PolicygateCli.USAGE, all.code(), all.toString());
+        assertTrue(all.out().contains("Not a Chinese policy"), all.toString());
+        Cli.Run chinese = Cli.run("check", dir.toString(), "--rules", "rules", "-q", "--exclude", "*.en.txt",
+                "--summary-json", tmp.resolve("summary.json").toString());
+        assertTrue(chinese.code() == PolicygateCli.PASS || chinese.code() == PolicygateCli.FAIL, chinese.toString());
+        JsonNode results = JsonReport.MAPPER.readTree(tmp.resolve("summary.json").toFile()).path("results");
+        assertEquals(1, results.size(), results.toPrettyString());
+        assertTrue(results.get(0).toString().contains("privacy.zh.txt"), results.toPrettyString());
+        assertEquals(PolicygateCli.USAGE, Cli.run("check", dir.toString(), "--exclude", "[").code(), "a bad glob");
+    }
+
+    @Test
     void theVersionIsThePomVersion() throws Exception {
         String pomVersion = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile())
                 .getDocumentElement().getElementsByTagName("version").item(0).getTextContent();
