@@ -75,6 +75,8 @@ final class ChineseScript {
             char c = chars[i];
             if (c >= FIRST && c <= LAST && SIMPLIFIED[c - FIRST] != 0 && !(c == '著' && staysZhu(chars, i))) {
                 chars[i] = SIMPLIFIED[c - FIRST];
+            } else if (c == '覆' && isReplyFu(chars, i)) {
+                chars[i] = '复';
             }
         }
         return new String(chars);
@@ -93,6 +95,16 @@ final class ChineseScript {
         char before = i > 0 ? chars[i - 1] : ' ';
         char after = i + 1 < chars.length ? chars[i + 1] : ' ';
         return "显卓昭编论名专土巨原遗".indexOf(before) >= 0 || "作名称述".indexOf(after) >= 0;
+    }
+
+    /**
+     * 覆 is a Simplified character of its own (覆盖), so ICU4J leaves it, but in Traditional script it also writes 复 of
+     * 答复, 回复, 批复, 反复 and 复核: "我們將在15個工作日內答覆" must read 答复 for the response deadline.
+     */
+    private static boolean isReplyFu(char[] chars, int i) {
+        char before = i > 0 ? chars[i - 1] : ' ';
+        char after = i + 1 < chars.length ? chars[i + 1] : ' ';
+        return "答回批反".indexOf(before) >= 0 || after == '核';
     }
 
     /** The table: index {@code c - FIRST} holds the Simplified form of {@code c}, or 0 where {@code c} stays. */

@@ -94,9 +94,11 @@ class ChineseScriptTest {
 
     @Test
     void theConversionKeepsOffsetsAndTouchesOnlyTraditionalCharacters() {
-        String traditional = "二、我們如何收集和使用您的個人資訊\n為了核驗您的身份，我們需要您提供身份證件號碼。Email: a@b.cn";
+        String traditional = "二、我們如何收集和使用您的個人資訊\n為了核驗您的身份，我們需要您提供身份證件號碼。Email: a@b.cn"
+                + "\n我們將在15個工作日內答覆，以顯著方式通知您，覆蓋全部服務。";
         String simplified = ChineseScript.toSimplified(traditional);
-        assertEquals("二、我们如何收集和使用您的个人资讯\n为了核验您的身份，我们需要您提供身份证件号码。Email: a@b.cn", simplified);
+        assertEquals("二、我们如何收集和使用您的个人资讯\n为了核验您的身份，我们需要您提供身份证件号码。Email: a@b.cn"
+                + "\n我们将在15个工作日内答复，以显著方式通知您，覆盖全部服务。", simplified);
         assertEquals(traditional.length(), simplified.length());
     }
 
