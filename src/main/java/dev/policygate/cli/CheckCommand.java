@@ -14,8 +14,10 @@ import dev.policygate.report.Waivers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -195,10 +197,10 @@ final class CheckCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }
 
-        List<java.nio.file.PathMatcher> excluded = new ArrayList<>();
+        List<PathMatcher> excluded = new ArrayList<>();
         for (String glob : excludes) {
             try {
-                excluded.add(java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob.strip()));
+                excluded.add(FileSystems.getDefault().getPathMatcher("glob:" + glob.strip()));
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(cl, "--exclude " + glob + ": not a glob (" + e.getMessage()
                         .lines().findFirst().orElse("") + ")");
@@ -327,7 +329,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** Whether a file found below a directory is left out by {@code --exclude} (its relative path or its name). */
-    private static boolean excluded(List<java.nio.file.PathMatcher> excluded, Path relative) {
+    private static boolean excluded(List<PathMatcher> excluded, Path relative) {
         return excluded.stream().anyMatch(m -> m.matches(relative) || m.matches(relative.getFileName()));
     }
 

@@ -43,7 +43,7 @@ final class HardWraps {
             }
             String next = lines[i + 1].stripLeading();
             joined = !line.isEmpty() && !next.isEmpty() && widths[i] >= margin - SLACK
-                    && !endsASentence(line.charAt(line.length() - 1)) && !PdfText.startsWithMarker(next);
+                    && !PdfText.endsASentence(line.charAt(line.length() - 1)) && !PdfText.startsWithMarker(next);
             if (joined) {
                 if (PdfText.isWordChar(line.charAt(line.length() - 1)) && PdfText.isWordChar(next.charAt(0))) {
                     out.append(' ');
@@ -53,10 +53,6 @@ final class HardWraps {
             }
         }
         return out.toString();
-    }
-
-    private static boolean endsASentence(char last) {
-        return SentenceSplitter.isTerminator(last) || last == '：' || last == ':';
     }
 
     /** The width the text is wrapped at, or -1 when it is not wrapped. */
@@ -99,7 +95,7 @@ final class HardWraps {
                 continue;
             }
             width += columns(c);
-            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+            if (LetterSpacing.visible(c)) {
                 visible = width;
             }
         }

@@ -75,7 +75,7 @@ final class LetterSpacing {
         return new int[] {words, single};
     }
 
-    private static boolean visible(char c) {
+    static boolean visible(char c) {
         return !Character.isWhitespace(c) && !Character.isSpaceChar(c);
     }
 }

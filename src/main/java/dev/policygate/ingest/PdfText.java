@@ -119,7 +119,7 @@ final class PdfText {
                 full = word > 0 && right - l.xEnd() < word * nextAvg + slack;
             }
             char last = t.charAt(t.length() - 1);
-            boolean ends = SentenceSplitter.isTerminator(last) || last == '：' || last == ':';
+            boolean ends = endsASentence(last);
             boolean indented = next.xStart() > minStart.get(i) + 1.5f * Math.max(next.charWidth(), 1f);
             // a short numbered line after a full one is a heading or list item, not a continuation
             boolean nextIsNumbered = startsWithMarker(next.text());
@@ -182,6 +182,11 @@ final class PdfText {
             sb.append(c >= '0' && c <= '9' ? '#' : c);
         }
         return sb.toString();
+    }
+
+    /** A line ending so does not run on into the next: a sentence's end, or a colon before a list. */
+    static boolean endsASentence(char last) {
+        return SentenceSplitter.isTerminator(last) || last == '：' || last == ':';
     }
 
     static boolean startsWithMarker(String s) {
