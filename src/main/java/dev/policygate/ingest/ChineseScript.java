@@ -82,9 +82,11 @@ final class ChineseScript {
         return new String(chars);
     }
 
-    /** The Simplified form of a Traditional-only character, or the character itself. */
-    static char simplified(char c) {
-        return c >= FIRST && c <= LAST && SIMPLIFIED[c - FIRST] != 0 ? SIMPLIFIED[c - FIRST] : c;
+    /** Whether {@link #toSimplified} may have written {@code read} where the text had {@code original}. */
+    static boolean readsAs(char original, char read) {
+        char table = original >= FIRST && original <= LAST && SIMPLIFIED[original - FIRST] != 0
+                ? SIMPLIFIED[original - FIRST] : original;
+        return table == read || (original == '覆' && read == '复');
     }
 
     /**

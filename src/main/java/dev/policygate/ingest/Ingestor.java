@@ -99,7 +99,7 @@ public final class Ingestor {
      */
     public static boolean readsAs(char original, char normalized) {
         return original == normalized || TextNormalizer.halfWidth(original) == normalized
-                || ChineseScript.simplified(original) == normalized;
+                || ChineseScript.readsAs(original, normalized);
     }
 
     /** Ingests text that is already decoded (treated as plain text). */

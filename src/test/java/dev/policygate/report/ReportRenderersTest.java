@@ -153,7 +153,7 @@ class ReportRenderersTest {
         int s = Fixtures.NORMALIZED.indexOf("注册。");
         assertEquals(7, exact.region(s, s + 6, null).endLine());
         // a Traditional original with full-width digits is read in Simplified script and ASCII: still exact
-        String traditional = "隱私政策\r\n一、我們收集您的手機號碼，用於註冊。\r\n我們將在１５天內答復。";
+        String traditional = "隱私政策\r\n一、我們收集您的手機號碼，用於註冊。\r\n我們將在１５天內答覆。";
         String simplified = new dev.policygate.ingest.Ingestor().ingestText(traditional).normalizedText();
         assertEquals("隐私政策\n一、我们收集您的手机号码，用于注册。\n我们将在15天内答复。", simplified);
         SourceMap converted = new SourceMap(traditional, simplified);
