@@ -226,7 +226,7 @@ final class EvalCommand implements Callable<Integer> {
         b.append("undisputed: a sentence is left out for an area when its labelled copies in other policies "
                 + "disagree about that area\n");
         b.append("paragraphs: the same sentences joined into paragraphs as web pages and PDFs give them (a sentence "
-                + "ending in 。！？； runs on into the next)\n");
+                + "ending in 。！？； runs on into the next, unless that is a heading or a numbered or bulleted item)\n");
         return b.toString();
     }
 

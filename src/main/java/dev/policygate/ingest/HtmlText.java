@@ -36,6 +36,9 @@ final class HtmlText {
     private static final Pattern TAG = Pattern.compile(
             "<(?:p|div|br|span|table|tr|td|li|ul|ol|h[1-6]|section|article|meta|a|strong|b|font)[\\s>/]",
             Pattern.CASE_INSENSITIVE);
+    private static final Set<String> BOLD = Set.of("strong", "b");
+    /** The longest bold run read as a heading that runs into its paragraph. */
+    private static final int MAX_RUN_IN_HEADING = 40;
     private static final Pattern ANY_TAG = Pattern.compile("<[a-zA-Z!/][^<>]{0,500}>");
 
     private HtmlText() {
@@ -92,6 +95,9 @@ final class HtmlText {
         int cellDepth;   // inside td/th: block breaks become spaces
         int preDepth;
         boolean rowHasCell;
+        Element runIn;   // a bold run that opens its line, and where its text starts
+        int runInStart;
+        boolean breakAfterRunIn;
 
         @Override
         public FilterResult head(Node node, int depth) {
@@ -105,6 +111,15 @@ final class HtmlText {
             String tag = e.normalName();
             if (DROP.contains(tag) || hidden(e)) {
                 return FilterResult.SKIP_ENTIRELY;
+            }
+            if (BOLD.contains(tag) && runIn == null && cellDepth == 0 && preDepth == 0) {
+                if (breakAfterRunIn) { // a bold run right after the heading's: the heading goes on (<b>（一）</b><b>委托处理</b>)
+                    runIn = e;
+                    breakAfterRunIn = false;
+                } else if (atLineStart()) {
+                    runIn = e;
+                    runInStart = out.length();
+                }
             }
             switch (tag) {
                 case "br" -> lineBreak();
@@ -142,6 +157,10 @@ final class HtmlText {
         public FilterResult tail(Node node, int depth) {
             if (node instanceof Element e) {
                 String tag = e.normalName();
+                if (e == runIn) {
+                    breakAfterRunIn = runInHeading(out.substring(runInStart));
+                    runIn = null;
+                }
                 switch (tag) {
                     case "td", "th" -> cellDepth = Math.max(0, cellDepth - 1);
                     case "pre" -> {
@@ -162,7 +181,43 @@ final class HtmlText {
             return FilterResult.CONTINUE;
         }
 
+        private boolean atLineStart() {
+            return out.length() == 0 || out.charAt(out.length() - 1) == '\n';
+        }
+
+        /**
+         * A bold run that opens a paragraph and is a numbered heading ({@code <p><strong>一、我们如何收集</strong>我们会…}):
+         * the paragraph's text after it goes on a line of its own, so that the section parser sees the heading. Only
+         * numbered runs: a bold run without a number is as often the emphasis a policy gives a clause
+         * ({@code <strong>敏感个人信息</strong>是指…}).
+         */
+        private static boolean runInHeading(String run) {
+            String heading = run.strip();
+            return heading.length() >= 3 && heading.length() <= MAX_RUN_IN_HEADING
+                    && heading.chars().noneMatch(c -> c == '\n' || "。！？；".indexOf(c) >= 0)
+                    && Numbering.BULLETS.indexOf(heading.charAt(0)) < 0 && Numbering.opensWithMarker(heading);
+        }
+
+        /**
+         * Ends the run-in heading's line before the paragraph's first text, unless that text goes on from the bold
+         * words ("，…") or names what they are ("：…", an item such as {@code 1. 位置信息：用于…}).
+         */
+        private void breakAfterRunIn(String s) {
+            int i = 0;
+            while (i < s.length() && isWs(s.charAt(i))) {
+                i++;
+            }
+            if (i == s.length()) {
+                return; // white space: the paragraph's text is still to come
+            }
+            breakAfterRunIn = false;
+            if ("，、。；：,;:）)".indexOf(s.charAt(i)) < 0) {
+                lineBreak();
+            }
+        }
+
         private void lineBreak() {
+            breakAfterRunIn = false;
             if (cellDepth > 0) {
                 space();
                 return;
@@ -182,6 +237,9 @@ final class HtmlText {
 
         /** Appends text with CSS white-space folding (pre keeps its line breaks). */
         private void text(String s) {
+            if (breakAfterRunIn) {
+                breakAfterRunIn(s);
+            }
             int n = s.length();
             int i = 0;
             while (i < n) {

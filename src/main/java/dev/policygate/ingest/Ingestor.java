@@ -102,6 +102,14 @@ public final class Ingestor {
                 || ChineseScript.readsAs(original, normalized);
     }
 
+    /**
+     * Whether a line opens with a bullet (•·▪●◆■-*) or a numbering marker ({@code 1.}, {@code （一）}, {@code ①} …,
+     * see {@link Numbering}): an item or numbered paragraph, which a web page or a PDF starts on a line of its own.
+     */
+    public static boolean opensWithMarker(String line) {
+        return Numbering.opensWithMarker(line);
+    }
+
     /** Ingests text that is already decoded (treated as plain text). */
     public Document ingestText(String text) {
         if (text == null) {

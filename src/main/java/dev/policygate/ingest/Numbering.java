@@ -49,6 +49,9 @@ final class Numbering {
             new Rule(Style.ROMAN, Pattern.compile("(?:[IVX]{1,4}[.．、]|[\\u2160-\\u216B][.．、]?)(?![\\w.．])")),
     };
 
+    /** The bullets that may open an item. */
+    static final String BULLETS = "•·▪●◆■-*";
+
     private static final Pattern[] PATTERNS;
 
     static {
@@ -89,6 +92,18 @@ final class Numbering {
             }
         }
         return null;
+    }
+
+    /** Whether {@code line} opens, after any spaces, with a bullet or a numbering marker. */
+    static boolean opensWithMarker(String line) {
+        int from = 0;
+        while (from < line.length() && Character.isWhitespace(line.charAt(from))) {
+            from++;
+        }
+        if (from < line.length() && BULLETS.indexOf(line.charAt(from)) >= 0) {
+            return true;
+        }
+        return new Numbering(line).at(line, from, line.length()) != null;
     }
 
     /** Whether {@code next} continues {@code prev}: {@code （二）} after {@code （一）}, {@code 2.3} after {@code 2.2}. */

@@ -344,7 +344,7 @@ final class SectionParser {
                 continue;
             }
             int from = l.contentStart;
-            while (from < l.end && "•·▪●◆■-* \t　".indexOf(text.charAt(from)) >= 0) {
+            while (from < l.end && (Numbering.BULLETS + " \t　").indexOf(text.charAt(from)) >= 0) {
                 from++;
             }
             int len = codePoints(text, from, l.end);

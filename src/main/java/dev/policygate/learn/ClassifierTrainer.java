@@ -60,15 +60,16 @@ public final class ClassifierTrainer {
     }
 
     /**
-     * Each policy as the product meets policies: one sentence per line (as the data come), and joined into
-     * paragraphs as web pages and PDFs give them ({@link LabelledPolicy#inParagraphs}). Trained on lines alone, the
-     * model read paragraphs far worse (README "Accuracy").
+     * Each policy in two forms: one sentence per line (as the data come), and run together with headings and items
+     * inside the paragraphs ({@link LabelledPolicy#runTogether}). Trained on lines alone, the model read paragraphs
+     * far worse; trained on lines and faithful paragraphs ({@link LabelledPolicy#inParagraphs}), it read both a little
+     * worse than with the structure-lost form (README "Accuracy").
      */
     static List<LabelledPolicy> bothForms(List<LabelledPolicy> policies) {
         List<LabelledPolicy> out = new ArrayList<>(2 * policies.size());
         for (LabelledPolicy p : policies) {
             out.add(p);
-            out.add(p.inParagraphs());
+            out.add(p.runTogether());
         }
         return out;
     }
@@ -165,7 +166,7 @@ public final class ClassifierTrainer {
     static SentenceClassifier train(List<LabelledPolicy> policies, List<String> header, SolverType solver,
                                     double cost, double epsilon) {
         List<Example> lines = examples(policies);
-        List<Example> paragraphs = examples(policies.stream().map(LabelledPolicy::inParagraphs).toList());
+        List<Example> paragraphs = examples(policies.stream().map(LabelledPolicy::runTogether).toList());
         // a feature must be seen in MIN_COUNT sentences of one form: both forms of one sentence are one sighting
         Set<Long> frequent = new HashSet<>();
         for (Map<Long, Integer> counts : List.of(counts(lines), counts(paragraphs))) {

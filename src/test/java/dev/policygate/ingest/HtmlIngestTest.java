@@ -132,6 +132,24 @@ class HtmlIngestTest {
     }
 
     @Test
+    void aNumberedBoldRunThatOpensItsParagraphIsAHeading() {
+        String html = "<html><body><p><strong>一、我们如何收集您的信息</strong>我们会收集您的手机号码，用于注册。</p>"
+                + "<p><b>（一）</b><b>委托处理</b> 我们可能委托合作方处理您的信息。</p>"
+                + "<p><strong>二、我们如何保护您的信息</strong></p><p><strong>敏感个人信息</strong>是指一旦泄露可能危害人身安全的信息。</p>"
+                + "<p><strong>1. 位置信息</strong>：用于推荐附近的服务。</p>"
+                + "<p><strong>2. 我们不会</strong>，也不允许第三方出售您的信息。</p>"
+                + "<p><strong>3. 我们会采取加密等措施保护您的信息。</strong>详见下文。</p></body></html>";
+        Document d = INGESTOR.ingest(html.getBytes(StandardCharsets.UTF_8), null);
+        assertEquals(String.join("\n", "一、我们如何收集您的信息", "我们会收集您的手机号码，用于注册。", "（一）委托处理",
+                "我们可能委托合作方处理您的信息。", "二、我们如何保护您的信息", "敏感个人信息是指一旦泄露可能危害人身安全的信息。",
+                "1. 位置信息：用于推荐附近的服务。", "2. 我们不会，也不允许第三方出售您的信息。",
+                "3. 我们会采取加密等措施保护您的信息。详见下文。"), d.normalizedText());
+        assertEquals(List.of("一、我们如何收集您的信息", "一、我们如何收集您的信息 > （一）委托处理", "二、我们如何保护您的信息"),
+                d.sections().stream().map(Section::path).toList().subList(0, 3));
+        assertEquals("一、我们如何收集您的信息", d.sentences().get(1).section());
+    }
+
+    @Test
     void brAndListsKeepLines() {
         String html = "<div>一、总则<br>本政策适用于本应用。<br/><ul><li>1.收集手机号码用于注册登录服务。</li><li>2.收集位置信息用于推荐附近的服务。</li></ul></div>";
         Document d = INGESTOR.ingest(html.getBytes(StandardCharsets.UTF_8), null);

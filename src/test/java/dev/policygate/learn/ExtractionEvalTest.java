@@ -59,6 +59,28 @@ class ExtractionEvalTest {
     }
 
     @Test
+    void inParagraphsFinishedSentencesRunOnButHeadingsAndItemsStartTheirLines() throws IOException {
+        Files.writeString(dir.resolve("p.jsonl"), String.join("\n",
+                "{\"text\": \"一、我们如何共享您的信息\", \"labels\": []}",
+                "{\"text\": \"我们不会共享您的个人信息。\", \"labels\": [\"共享、委托、转让、公开（披露）\"]}",
+                "{\"text\": \"我们会事先征得您的同意，以下情形除外：\", \"labels\": []}",
+                "{\"text\": \"1.与国家安全直接相关的；\", \"labels\": []}",
+                "{\"text\": \"• 与刑事侦查直接相关的。\", \"labels\": []}",
+                "{\"text\": \"我们会要求接收方保护您的信息。\", \"labels\": []}",
+                "{\"text\": \"二、我们如何保护您的信息\", \"labels\": []}",
+                "{\"text\": \"我们使用加密技术。\", \"labels\": [\"安全措施\"]}",
+                ""), StandardCharsets.UTF_8);
+        LabelledPolicy p = LabelledPolicy.readAll(dir).get(0).inParagraphs();
+        assertEquals(String.join("\n", "一、我们如何共享您的信息", "我们不会共享您的个人信息。我们会事先征得您的同意，以下情形除外：",
+                "1.与国家安全直接相关的；", "• 与刑事侦查直接相关的。我们会要求接收方保护您的信息。", "二、我们如何保护您的信息",
+                "我们使用加密技术。"), p.document().normalizedText().strip());
+        // the heading after a finished sentence still opens its section
+        assertEquals(List.of("一、我们如何共享您的信息", "二、我们如何保护您的信息"),
+                p.document().sections().stream().map(dev.policygate.ingest.Section::path).toList());
+        assertEquals("我们使用加密技术。", p.document().normalizedText().substring(p.starts()[7], p.ends()[7]));
+    }
+
+    @Test
     void aDirectoryWithoutLabelledPoliciesIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> LabelledPolicy.readAll(dir));
     }
