@@ -37,6 +37,8 @@ final class HtmlText {
             "<(?:p|div|br|span|table|tr|td|li|ul|ol|h[1-6]|section|article|meta|a|strong|b|font)[\\s>/]",
             Pattern.CASE_INSENSITIVE);
     private static final Set<String> BOLD = Set.of("strong", "b");
+    private static final Pattern BOLD_STYLE = Pattern.compile("font-weight\\s*:\\s*(?:bold|[6-9]00)",
+            Pattern.CASE_INSENSITIVE);
     /** The longest bold run read as a heading that runs into its paragraph. */
     private static final int MAX_RUN_IN_HEADING = 40;
     private static final Pattern ANY_TAG = Pattern.compile("<[a-zA-Z!/][^<>]{0,500}>");
@@ -95,9 +97,9 @@ final class HtmlText {
         int cellDepth;   // inside td/th: block breaks become spaces
         int preDepth;
         boolean rowHasCell;
-        Element runIn;   // a bold run that opens its line, and where its text starts
-        int runInStart;
-        boolean breakAfterRunIn;
+        Element runIn;      // the bold element of a run that opened its line, while inside it
+        int runInStart;     // where the run's text starts
+        boolean runInEnded; // a run has ended and nothing but white space has come after it
 
         @Override
         public FilterResult head(Node node, int depth) {
@@ -112,10 +114,10 @@ final class HtmlText {
             if (DROP.contains(tag) || hidden(e)) {
                 return FilterResult.SKIP_ENTIRELY;
             }
-            if (BOLD.contains(tag) && runIn == null && cellDepth == 0 && preDepth == 0) {
-                if (breakAfterRunIn) { // a bold run right after the heading's: the heading goes on (<b>（一）</b><b>委托处理</b>)
+            if (bold(e) && runIn == null && cellDepth == 0 && preDepth == 0) {
+                if (runInEnded) { // bold right after bold: one run (<b>（一）</b><b>委托处理</b>, Word's <b><span>…)
                     runIn = e;
-                    breakAfterRunIn = false;
+                    runInEnded = false;
                 } else if (atLineStart()) {
                     runIn = e;
                     runInStart = out.length();
@@ -158,8 +160,8 @@ final class HtmlText {
             if (node instanceof Element e) {
                 String tag = e.normalName();
                 if (e == runIn) {
-                    breakAfterRunIn = runInHeading(out.substring(runInStart));
                     runIn = null;
+                    runInEnded = true;
                 }
                 switch (tag) {
                     case "td", "th" -> cellDepth = Math.max(0, cellDepth - 1);
@@ -181,6 +183,12 @@ final class HtmlText {
             return FilterResult.CONTINUE;
         }
 
+        /** strong, b, or a span styled bold (font-weight: bold or 600-900), as editors write emphasis. */
+        private static boolean bold(Element e) {
+            String tag = e.normalName();
+            return BOLD.contains(tag) || tag.equals("span") && BOLD_STYLE.matcher(e.attr("style")).find();
+        }
+
         private boolean atLineStart() {
             return out.length() == 0 || out.charAt(out.length() - 1) == '\n';
         }
@@ -199,25 +207,25 @@ final class HtmlText {
         }
 
         /**
-         * Ends the run-in heading's line before the paragraph's first text, unless that text goes on from the bold
-         * words ("，…") or names what they are ("：…", an item such as {@code 1. 位置信息：用于…}).
+         * Before the first text after a bold run: ends the line when the run is a heading, unless that text goes on
+         * from the bold words ("，…") or names what they are ("：…", an item such as {@code 1. 位置信息：用于…}).
          */
-        private void breakAfterRunIn(String s) {
+        private void afterRunIn(String s) {
             int i = 0;
             while (i < s.length() && isWs(s.charAt(i))) {
                 i++;
             }
             if (i == s.length()) {
-                return; // white space: the paragraph's text is still to come
+                return; // white space: the paragraph's text, or more of the bold run, is still to come
             }
-            breakAfterRunIn = false;
-            if ("，、。；：,;:）)".indexOf(s.charAt(i)) < 0) {
+            runInEnded = false;
+            if ("，、。；：,;:）)".indexOf(s.charAt(i)) < 0 && runInHeading(out.substring(runInStart))) {
                 lineBreak();
             }
         }
 
         private void lineBreak() {
-            breakAfterRunIn = false;
+            runInEnded = false;
             if (cellDepth > 0) {
                 space();
                 return;
@@ -237,8 +245,8 @@ final class HtmlText {
 
         /** Appends text with CSS white-space folding (pre keeps its line breaks). */
         private void text(String s) {
-            if (breakAfterRunIn) {
-                breakAfterRunIn(s);
+            if (runInEnded) {
+                afterRunIn(s);
             }
             int n = s.length();
             int i = 0;

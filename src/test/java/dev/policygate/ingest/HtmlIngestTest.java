@@ -138,12 +138,17 @@ class HtmlIngestTest {
                 + "<p><strong>二、我们如何保护您的信息</strong></p><p><strong>敏感个人信息</strong>是指一旦泄露可能危害人身安全的信息。</p>"
                 + "<p><strong>1. 位置信息</strong>：用于推荐附近的服务。</p>"
                 + "<p><strong>2. 我们不会</strong>，也不允许第三方出售您的信息。</p>"
-                + "<p><strong>3. 我们会采取加密等措施保护您的信息。</strong>详见下文。</p></body></html>";
+                + "<p><strong>3. 我们会采取加密等措施保护您的信息。</strong>详见下文。</p>"
+                + "<p class=MsoNormal><b><span lang=EN-US>三、</span></b><b><span>联系我们</span></b> <span>如有问题，请联系我们。</span></p>"
+                + "<p><span style=\"font-weight: bold;\">四、</span><span style=\"font-weight:700\">政策更新</span>本政策会不时更新。</p>"
+                + "</body></html>";
         Document d = INGESTOR.ingest(html.getBytes(StandardCharsets.UTF_8), null);
         assertEquals(String.join("\n", "一、我们如何收集您的信息", "我们会收集您的手机号码，用于注册。", "（一）委托处理",
                 "我们可能委托合作方处理您的信息。", "二、我们如何保护您的信息", "敏感个人信息是指一旦泄露可能危害人身安全的信息。",
                 "1. 位置信息：用于推荐附近的服务。", "2. 我们不会，也不允许第三方出售您的信息。",
-                "3. 我们会采取加密等措施保护您的信息。详见下文。"), d.normalizedText());
+                "3. 我们会采取加密等措施保护您的信息。详见下文。", "三、联系我们", "如有问题，请联系我们。", "四、政策更新",
+                "本政策会不时更新。"), d.normalizedText());
+        assertEquals("三、联系我们", d.sentences().get(d.sentences().size() - 3).section());
         assertEquals(List.of("一、我们如何收集您的信息", "一、我们如何收集您的信息 > （一）委托处理", "二、我们如何保护您的信息"),
                 d.sections().stream().map(Section::path).toList().subList(0, 3));
         assertEquals("一、我们如何收集您的信息", d.sentences().get(1).section());
