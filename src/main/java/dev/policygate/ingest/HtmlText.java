@@ -37,8 +37,13 @@ final class HtmlText {
             "<(?:p|div|br|span|table|tr|td|li|ul|ol|h[1-6]|section|article|meta|a|strong|b|font)[\\s>/]",
             Pattern.CASE_INSENSITIVE);
     private static final Set<String> BOLD = Set.of("strong", "b");
-    private static final Pattern BOLD_STYLE = Pattern.compile("font-weight\\s*:\\s*(?:bold|[6-9]00)",
-            Pattern.CASE_INSENSITIVE);
+    // not Word's mso-bidi-font-weight, which makes only right-to-left text bold
+    private static final Pattern BOLD_STYLE = Pattern.compile(
+            "(?<![\\w-])font-weight\\s*:\\s*(?:bold(?:er)?|[6-9]00|1000)(?!\\w)", Pattern.CASE_INSENSITIVE);
+    /** What may indent a paragraph's first words. */
+    private static final String INDENT = " \t\u00a0\u3000\u200b";
+    /** Characters that go on from the words before them: after a bold run, its sentence or item goes on. */
+    private static final String GOES_ON = "，、。；：,;:）)？！?!.”’」』》】…—（(";
     /** The longest bold run read as a heading that runs into its paragraph. */
     private static final int MAX_RUN_IN_HEADING = 40;
     private static final Pattern ANY_TAG = Pattern.compile("<[a-zA-Z!/][^<>]{0,500}>");
@@ -189,8 +194,13 @@ final class HtmlText {
             return BOLD.contains(tag) || tag.equals("span") && BOLD_STYLE.matcher(e.attr("style")).find();
         }
 
+        /** Nothing but indentation (spaces, no-break and ideographic spaces) since the last line break. */
         private boolean atLineStart() {
-            return out.length() == 0 || out.charAt(out.length() - 1) == '\n';
+            int i = out.length();
+            while (i > 0 && INDENT.indexOf(out.charAt(i - 1)) >= 0) {
+                i--;
+            }
+            return i == 0 || out.charAt(i - 1) == '\n';
         }
 
         /**
@@ -200,10 +210,20 @@ final class HtmlText {
          * ({@code <strong>敏感个人信息</strong>是指…}).
          */
         private static boolean runInHeading(String run) {
-            String heading = run.strip();
+            int from = 0;
+            int to = run.length();
+            while (from < to && INDENT.indexOf(run.charAt(from)) >= 0) {
+                from++;
+            }
+            while (to > from && INDENT.indexOf(run.charAt(to - 1)) >= 0) {
+                to--;
+            }
+            String heading = run.substring(from, to);
+            int marker = Numbering.markerEnd(heading);
             return heading.length() >= 3 && heading.length() <= MAX_RUN_IN_HEADING
                     && heading.chars().noneMatch(c -> c == '\n' || "。！？；".indexOf(c) >= 0)
-                    && Numbering.BULLETS.indexOf(heading.charAt(0)) < 0 && Numbering.opensWithMarker(heading);
+                    && "，、：:,;（(".indexOf(heading.charAt(heading.length() - 1)) < 0 // a clause or an item's name
+                    && marker > 0 && marker < heading.length(); // words after the number: "（1）" alone opens an item
         }
 
         /**
@@ -219,7 +239,7 @@ final class HtmlText {
                 return; // white space: the paragraph's text, or more of the bold run, is still to come
             }
             runInEnded = false;
-            if ("，、。；：,;:）)".indexOf(s.charAt(i)) < 0 && runInHeading(out.substring(runInStart))) {
+            if (GOES_ON.indexOf(s.charAt(i)) < 0 && runInHeading(out.substring(runInStart))) {
                 lineBreak();
             }
         }

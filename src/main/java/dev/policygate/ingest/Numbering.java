@@ -94,16 +94,26 @@ final class Numbering {
         return null;
     }
 
-    /** Whether {@code line} opens, after any spaces, with a bullet or a numbering marker. */
+    /** Whether {@code line} opens, after any spaces, with a bullet or a numbering marker ({@link #markerEnd}). */
     static boolean opensWithMarker(String line) {
         int from = 0;
         while (from < line.length() && Character.isWhitespace(line.charAt(from))) {
             from++;
         }
-        if (from < line.length() && BULLETS.indexOf(line.charAt(from)) >= 0) {
-            return true;
+        return from < line.length() && BULLETS.indexOf(line.charAt(from)) >= 0 || markerEnd(line) >= 0;
+    }
+
+    /**
+     * Where the numbering marker that opens {@code line} (after any spaces) ends, its own trailing spaces included,
+     * or -1 for none. A bare number before a space ("14 周岁以下") is none here: as often a quantity as a number.
+     */
+    static int markerEnd(String line) {
+        int from = 0;
+        while (from < line.length() && Character.isWhitespace(line.charAt(from))) {
+            from++;
         }
-        return new Numbering(line).at(line, from, line.length()) != null;
+        Marker m = new Numbering(line).at(line, from, line.length());
+        return m == null || m.numbering().chars().allMatch(Character::isDigit) ? -1 : m.end();
     }
 
     /** Whether {@code next} continues {@code prev}: {@code （二）} after {@code （一）}, {@code 2.3} after {@code 2.2}. */

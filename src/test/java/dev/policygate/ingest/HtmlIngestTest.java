@@ -149,6 +149,20 @@ class HtmlIngestTest {
                 "3. 我们会采取加密等措施保护您的信息。详见下文。", "三、联系我们", "如有问题，请联系我们。", "四、政策更新",
                 "本政策会不时更新。"), d.normalizedText());
         assertEquals("三、联系我们", d.sentences().get(d.sentences().size() - 3).section());
+        // indented by full-width or no-break spaces, as CMS and Word pages indent a paragraph's first line
+        Document indented = INGESTOR.ingest(("<p>\u3000\u3000<strong>一、我们如何收集您的信息</strong>我们会收集您的手机号码。</p>"
+                + "<p>&nbsp;<b>二、我们如何保护您的信息</b>我们采取加密措施。</p>").getBytes(StandardCharsets.UTF_8),
+                SourceFormat.HTML);
+        assertEquals(List.of("一、我们如何收集您的信息", "二、我们如何保护您的信息"),
+                indented.sections().stream().map(Section::path).toList());
+        // not headings: a number alone, an item's name with its colon inside the bold, a question, a quantity, and
+        // Word's mso-bidi-font-weight (bold only for right-to-left text)
+        for (String item : List.of("<b>（1）</b>收集手机号码，用于注册。", "<strong>1. 位置信息：</strong>用于推荐附近的服务。",
+                "<strong>1. 什么是个人信息</strong>？个人信息是指各种信息。", "<strong>14 周岁以下儿童</strong>的个人信息受特别保护。",
+                "<span style=\"mso-bidi-font-weight:bold\">一、我们收集的信息</span>我们收集手机号码。")) {
+            Document one = INGESTOR.ingest(("<p>" + item + "</p>").getBytes(StandardCharsets.UTF_8), SourceFormat.HTML);
+            assertFalse(one.normalizedText().contains("\n"), item + " -> " + one.normalizedText());
+        }
         assertEquals(List.of("一、我们如何收集您的信息", "一、我们如何收集您的信息 > （一）委托处理", "二、我们如何保护您的信息"),
                 d.sections().stream().map(Section::path).toList().subList(0, 3));
         assertEquals("一、我们如何收集您的信息", d.sentences().get(1).section());
