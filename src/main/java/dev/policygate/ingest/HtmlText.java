@@ -188,7 +188,7 @@ final class HtmlText {
             return FilterResult.CONTINUE;
         }
 
-        /** strong, b, or a span styled bold (font-weight: bold or 600-900), as editors write emphasis. */
+        /** strong, b, or a span styled bold ({@link #BOLD_STYLE}), as editors write emphasis. */
         private static boolean bold(Element e) {
             String tag = e.normalName();
             return BOLD.contains(tag) || tag.equals("span") && BOLD_STYLE.matcher(e.attr("style")).find();

@@ -96,11 +96,8 @@ final class Numbering {
 
     /** Whether {@code line} opens, after any spaces, with a bullet or a numbering marker ({@link #markerEnd}). */
     static boolean opensWithMarker(String line) {
-        int from = 0;
-        while (from < line.length() && Character.isWhitespace(line.charAt(from))) {
-            from++;
-        }
-        return from < line.length() && BULLETS.indexOf(line.charAt(from)) >= 0 || markerEnd(line) >= 0;
+        String words = line.stripLeading();
+        return !words.isEmpty() && BULLETS.indexOf(words.charAt(0)) >= 0 || markerEnd(words) >= 0;
     }
 
     /**

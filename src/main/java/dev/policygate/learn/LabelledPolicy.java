@@ -152,9 +152,10 @@ public record LabelledPolicy(String name, List<String> texts, List<Set<Area>> ar
 
     /**
      * Whether {@code sentence} runs on after {@code before} on one line in a paragraph: both end with an end mark
-     * (or it with a colon), and it is no heading or item of its own. A heading (no end mark) and an item (a number or bullet first) start
-     * a line as the blocks of a web page and the lines of a PDF do; glued to the sentence before, the section parser
-     * could not see them (2,767 headings and 3,231 items of the 65 policies were glued so until 2026-12-05).
+     * (or it with a colon), and it is no heading or item of its own. A heading (no end mark) and an item (a number or
+     * bullet first) start a line as the blocks of a web page and the lines of a PDF do; glued to the sentence before,
+     * the section parser could not see them (2,767 headings and 3,231 items of the 65 policies were glued so until
+     * 2026-12-05).
      */
     static boolean runsOn(String before, String sentence) {
         return endsASentence(before) && (endsASentence(sentence) || opensAList(sentence))
