@@ -82,11 +82,14 @@ final class ChineseScript {
         return new String(chars);
     }
 
-    /** Whether {@link #toSimplified} may have written {@code read} where the text had {@code original}. */
+    /**
+     * Whether reading a Traditional policy ({@link #toSimplified}, then {@link RegionalWords#toMainland}) may have
+     * written {@code read} where the text had {@code original}.
+     */
     static boolean readsAs(char original, char read) {
         char table = original >= FIRST && original <= LAST && SIMPLIFIED[original - FIRST] != 0
                 ? SIMPLIFIED[original - FIRST] : original;
-        return table == read || (original == '覆' && read == '复');
+        return table == read || (original == '覆' && read == '复') || RegionalWords.replaces(table, read);
     }
 
     /**

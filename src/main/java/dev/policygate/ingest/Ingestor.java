@@ -94,7 +94,8 @@ public final class Ingestor {
 
     /**
      * Whether ingestion may turn the character {@code original} into {@code normalized} in place: the same
-     * character, a full-width digit or letter and its ASCII form, or a Traditional character and its Simplified form.
+     * character, a full-width digit or letter and its ASCII form, or a Traditional character and its Simplified form
+     * or its mainland word's character ({@link RegionalWords}).
      * (Whitespace is folded, not replaced: see {@link TextNormalizer}.)
      */
     public static boolean readsAs(char original, char normalized) {
@@ -141,7 +142,7 @@ public final class Ingestor {
                     + limits.maxTextBytes() + " are accepted.");
         }
         switch (ChineseScript.of(text)) {
-            case TRADITIONAL -> text = ChineseScript.toSimplified(text);
+            case TRADITIONAL -> text = RegionalWords.toMainland(ChineseScript.toSimplified(text));
             case NOT_CHINESE -> throw new IngestException(422, "Not a Chinese policy",
                     "Fewer than 5% of the text's letters are Chinese characters. policygate reads policies written in"
                             + " Chinese (Simplified or Traditional script); a policy in another language would be"

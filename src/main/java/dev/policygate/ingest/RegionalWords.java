@@ -1,0 +1,92 @@
+package dev.policygate.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Taiwan's and Hong Kong's words for what every pattern, lexicon and classifier feature calls by its mainland word:
+ * 個人資料 for 个人信息, 蒐集 for 收集, 聯絡 for 联系, 私隱 for 隐私, 營運 for 运营 ({@value #RESOURCE}). A policy in
+ * Traditional script has its characters converted first ({@link ChineseScript}) and then these words replaced, each by
+ * a mainland word of the same length, so the text keeps its length and every offset holds.
+ */
+final class RegionalWords {
+    static final String RESOURCE = "/script/regional-words.tsv";
+
+    private static final Map<String, String> WORDS = load();
+    /** Every word, longest first, so that 个人资料 is read before a shorter word inside it. */
+    private static final Pattern ANY = Pattern.compile(WORDS.keySet().stream()
+            .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
+            .map(Pattern::quote)
+            .collect(Collectors.joining("|")));
+    /** The character pairs the replacements write: (regional character) << 16 | (mainland character). */
+    private static final Set<Integer> PAIRS = pairs();
+
+    private RegionalWords() {
+    }
+
+    /** The text with every regional word replaced by its mainland word; same length. */
+    static String toMainland(String text) {
+        Matcher m = ANY.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        char[] chars = text.toCharArray();
+        do {
+            WORDS.get(m.group()).getChars(0, m.end() - m.start(), chars, m.start());
+        } while (m.find());
+        return new String(chars);
+    }
+
+    /** Whether {@link #toMainland} may have written {@code read} where the text had {@code simplified}. */
+    static boolean replaces(char simplified, char read) {
+        return PAIRS.contains(simplified << 16 | read);
+    }
+
+    private static Set<Integer> pairs() {
+        Set<Integer> pairs = new HashSet<>();
+        WORDS.forEach((regional, mainland) -> {
+            for (int i = 0; i < regional.length(); i++) {
+                if (regional.charAt(i) != mainland.charAt(i)) {
+                    pairs.add(regional.charAt(i) << 16 | mainland.charAt(i));
+                }
+            }
+        });
+        return Set.copyOf(pairs);
+    }
+
+    private static Map<String, String> load() {
+        Map<String, String> words = new LinkedHashMap<>();
+        try (InputStream in = RegionalWords.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+            }
+            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = lines.readLine()) != null; ) {
+                if (line.isEmpty() || line.charAt(0) == '#') {
+                    continue;
+                }
+                String[] pair = line.split("\t", -1);
+                if (pair.length != 2 || pair[0].isEmpty() || pair[0].length() != pair[1].length()
+                        || words.put(pair[0], pair[1]) != null) {
+                    throw new IllegalStateException(RESOURCE + ": not a new word and a mainland word of its length: "
+                            + line);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.copyOf(words);
+    }
+}
