@@ -11,11 +11,15 @@ import dev.policygate.learn.ExtractionEval;
 import dev.policygate.learn.LabelAgreement;
 import dev.policygate.learn.LabelledPolicy;
 import dev.policygate.report.JsonReport;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,6 +54,12 @@ final class EvalCommand implements Callable<Integer> {
                     + "and F1, to choose the thresholds training sets (ClassifierTrainer).")
     double[] thresholds;
 
+    @Option(names = "--errors", paramLabel = "FILE",
+            description = "Also writes every sentence on which extraction and the annotators disagree about an area "
+                    + "(scored one sentence per line, held out as the scores are): tab-separated policy, line of its "
+                    + "file, area, FALSE_POSITIVE or FALSE_NEGATIVE, the labelled areas and the sentence.")
+    Path errors;
+
     @Override
     public Integer call() throws Exception {
         if (!format.equals("table") && !format.equals("json")) {
@@ -67,14 +77,19 @@ final class EvalCommand implements Callable<Integer> {
         ExtractionEval.Forms scores;
         LabelAgreement agreement = LabelAgreement.of(policies);
         if (thresholds != null) {
+            if (errors != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--errors and --thresholds: one at a time");
+            }
             return sweep(policies, agreement);
         }
+        List<ExtractionEval.Disagreement> disagreements = new ArrayList<>();
         if (lexiconsOnly) {
             mode = "lexicons and patterns only";
-            scores = ExtractionEval.evaluateBothForms(policies, new FactExtractor((SentenceClassifier) null), agreement);
+            scores = ExtractionEval.evaluateBothForms(policies, new FactExtractor((SentenceClassifier) null), agreement,
+                    disagreements::add);
         } else if (folds == 0) {
             mode = "shipped classifier (trained on these policies)";
-            scores = ExtractionEval.evaluateBothForms(policies, new FactExtractor(), agreement);
+            scores = ExtractionEval.evaluateBothForms(policies, new FactExtractor(), agreement, disagreements::add);
         } else {
             if (folds < 2 || folds > policies.size()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--folds must be 0 or between 2 and "
@@ -82,7 +97,11 @@ final class EvalCommand implements Callable<Integer> {
             }
             mode = folds + "-fold cross-validation by policy";
             scores = ExtractionEval.crossValidate(policies, folds,
-                    training -> new FactExtractor(ClassifierTrainer.train(training, List.of())), agreement);
+                    training -> new FactExtractor(ClassifierTrainer.train(training, List.of())), agreement,
+                    disagreements::add);
+        }
+        if (errors != null) {
+            writeErrors(disagreements);
         }
         int sentences = policies.stream().mapToInt(LabelledPolicy::size).sum();
         PrintWriter out = spec.commandLine().getOut();
@@ -94,6 +113,18 @@ final class EvalCommand implements Callable<Integer> {
         }
         out.flush();
         return PolicygateCli.PASS;
+    }
+
+    /** {@code --errors}: in the order scored (fold by fold, then policy by policy), so a sample drawn from it repeats. */
+    private void writeErrors(List<ExtractionEval.Disagreement> disagreements) throws IOException {
+        StringBuilder b = new StringBuilder("policy\tline\tarea\tkind\tlabelled\tsentence\n");
+        for (ExtractionEval.Disagreement d : disagreements) {
+            b.append(d.policy()).append('\t').append(d.sentence() + 1).append('\t').append(d.area().name())
+                    .append('\t').append(d.found() ? "FALSE_POSITIVE" : "FALSE_NEGATIVE").append('\t')
+                    .append(d.labelled().stream().map(Area::name).collect(Collectors.joining(","))).append('\t')
+                    .append(d.text().replaceAll("[\\t\\r\\n]", " ")).append('\n');
+        }
+        Files.writeString(errors, b);
     }
 
     /** {@code --thresholds}: the held-out scores of every area at each threshold. */

@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -48,8 +49,22 @@ public final class ExtractionEval {
         }
     }
 
+    /**
+     * A sentence of a labelled policy on which extraction and the annotators disagree about one area: extraction
+     * {@code found} it in the area and they did not label it so, or the other way round.
+     */
+    public record Disagreement(String policy, int sentence, Area area, boolean found, Set<Area> labelled,
+                               String text) {
+    }
+
     /** The counts of one policy, given the facts extracted from its document. */
     public static Scores score(LabelledPolicy policy, List<Fact> facts, LabelAgreement agreement) {
+        return score(policy, facts, agreement, d -> { });
+    }
+
+    /** As {@link #score(LabelledPolicy, List, LabelAgreement)}, telling {@code disagreements} each one. */
+    public static Scores score(LabelledPolicy policy, List<Fact> facts, LabelAgreement agreement,
+                               Consumer<Disagreement> disagreements) {
         List<Set<Area>> found = new ArrayList<>(policy.size());
         for (int i = 0; i < policy.size(); i++) {
             found.add(EnumSet.noneOf(Area.class));
@@ -70,6 +85,12 @@ public final class ExtractionEval {
         }
         Scores scores = new Scores();
         for (int i = 0; i < policy.size(); i++) {
+            for (Area a : Area.values()) {
+                if (found.get(i).contains(a) != policy.areas().get(i).contains(a)) {
+                    disagreements.accept(new Disagreement(policy.name(), i, a, found.get(i).contains(a),
+                            policy.areas().get(i), policy.texts().get(i)));
+                }
+            }
             scores.all().add(policy.areas().get(i), found.get(i));
             scores.undisputed().add(policy.areas().get(i), found.get(i), agreement.disputed(policy.texts().get(i)));
         }
@@ -78,30 +99,40 @@ public final class ExtractionEval {
 
     /** Every policy extracted by one extractor. */
     public static Scores evaluate(List<LabelledPolicy> policies, FactExtractor extractor, LabelAgreement agreement) {
+        return evaluate(policies, extractor, agreement, d -> { });
+    }
+
+    private static Scores evaluate(List<LabelledPolicy> policies, FactExtractor extractor, LabelAgreement agreement,
+                                   Consumer<Disagreement> disagreements) {
         Scores total = new Scores();
         for (LabelledPolicy p : policies) {
-            total.addAll(score(p, extractor.extract(p.document()), agreement));
+            total.addAll(score(p, extractor.extract(p.document()), agreement, disagreements));
         }
         return total;
     }
 
-    /** Every policy extracted by one extractor, in both forms ({@link LabelledPolicy#inParagraphs}). */
+    /**
+     * Every policy extracted by one extractor, in both forms ({@link LabelledPolicy#inParagraphs}); the disagreements
+     * of the first form (one sentence per line) go to {@code disagreements}.
+     */
     public static Forms evaluateBothForms(List<LabelledPolicy> policies, FactExtractor extractor,
-                                          LabelAgreement agreement) {
-        return new Forms(evaluate(policies, extractor, agreement),
+                                          LabelAgreement agreement, Consumer<Disagreement> disagreements) {
+        return new Forms(evaluate(policies, extractor, agreement, disagreements),
                 evaluate(policies.stream().map(LabelledPolicy::inParagraphs).toList(), extractor, agreement));
     }
 
     /**
      * Cross-validation by policy: policy {@code i} (in the given order) is in fold {@code i % folds}; each fold is
      * extracted by the extractor that {@code train} builds from the other folds' policies only, so every
-     * sentence is scored by a model that never saw its policy; in both forms.
+     * sentence is scored by a model that never saw its policy; in both forms, the disagreements of the first going
+     * to {@code disagreements} fold by fold.
      */
     public static Forms crossValidate(List<LabelledPolicy> policies, int folds,
-                                      Function<List<LabelledPolicy>, FactExtractor> train, LabelAgreement agreement) {
+                                      Function<List<LabelledPolicy>, FactExtractor> train, LabelAgreement agreement,
+                                      Consumer<Disagreement> disagreements) {
         Forms total = new Forms();
         forEachFold(policies, folds, (training, heldOut) ->
-                total.addAll(evaluateBothForms(heldOut, train.apply(training), agreement)));
+                total.addAll(evaluateBothForms(heldOut, train.apply(training), agreement, disagreements)));
         return total;
     }
 
@@ -123,7 +154,7 @@ public final class ExtractionEval {
                 double[] each = new double[Area.values().length];
                 Arrays.fill(each, thresholds[t]);
                 totals.get(t).addAll(evaluateBothForms(heldOut, new FactExtractor(model.withThresholds(each)),
-                        agreement));
+                        agreement, d -> { }));
             }
         });
         return totals;

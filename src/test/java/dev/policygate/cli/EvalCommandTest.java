@@ -46,6 +46,19 @@ class EvalCommandTest {
         Cli.Run table = Cli.run("eval", dir.toString(), "--lexicons-only");
         assertEquals(0, table.code(), table.toString());
         assertTrue(table.out().contains("undisputed P/R/F1"), table.out());
+
+        // --errors: the contact sentence of b, found and not labelled, is a false positive on line 2 of b
+        Path errors = dir.resolve("errors.tsv");
+        assertEquals(0, Cli.run("eval", dir.toString(), "--lexicons-only", "--errors", errors.toString()).code());
+        java.util.List<String> rows = Files.readAllLines(errors, StandardCharsets.UTF_8);
+        assertEquals("policy\tline\tarea\tkind\tlabelled\tsentence", rows.get(0));
+        assertTrue(rows.contains("b\t2\tCONTACT\tFALSE_POSITIVE\t\t如您对本政策有任何疑问，请发送邮件至privacy@example.com与我们联系。"),
+                rows.toString());
+        int wrong = 0;
+        for (var area : root.get("areas")) {
+            wrong += area.get("falsePositives").asInt() + area.get("falseNegatives").asInt();
+        }
+        assertEquals(wrong, rows.size() - 1, rows.toString());
     }
 
     @Test

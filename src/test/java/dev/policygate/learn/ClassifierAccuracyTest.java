@@ -34,9 +34,17 @@ class ClassifierAccuracyTest {
         LabelAgreement agreement = LabelAgreement.of(policies);
         AreaScores lexicons = ExtractionEval.evaluate(policies, new FactExtractor((SentenceClassifier) null),
                 agreement).all();
+        List<ExtractionEval.Disagreement> disagreements = new java.util.ArrayList<>();
         ExtractionEval.Forms forms = ExtractionEval.crossValidate(policies, 5,
-                training -> new FactExtractor(ClassifierTrainer.train(training, List.of())), agreement);
+                training -> new FactExtractor(ClassifierTrainer.train(training, List.of())), agreement,
+                disagreements::add);
         AreaScores learned = forms.lines().all();
+        for (Area a : Area.values()) { // what eval --errors writes is what the scores count
+            assertEquals(learned.falsePositives(a),
+                    disagreements.stream().filter(d -> d.area() == a && d.found()).count());
+            assertEquals(learned.falseNegatives(a),
+                    disagreements.stream().filter(d -> d.area() == a && !d.found()).count());
+        }
         AreaScores paragraphs = forms.paragraphs().all();
         StringBuilder report = new StringBuilder();
         for (Area a : Area.values()) {
