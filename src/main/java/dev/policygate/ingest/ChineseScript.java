@@ -46,6 +46,25 @@ final class ChineseScript {
     private ChineseScript() {
     }
 
+    /**
+     * Whether the ideographs of a text are in Traditional script, whatever else it holds: an HTML page in Traditional
+     * script is, though its markup may outnumber its Chinese.
+     */
+    static boolean isTraditional(CharSequence text) {
+        int ideographs = 0;
+        int traditional = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= FIRST && c <= LAST) {
+                ideographs++;
+                if (SIMPLIFIED[c - FIRST] != 0) {
+                    traditional++;
+                }
+            }
+        }
+        return ideographs > 0 && traditional >= TRADITIONAL_SHARE * ideographs;
+    }
+
     /** The script of a text: one pass over its characters. */
     static Script of(CharSequence text) {
         int ideographs = 0;

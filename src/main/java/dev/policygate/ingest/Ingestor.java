@@ -104,6 +104,19 @@ public final class Ingestor {
     }
 
     /**
+     * The original of a document as ingestion reads its words, to find a quote in it: a text in Traditional script
+     * (an HTML page too) in Simplified characters and mainland words; any other text as it is. Same length, so an
+     * offset found in it is an offset of the original.
+     */
+    public static String readForm(String original) {
+        return ChineseScript.isTraditional(original) ? inMainlandWords(original) : original;
+    }
+
+    private static String inMainlandWords(String traditional) {
+        return RegionalWords.toMainland(ChineseScript.toSimplified(traditional));
+    }
+
+    /**
      * Whether a line opens with a bullet (•·▪●◆■-*) or a numbering marker ({@code 1.}, {@code （一）}, {@code ①} …,
      * see {@link Numbering}): an item or numbered paragraph, which a web page or a PDF starts on a line of its own.
      */
@@ -142,7 +155,7 @@ public final class Ingestor {
                     + limits.maxTextBytes() + " are accepted.");
         }
         switch (ChineseScript.of(text)) {
-            case TRADITIONAL -> text = RegionalWords.toMainland(ChineseScript.toSimplified(text));
+            case TRADITIONAL -> text = inMainlandWords(text);
             case NOT_CHINESE -> throw new IngestException(422, "Not a Chinese policy",
                     "Fewer than 5% of the text's letters are Chinese characters. policygate reads policies written in"
                             + " Chinese (Simplified or Traditional script); a policy in another language would be"

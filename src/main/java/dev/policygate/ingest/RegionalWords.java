@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,8 +19,9 @@ import java.util.stream.Collectors;
 /**
  * Taiwan's and Hong Kong's words for what every pattern, lexicon and classifier feature calls by its mainland word:
  * 個人資料 for 个人信息, 蒐集 for 收集, 聯絡 for 联系, 私隱 for 隐私, 營運 for 运营 ({@value #RESOURCE}). A policy in
- * Traditional script has its characters converted first ({@link ChineseScript}) and then these words replaced, each by
- * a mainland word of the same length, so the text keeps its length and every offset holds.
+ * Traditional script has its characters converted first ({@link ChineseScript}) and then the words it uses in place of
+ * the mainland ones replaced, each by a mainland word of the same length, so the text keeps its length and every
+ * offset holds.
  */
 final class RegionalWords {
     static final String RESOURCE = "/script/regional-words.tsv";
@@ -36,17 +38,43 @@ final class RegionalWords {
     private RegionalWords() {
     }
 
-    /** The text with every regional word replaced by its mainland word; same length. */
+    /**
+     * The text with each regional word that it uses more often than the mainland word replaced by the mainland word;
+     * same length. The count tells the vocabulary apart from the script: a mainland policy in Traditional script
+     * says 个人信息 throughout and 个人资料 for a profile page (编辑个人资料), which stays as it is.
+     */
     static String toMainland(String text) {
+        Map<String, Integer> regional = new HashMap<>();
         Matcher m = ANY.matcher(text);
-        if (!m.find()) {
+        while (m.find()) {
+            regional.merge(m.group(), 1, Integer::sum);
+        }
+        Set<String> replaced = new HashSet<>();
+        regional.forEach((word, count) -> {
+            String mainland = WORDS.get(word);
+            if (!mainland.equals(word) && count > occurrences(text, mainland)) {
+                replaced.add(word);
+            }
+        });
+        if (replaced.isEmpty()) {
             return text;
         }
         char[] chars = text.toCharArray();
-        do {
-            WORDS.get(m.group()).getChars(0, m.end() - m.start(), chars, m.start());
-        } while (m.find());
+        m.reset();
+        while (m.find()) {
+            if (replaced.contains(m.group())) {
+                WORDS.get(m.group()).getChars(0, m.end() - m.start(), chars, m.start());
+            }
+        }
         return new String(chars);
+    }
+
+    private static int occurrences(String text, String word) {
+        int n = 0;
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length())) {
+            n++;
+        }
+        return n;
     }
 
     /** Whether {@link #toMainland} may have written {@code read} where the text had {@code simplified}. */

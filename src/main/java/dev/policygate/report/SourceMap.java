@@ -21,6 +21,8 @@ public final class SourceMap {
     }
 
     private final String original;
+    /** The original as ingestion reads its words ({@link dev.policygate.ingest.Ingestor#readForm}), to find quotes in. */
+    private final String searched;
     private final String normalized;
     private final int[] lineStarts;
     /** normalised offset → original offset, or null when the texts do not align. */
@@ -28,6 +30,7 @@ public final class SourceMap {
 
     public SourceMap(String original, String normalized) {
         this.original = original == null ? normalized : original;
+        this.searched = dev.policygate.ingest.Ingestor.readForm(this.original);
         this.normalized = normalized == null ? "" : normalized;
         this.lineStarts = lineStarts(this.original);
         this.aligned = align(this.original, this.normalized);
@@ -82,7 +85,7 @@ public final class SourceMap {
                     return region(n, n + h.length(), h);
                 }
             }
-            int at = lastLine(original, h);
+            int at = lastLine(searched, h);
             if (at >= 0) {
                 return region(at, at + h.length());
             }
@@ -122,7 +125,7 @@ public final class SourceMap {
 
     private int nearest(String needle, int expected) {
         int best = -1;
-        for (int at = original.indexOf(needle); at >= 0; at = original.indexOf(needle, at + 1)) {
+        for (int at = searched.indexOf(needle); at >= 0; at = searched.indexOf(needle, at + 1)) {
             if (best < 0 || Math.abs(at - expected) < Math.abs(best - expected)) {
                 best = at;
             }
