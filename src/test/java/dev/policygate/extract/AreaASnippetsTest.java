@@ -132,6 +132,22 @@ class AreaASnippetsTest {
     }
 
     @Test
+    void rightsNamedOnlyByTheRequestForThemInAList() {
+        // Taiwan's 個人資料保護法 §3 as its policies list it, and the same list in mainland words
+        String taiwan = "六、您的權利\n您就本公司保有您之個人資料得行使下列權利：\n（一）查詢或請求閱覽。\n（二）請求製給複製本。\n"
+                + "（三）請求補充或更正。\n（四）請求停止蒐集、處理或利用。\n（五）請求刪除。\n您如欲行使上述權利，可與本公司客服聯繫。";
+        String mainland = "六、您的权利\n您可以行使下列权利：\n（一）查询或请求查阅。\n（二）请求复制。\n（三）请求补充或更正。\n"
+                + "（四）请求停止收集、处理或使用。\n（五）请求删除。";
+        Set<RightStatement.Right> all = Set.of(RightStatement.Right.ACCESS, RightStatement.Right.COPY,
+                RightStatement.Right.CORRECTION, RightStatement.Right.RESTRICTION, RightStatement.Right.DELETION);
+        assertEquals(all, rights(taiwan).keySet());
+        assertTrue(rights(taiwan).get(RightStatement.Right.DELETION).channels().contains("CUSTOMER_SERVICE"));
+        assertEquals(all, rights(mainland).keySet());
+        // what we ask of a partner is no right of the user
+        assertTrue(rights("五、您的权利\n我们会要求合作伙伴删除其不再需要的个人信息。").isEmpty());
+    }
+
+    @Test
     void complaintChannelsWordedWithTheWayOnly() {
         List<ComplaintChannel> c = run(new ComplaintExtractor(),
                 "如果您对本政策有任何疑问或投诉、举报时，均可以通过如下任一方式与我们取得联系：", ComplaintChannel.class);
