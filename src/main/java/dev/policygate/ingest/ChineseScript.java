@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Which script a policy is written in. Every pattern, lexicon and n-gram of the classifier is Simplified Chinese:
@@ -51,22 +52,23 @@ final class ChineseScript {
      * script is, though its markup may outnumber its Chinese.
      */
     static boolean isTraditional(CharSequence text) {
-        int ideographs = 0;
-        int traditional = 0;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (c >= FIRST && c <= LAST) {
-                ideographs++;
-                if (SIMPLIFIED[c - FIRST] != 0) {
-                    traditional++;
-                }
-            }
-        }
-        return ideographs > 0 && traditional >= TRADITIONAL_SHARE * ideographs;
+        Counts n = count(text);
+        return n.ideographs > 0 && n.traditional >= TRADITIONAL_SHARE * n.ideographs;
     }
 
     /** The script of a text: one pass over its characters. */
     static Script of(CharSequence text) {
+        Counts n = count(text);
+        if (n.ideographs == 0 || n.ideographs < CHINESE_SHARE * (n.ideographs + n.otherLetters)) {
+            return Script.NOT_CHINESE;
+        }
+        return n.traditional >= TRADITIONAL_SHARE * n.ideographs ? Script.TRADITIONAL : Script.SIMPLIFIED;
+    }
+
+    private record Counts(int ideographs, int traditional, int otherLetters) {
+    }
+
+    private static Counts count(CharSequence text) {
         int ideographs = 0;
         int traditional = 0;
         int otherLetters = 0;
@@ -81,10 +83,7 @@ final class ChineseScript {
                 otherLetters++;
             }
         }
-        if (ideographs == 0 || ideographs < CHINESE_SHARE * (ideographs + otherLetters)) {
-            return Script.NOT_CHINESE;
-        }
-        return traditional >= TRADITIONAL_SHARE * ideographs ? Script.TRADITIONAL : Script.SIMPLIFIED;
+        return new Counts(ideographs, traditional, otherLetters);
     }
 
     /** The text with every Traditional-only character replaced by its Simplified form; same length. */
@@ -134,23 +133,25 @@ final class ChineseScript {
     /** The table: index {@code c - FIRST} holds the Simplified form of {@code c}, or 0 where {@code c} stays. */
     private static char[] load() {
         char[] table = new char[LAST - FIRST + 1];
-        try (InputStream in = ChineseScript.class.getResourceAsStream(RESOURCE)) {
+        for (String line : tableLines(RESOURCE)) {
+            if (line.length() != 3 || line.charAt(1) != '\t' || line.charAt(0) < FIRST || line.charAt(0) > LAST) {
+                throw new IllegalStateException(RESOURCE + ": not a pair of ideographs: " + line);
+            }
+            table[line.charAt(0) - FIRST] = line.charAt(2);
+        }
+        return table;
+    }
+
+    /** The lines of a table on the classpath, without its comments (#) and blank lines. */
+    static List<String> tableLines(String resource) {
+        try (InputStream in = ChineseScript.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+                throw new IllegalStateException(resource + " is missing from the classpath");
             }
-            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = lines.readLine()) != null; ) {
-                if (line.isEmpty() || line.charAt(0) == '#') {
-                    continue;
-                }
-                if (line.length() != 3 || line.charAt(1) != '\t' || line.charAt(0) < FIRST || line.charAt(0) > LAST) {
-                    throw new IllegalStateException(RESOURCE + ": not a pair of ideographs: " + line);
-                }
-                table[line.charAt(0) - FIRST] = line.charAt(2);
-            }
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+                    .filter(line -> !line.isEmpty() && line.charAt(0) != '#').toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return table;
     }
 }

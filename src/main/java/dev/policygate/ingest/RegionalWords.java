@@ -1,11 +1,5 @@
 package dev.policygate.ingest;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -96,24 +90,13 @@ final class RegionalWords {
 
     private static Map<String, String> load() {
         Map<String, String> words = new LinkedHashMap<>();
-        try (InputStream in = RegionalWords.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+        for (String line : ChineseScript.tableLines(RESOURCE)) {
+            String[] pair = line.split("\t", -1);
+            if (pair.length != 2 || pair[0].isEmpty() || pair[0].length() != pair[1].length()
+                    || words.put(pair[0], pair[1]) != null) {
+                throw new IllegalStateException(RESOURCE + ": not a new word and a mainland word of its length: "
+                        + line);
             }
-            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = lines.readLine()) != null; ) {
-                if (line.isEmpty() || line.charAt(0) == '#') {
-                    continue;
-                }
-                String[] pair = line.split("\t", -1);
-                if (pair.length != 2 || pair[0].isEmpty() || pair[0].length() != pair[1].length()
-                        || words.put(pair[0], pair[1]) != null) {
-                    throw new IllegalStateException(RESOURCE + ": not a new word and a mainland word of its length: "
-                            + line);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return Map.copyOf(words);
     }
