@@ -53,7 +53,7 @@ public class BadInputTest {
         String traditional = "一、我們如何收集您的個人資訊\n當您註冊帳號時，我們會收集您的手機號碼，用於向您發送驗證碼。";
         given().contentType(ContentType.JSON).body(Map.of("text", traditional)).post("/api/v1/extractions")
                 .then().statusCode(200)
-                .body("normalizedText", equalTo("一、我们如何收集您的个人资讯\n当您注册帐号时，我们会收集您的手机号码，用于向您发送验证码。"))
+                .body("normalizedText", equalTo("一、我们如何收集您的个人信息\n当您注册帐号时，我们会收集您的手机号码，用于向您发送验证码。"))
                 .body("facts.find { it.type == 'DataCollection' }.citations[0].quote", containsString("手机号码"));
     }
 
