@@ -21,7 +21,10 @@ final class RegionalWords {
     static final String RESOURCE = "/script/regional-words.tsv";
 
     private static final Map<String, String> WORDS = load();
-    /** Every word, longest first, so that 个人资料 is read before a shorter word inside it. */
+    /**
+     * Every word, longest first: at each place the longest word is read (个人资料 before 资料), and a word mapped to
+     * itself (a guard: 经营运) keeps its span from a shorter word inside it (营运).
+     */
     private static final Pattern ANY = Pattern.compile(WORDS.keySet().stream()
             .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
             .map(Pattern::quote)
