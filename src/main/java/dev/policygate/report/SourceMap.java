@@ -21,8 +21,9 @@ public final class SourceMap {
     }
 
     private final String original;
-    /** The original as ingestion reads its words ({@link dev.policygate.ingest.Ingestor#readForm}), to find quotes in. */
-    private final String searched;
+    /** The original as ingestion reads its words ({@link dev.policygate.ingest.Ingestor#readForm}), to find quotes in;
+     * made when first needed, as an aligned text never needs it. */
+    private String searched;
     private final String normalized;
     private final int[] lineStarts;
     /** normalised offset → original offset, or null when the texts do not align. */
@@ -30,7 +31,6 @@ public final class SourceMap {
 
     public SourceMap(String original, String normalized) {
         this.original = original == null ? normalized : original;
-        this.searched = dev.policygate.ingest.Ingestor.readForm(this.original);
         this.normalized = normalized == null ? "" : normalized;
         this.lineStarts = lineStarts(this.original);
         this.aligned = align(this.original, this.normalized);
@@ -85,7 +85,7 @@ public final class SourceMap {
                     return region(n, n + h.length(), h);
                 }
             }
-            int at = lastLine(searched, h);
+            int at = lastLine(searched(), h);
             if (at >= 0) {
                 return region(at, at + h.length());
             }
@@ -123,8 +123,16 @@ public final class SourceMap {
         return new Region(1, 1, 1, Math.max(end, 0) + 1);
     }
 
+    private String searched() {
+        if (searched == null) {
+            searched = dev.policygate.ingest.Ingestor.readForm(original);
+        }
+        return searched;
+    }
+
     private int nearest(String needle, int expected) {
         int best = -1;
+        String searched = searched();
         for (int at = searched.indexOf(needle); at >= 0; at = searched.indexOf(needle, at + 1)) {
             if (best < 0 || Math.abs(at - expected) < Math.abs(best - expected)) {
                 best = at;
